@@ -1,0 +1,3 @@
+from crm_plan.cli import main
+
+main()

@@ -1,0 +1,124 @@
+"""Reading typed fields off nodes, turning every surprise into a Problem.
+
+The validation rules in `validate.py` are written in terms of these helpers, so
+that each rule says what it checks and not how a YAML node is taken apart.
+"""
+
+from __future__ import annotations
+
+from crm_plan.messages import _
+from crm_plan.problems import Problem, Severity
+from crm_plan.source import Mapping, Node, Scalar, Sequence
+from crm_plan.text import closest
+
+
+def kind_of(node: Node) -> str:
+    if isinstance(node, Mapping):
+        return _("a mapping (fields)")
+    if isinstance(node, Sequence):
+        return _("a list")
+    if isinstance(node, Scalar) and node.value == "" and node.style is None:
+        return _("nothing")
+    return _("a text")
+
+
+class FieldReader:
+    """Collects problems for one file while values are read from its nodes."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def error(self, node: Node, code: str, message: str) -> None:
+        self.problems.append(Problem(self.path, node.line, node.col, Severity.ERROR, code, message))
+
+    def warning(self, node: Node, code: str, message: str) -> None:
+        self.problems.append(
+            Problem(self.path, node.line, node.col, Severity.WARNING, code, message)
+        )
+
+    def mapping(self, node: Node | None, what: str) -> Mapping | None:
+        if node is None:
+            return None
+        if isinstance(node, Mapping):
+            return node
+        self.error(node, "type", _("{what} should be a mapping of fields, but this is {found}")
+                   .format(what=what, found=kind_of(node)))
+        return None
+
+    def sequence(self, node: Node | None, what: str) -> list[Node]:
+        if node is None or _is_empty(node):
+            return []
+        if isinstance(node, Sequence):
+            return node.items
+        self.error(node, "type", _("{what} should be a list ('- ' items), but this is {found}")
+                   .format(what=what, found=kind_of(node)))
+        return []
+
+    def fields(
+        self, node: Mapping, allowed: tuple[str, ...], required: tuple[str, ...], what: str
+    ) -> dict[str, Node]:
+        """The fields of `node` by name; unknown and missing ones are reported."""
+        found: dict[str, Node] = {}
+        for key, value in node.pairs:
+            if key.value in allowed:
+                found.setdefault(key.value, value)
+                continue
+            hint = closest(key.value, allowed, n=1)
+            message = _("'{key}' is not a field of {what}").format(key=key.value, what=what)
+            if hint:
+                message += _("; did you mean '{hint}'?").format(hint=hint[0])
+            else:
+                message += _(" (fields: {fields})").format(fields=", ".join(allowed))
+            self.error(key, "unknown-field", message)
+        for name in required:
+            if name not in found:
+                self.error(node, "required", _("{what} has no '{field}'; add '{field}: ...'")
+                           .format(what=what, field=name))
+        return found
+
+    def text(self, node: Node | None, field: str, *, required: bool = False) -> str | None:
+        """A scalar's text as written, or None (reported when it is not a text)."""
+        if node is None:
+            return None
+        if isinstance(node, Scalar) and not _is_empty(node):
+            return node.value
+        if _is_empty(node):
+            if required:
+                self.error(node, "required", _("'{field}' is empty; write a value after the ':'")
+                           .format(field=field))
+            return None
+        self.error(node, "type", _("'{field}' should be a text, but this is {found}")
+                   .format(field=field, found=kind_of(node)))
+        return None
+
+    def texts(self, node: Node | None, field: str) -> list[Scalar]:
+        """A list of texts; a single text is taken as a list of one."""
+        if node is None or _is_empty(node):
+            return []
+        if isinstance(node, Scalar):
+            return [node]
+        result = []
+        for item in self.sequence(node, f"'{field}'"):
+            if isinstance(item, Scalar) and not _is_empty(item):
+                result.append(item)
+            else:
+                self.error(item, "type", _("each item of '{field}' should be a text, but this is "
+                                           "{found}").format(field=field, found=kind_of(item)))
+        return result
+
+    def boolean(self, node: Node | None, field: str) -> bool:
+        if node is None:
+            return False
+        value = self.text(node, field)
+        if value is not None and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        if value is not None:
+            self.error(node, "boolean", _("'{field}' is '{value}'; write true or false")
+                       .format(field=field, value=value))
+        return False
+
+
+def _is_empty(node: Node) -> bool:
+    """`key:` with nothing after it, or an explicit null."""
+    return isinstance(node, Scalar) and node.style is None and node.value in ("", "~", "null")

@@ -1,0 +1,194 @@
+"""The plan as plain, frozen data: what every command works on once the file is validated."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(str, Enum):
+    """The CALENDARIO column, in the document's own words."""
+
+    CONTINUO = "continuo"
+    PROGRAMADO = "programado"
+    PENDIENTE = "pendiente"
+    POR_DEFINIR = "por definir"
+    COMPLETADO = "completado"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def pending(self) -> bool:
+        """The document's underlined items: pending or still to be defined."""
+        return self in (Status.PENDIENTE, Status.POR_DEFINIR)
+
+
+# English words accepted on the command line for the Spanish vocabulary.
+STATUS_ALIASES: dict[str, Status] = {
+    "ongoing": Status.CONTINUO,
+    "continuous": Status.CONTINUO,
+    "scheduled": Status.PROGRAMADO,
+    "pending": Status.PENDIENTE,
+    "tbd": Status.POR_DEFINIR,
+    "to be defined": Status.POR_DEFINIR,
+    "done": Status.COMPLETADO,
+    "completed": Status.COMPLETADO,
+}
+
+_DUE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class Due:
+    """A due date as precise as the plan says it: a year, a month or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Due:
+        """Read `2010`, `2010-02` or `2010-02-15`; ValueError says what is wrong."""
+        match = _DUE.match(text.strip())
+        if not match:
+            raise ValueError("format")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if not 1900 <= year <= 2200:  # type: ignore[operator]
+            raise ValueError("year")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError("month")
+        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:  # type: ignore[arg-type]
+            raise ValueError("day")
+        return cls(year, month, day)  # type: ignore[arg-type]
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def last_day(self) -> dt.date:
+        """The last day the item is still on time: the end of its year or month."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return dt.date(self.year, month, day)
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to the CRM/GRCM document an item comes from, as written and as read."""
+
+    text: str
+    point: str | None = None  # "5.b" of "p. 5.b"
+    body: str | None = None  # CRM or GRCM
+    kind: str | None = None  # Decisiones, Declaración, Conclusiones, ...
+    month: int | None = None
+    year: int | None = None
+    meeting: str | None = None  # "XI" of "XI RCM"
+    place: str | None = None  # "Managua"
+    field: str = "ref"  # where it was written: ref, note, status_note, ...
+
+    @property
+    def readable(self) -> bool:
+        return self.year is not None or self.meeting is not None
+
+
+@dataclass(frozen=True)
+class Actor:
+    key: str  # the short name used under `responsible`
+    name: str  # the full name
+    members: tuple[str, ...] = ()
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.members)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    text: str
+    refs: tuple[Ref, ...] = ()
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str
+    objective: str
+    section: str
+    text: str
+    status: Status
+    refs: tuple[Ref, ...] = ()
+    responsible: tuple[str, ...] = ()
+    coordination: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+    responsible_note: str | None = None
+    due: Due | None = None
+    status_note: str | None = None
+    note: str | None = None
+    action_plan: bool = False
+    outcomes: tuple[Outcome, ...] = ()
+    archived: bool = False
+    archived_on: dt.date | None = None
+    line: int = 0
+
+    def notes(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.responsible_note, self.status_note, self.note) if n)
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    section: str
+    title: str
+    activities: tuple[Activity, ...] = ()
+    action_plan: bool = False
+    note: str | None = None
+    archived: bool = False
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    area: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str = ""
+    organization: str = ""
+    network: str = ""
+    updated: dt.date | None = None
+    updated_by: str = ""
+    legend: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    document: Document = field(default_factory=Document)
+    actors: Mapping[str, Actor] = field(default_factory=dict)
+    areas: Mapping[str, str] = field(default_factory=dict)
+    sections: Mapping[str, Section] = field(default_factory=dict)
+    objectives: tuple[Objective, ...] = ()
+    history: tuple[Objective, ...] = ()
+
+    def activities(self, *, active: bool = True, archived: bool = False) -> Iterator[Activity]:
+        """Activities in plan order: the active plan first, then the history."""
+        parts = (self.objectives if active else ()) + (self.history if archived else ())
+        for objective in parts:
+            yield from objective.activities
+
+    def groups_of(self, actor: str) -> tuple[str, ...]:
+        """The groups that name `actor` among their members."""
+        return tuple(a.key for a in self.actors.values() if actor in a.members)

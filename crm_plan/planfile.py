@@ -1,0 +1,72 @@
+"""Finding and loading the plan file: the user's, or the plan bundled with crmplan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from crm_plan.errors import PlanInvalid
+from crm_plan.messages import _
+from crm_plan.model import Plan
+from crm_plan.problems import Problem, has_errors
+from crm_plan.source import Source, read_source
+from crm_plan.validate import validate
+
+DEFAULT_NAME = "workplan.yaml"
+
+
+@dataclass(frozen=True)
+class PlanLocation:
+    path: Path
+    display: str  # how messages name the file
+    bundled: bool = False  # the read-only copy shipped inside the package
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    location: PlanLocation
+    source: Source
+    plan: Plan
+    problems: list[Problem]
+
+    @property
+    def has_errors(self) -> bool:
+        return has_errors(self.problems)
+
+
+def locate(explicit: str | None, cwd: Path | None = None) -> PlanLocation:
+    """The file named by --file/CRMPLAN_FILE, else ./workplan.yaml, else the bundled plan."""
+    if explicit:
+        return PlanLocation(Path(explicit), explicit)
+    default = (cwd or Path.cwd()) / DEFAULT_NAME
+    if default.exists() or default.is_symlink():
+        return PlanLocation(default, DEFAULT_NAME)
+    return PlanLocation(bundled_plan_path(), DEFAULT_NAME, bundled=True)
+
+
+def bundled_plan_path() -> Path:
+    """The plan inside the installed package, or the repository's file in a source checkout."""
+    packaged = resources.files("crm_plan") / "data" / DEFAULT_NAME
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / DEFAULT_NAME
+
+
+def load(location: PlanLocation) -> LoadedPlan:
+    source = read_source(location.path, location.display)
+    plan, problems = validate(source)
+    return LoadedPlan(location, source, plan, problems)
+
+
+def load_valid(location: PlanLocation) -> LoadedPlan:
+    """Load the plan, refusing (PlanInvalid) when it has errors."""
+    loaded = load(location)
+    if loaded.has_errors:
+        raise PlanInvalid(
+            _("{path} has errors; fix them first (crmplan validate lists them)").format(
+                path=location.display
+            ),
+            [p for p in loaded.problems if p.severity == "error"],
+        )
+    return loaded

@@ -1,0 +1,37 @@
+"""Problems found in a plan file: plain data, sorted by position, formatted by the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int  # 1-based, as editors count
+    col: int  # 1-based
+    severity: Severity
+    code: str  # short rule name, e.g. "status"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["column"] = data.pop("col")
+        data["severity"] = str(self.severity)
+        return {key: data[key] for key in ("path", "line", "column", "severity", "code", "message")}
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity is Severity.ERROR for p in problems)

@@ -1,0 +1,358 @@
+"""Reading the plan file: bytes -> text -> a tree of nodes that know their position.
+
+No interpretation happens here: every scalar is kept as written (`6.10` stays the
+text "6.10", `no` stays "no"), so that validation can say what was meant instead
+of YAML silently turning it into a number or a boolean.
+
+Nodes are built from the parser's event stream by a small loop rather than by
+ruamel.yaml's composer, because that lets us refuse aliases (alias bombs) and
+tags, report duplicate keys with both positions, and stop at a fixed depth
+before the C composer's recursion could crash the process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crm_plan.errors import PlanFileError
+from crm_plan.messages import _
+from crm_plan.problems import Problem, Severity
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 32
+BOM = "\ufeff"
+
+# Tags a plain YAML file may spell out; anything else (`!!python/object`, `!foo`) is refused.
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+    "!",
+}
+
+
+@dataclass(slots=True)
+class Node:
+    line: int  # 1-based
+    col: int  # 1-based
+    end_line: int
+    end_col: int
+
+
+@dataclass(slots=True)
+class Scalar(Node):
+    value: str
+    style: str | None = None  # None for plain, or one of ' " | >
+
+
+@dataclass(slots=True)
+class Sequence(Node):
+    items: list[Node] = field(default_factory=list)
+    flow: bool = False
+
+
+@dataclass(slots=True)
+class Mapping(Node):
+    pairs: list[tuple[Scalar, Node]] = field(default_factory=list)
+    flow: bool = False
+
+    def get(self, key: str) -> Node | None:
+        for k, v in self.pairs:
+            if k.value == key:
+                return v
+        return None
+
+
+@dataclass
+class Source:
+    """A plan file as read: its text, its node tree (None when unusable) and problems."""
+
+    path: str
+    text: str
+    root: Node | None
+    problems: list[Problem]
+    bom: bool = False
+
+
+def read_source(path: Path, display: str | None = None) -> Source:
+    """Read and parse `path`; file-level failures raise PlanFileError."""
+    display = display if display is not None else str(path)
+    data = _read_bytes(path, display)
+    text, problems = decode(data, display)
+    if text is None:
+        return Source(display, "", None, problems)
+    bom = text.startswith(BOM)
+    root, parse_problems = parse(text[1:] if bom else text, display)
+    return Source(display, text, root, problems + parse_problems, bom)
+
+
+def _read_bytes(path: Path, display: str) -> bytes:
+    try:
+        if path.is_dir():
+            raise PlanFileError(_("{path}: is a folder, not a plan file").format(path=display))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PlanFileError(
+                _("{path}: the file is {size} MB; a plan file may be at most {limit} MB").format(
+                    path=display, size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
+                )
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(_("{path}: no such file").format(path=display)) from None
+    except PermissionError:
+        raise PlanFileError(
+            _("{path}: you do not have permission to read this file").format(path=display)
+        ) from None
+    except OSError as exc:
+        raise PlanFileError(
+            _("{path}: cannot be read ({reason})").format(path=display, reason=exc.strerror)
+        ) from None
+
+
+def decode(data: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text, or None and one problem saying in words why the bytes are not."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [_problem(display, 1, 1, "encoding", _(
+            "the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"))]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _byte_position(data, nul)
+        return None, [_problem(display, line, col, "encoding", _(
+            "the file contains a NUL byte: it looks like a binary file, not a YAML text"))]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line, col = _byte_position(data, exc.start)
+        return None, [_problem(display, line, col, "encoding", _(
+            "the file is not UTF-8 text (byte 0x{byte:02x} here); save it with the encoding UTF-8"
+        ).format(byte=data[exc.start]))]
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace"))
+    return data.count(b"\n", 0, offset) + 1, column + 1
+
+
+def _problem(path: str, line: int, col: int, code: str, message: str) -> Problem:
+    return Problem(path, line, col, Severity.ERROR, code, message)
+
+
+def parse(text: str, display: str) -> tuple[Node | None, list[Problem]]:
+    """The node tree of `text` (None when it has no document) and the problems found."""
+    hints = _indentation_hints(text, display)
+    builder = _TreeBuilder(display)
+    try:
+        builder.run(_events(text))
+    except _Stop:
+        pass
+    except Exception as exc:  # the YAML library's errors all derive from Exception
+        syntax = _syntax_problem(exc, text, display)
+        if not any(h.line <= syntax.line <= h.line + 3 for h in hints):
+            hints.append(syntax)
+        return None, hints
+    return builder.root, hints + builder.problems
+
+
+def _events(text: str):  # type: ignore[no-untyped-def]
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").parse(text)
+
+
+class _Stop(Exception):
+    """Raised by the builder to stop reading after a fatal problem."""
+
+
+class _TreeBuilder:
+    """Turns parser events into nodes, without recursion."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.root: Node | None = None
+        self.problems: list[Problem] = []
+        self._stack: list[Mapping | Sequence] = []
+        self._pending_key: list[Scalar | None] = []
+        self._seen_keys: list[dict[str, Scalar]] = []
+        self._documents = 0
+
+    def run(self, events) -> None:  # type: ignore[no-untyped-def]
+        for event in events:
+            name = type(event).__name__
+            if name == "DocumentStartEvent":
+                self._document_start(event)
+            elif name == "ScalarEvent":
+                self._check_tag(event)
+                self._add(Scalar(*_span(event), value=event.value, style=event.style or None))
+            elif name == "AliasEvent":
+                self._fatal(event, "alias", _(
+                    "aliases (*{name}) are not allowed in a plan file; write the value out in full"
+                ).format(name=event.anchor))
+            elif name in ("SequenceStartEvent", "MappingStartEvent"):
+                self._open(event, name)
+            elif name in ("SequenceEndEvent", "MappingEndEvent"):
+                self._close(event)
+
+    def _document_start(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._documents += 1
+        if self._documents > 1:
+            self._fatal(event, "syntax", _(
+                "a second YAML document starts here ('---'); a plan file holds exactly one"))
+
+    def _open(self, event, name: str) -> None:  # type: ignore[no-untyped-def]
+        self._check_tag(event)
+        if len(self._stack) >= MAX_DEPTH:
+            self._fatal(event, "depth", _(
+                "the file is nested more than {depth} levels deep here; a plan file is at most "
+                "{depth} levels deep").format(depth=MAX_DEPTH))
+        line, col, _e1, _e2 = _span(event)
+        cls = Sequence if name == "SequenceStartEvent" else Mapping
+        node = cls(line, col, line, col, flow=bool(event.flow_style))
+        self._add(node)
+        self._stack.append(node)
+        self._pending_key.append(None)
+        self._seen_keys.append({})
+
+    def _close(self, event) -> None:  # type: ignore[no-untyped-def]
+        node = self._stack.pop()
+        self._pending_key.pop()
+        self._seen_keys.pop()
+        node.end_line = event.end_mark.line + 1
+        node.end_col = event.end_mark.column + 1
+
+    def _add(self, node: Node) -> None:
+        if not self._stack:
+            self.root = node
+            return
+        parent = self._stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+        elif self._pending_key[-1] is None:
+            self._set_key(parent, node)
+        else:
+            parent.pairs.append((self._pending_key[-1], node))  # type: ignore[arg-type]
+            self._pending_key[-1] = None
+
+    def _set_key(self, parent: Mapping, node: Node) -> None:
+        if not isinstance(node, Scalar):
+            self._fatal_at(node, "syntax", _(
+                "a list or mapping is used as a key here; keys are plain words like 'text'"))
+            return
+        if node.value == "<<" and node.style is None:
+            self._problem_at(node, "merge-key", _(
+                "merge keys ('<<') are not supported in a plan file; write the fields out in full"))
+        first = self._seen_keys[-1].setdefault(node.value, node)
+        if first is not node:
+            self._problem_at(node, "duplicate-key", _(
+                "'{key}' appears twice in the same mapping (first at line {line}); "
+                "remove or rename one").format(key=node.value, line=first.line))
+        self._pending_key[-1] = node
+
+    def _check_tag(self, event) -> None:  # type: ignore[no-untyped-def]
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _STANDARD_TAGS:
+            self._problem_at(Scalar(*_span(event), value=""), "tag", _(
+                "the tag '{tag}' is not allowed in a plan file; remove it (nothing was run)"
+            ).format(tag=tag))
+
+    def _fatal(self, event, code: str, message: str) -> None:  # type: ignore[no-untyped-def]
+        self._fatal_at(Scalar(*_span(event), value=""), code, message)
+
+    def _fatal_at(self, node: Node, code: str, message: str) -> None:
+        self._problem_at(node, code, message)
+        self.root = None
+        raise _Stop
+
+    def _problem_at(self, node: Node, code: str, message: str) -> None:
+        self.problems.append(_problem(self.display, node.line, node.col, code, message))
+
+
+def _span(event) -> tuple[int, int, int, int]:  # type: ignore[no-untyped-def]
+    start, end = event.start_mark, event.end_mark
+    return start.line + 1, start.column + 1, end.line + 1, end.column + 1
+
+
+# Indentation mistakes a hand-editor makes, found on the raw lines so that the
+# message can say what is wrong in words rather than in parser terms.
+_TAB_INDENT = re.compile(r"^[ ]*\t")
+_NO_SPACE_AFTER_COLON = re.compile(r"^(\s*(?:- )?)([A-Za-z_]+):(?=[^\s/])")
+
+
+def _indentation_hints(text: str, display: str) -> list[Problem]:
+    hints = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _TAB_INDENT.match(line):
+            column = line.index("\t") + 1
+            hints.append(_problem(display, number, column, "tab", _(
+                "this line is indented with a tab; YAML needs spaces for indentation")))
+        match = _NO_SPACE_AFTER_COLON.match(line)
+        if match and match.group(2) in _FIELD_NAMES:
+            column = match.end(2) + 2  # where the space should be
+            hints.append(_problem(display, number, column, "syntax", _(
+                "a space is missing after '{key}:'; write '{key}: ...'").format(key=match.group(2))))
+    return hints
+
+
+# Field names of the plan format; kept here (not imported from the schema) so that
+# reading the file does not depend on validating it.
+_FIELD_NAMES = {
+    "document", "actors", "areas", "sections", "objectives", "history", "id", "section",
+    "title", "text", "ref", "responsible", "coordination", "support", "responsible_note",
+    "status", "due", "status_note", "note", "action_plan", "activities", "outcomes",
+    "members", "name", "area", "updated", "updated_by", "organization", "network", "archived",
+}
+
+# What the YAML parser says, in words a person editing the file understands.
+_PLAIN_WORDS = [
+    ("cannot start any token", "'\\t'",
+     "a tab character here; YAML needs spaces, not tabs"),
+    ("mapping values are not allowed", None,
+     "a ':' followed by a space is not allowed here; if the text itself contains ': ', "
+     "put the whole text in double quotes"),
+    ("could not find expected ':'", None,
+     "a line is missing its ':' (write 'key: value'), or is indented wrongly"),
+    ("did not find expected key", None,
+     "this line is not indented like the lines around it, or a quote or bracket is not closed"),
+    ("did not find expected '-' indicator", None,
+     "this list item is not indented like the items before it"),
+    ("did not find expected node content", None,
+     "a value is missing here, or the line is indented wrongly"),
+    ("found unexpected end of stream", None,
+     "the file ends inside a quoted text or a bracket: a closing quote or bracket is missing"),
+    ("found unknown escape character", None,
+     "a backslash in double quotes starts an unknown escape; use single quotes, or write \\\\"),
+    ("expected ',' or ']'", None,
+     "a list in brackets is not closed properly: a ']' or a ',' is missing"),
+    ("expected ',' or '}'", None,
+     "a mapping in braces is not closed properly: a '}' or a ',' is missing"),
+    ("found character that cannot start any token", None,
+     "this character cannot start a value; put the text in double quotes"),
+    ("control characters are not allowed", None,
+     "the file contains a control character that a text file cannot hold"),
+    ("found undefined tag handle", None,
+     "an unknown '!' tag; remove it, or put the text in quotes"),
+]
+
+
+def _syntax_problem(exc: Exception, text: str, display: str) -> Problem:
+    problem = str(getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc)
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:
+        line, col = mark.line + 1, mark.column + 1
+    else:  # a ReaderError only knows the character offset
+        offset = int(getattr(exc, "position", 0) or 0)
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    for needle, extra, words in _PLAIN_WORDS:
+        if needle in problem and (extra is None or extra in problem):
+            return _problem(display, line, col, "syntax", _(words))
+    return _problem(display, line, col, "syntax",
+                    _("the YAML syntax is broken here ({detail})").format(detail=problem))

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crm_plan.source import parse
+from crm_plan.validate import validate
+from crm_plan.source import Source
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+# A small valid plan. Tests change one line of it and check the problem's position.
+SMALL_PLAN = """\
+document:
+  title: Plan de prueba
+  organization: CRM
+  updated: 2009-11-26
+actors:
+  ST: Secretaría Técnica de la CRM
+  OIM: Organización Internacional para las Migraciones
+  México: Estados Unidos Mexicanos
+  Países miembros:
+    name: Países miembros de la CRM
+    members: [México, Belice]
+areas:
+  I: Políticas y gestión migratoria
+sections:
+  A:
+    area: I
+    title: Sección A
+objectives:
+  - id: "1"
+    section: A
+    title: Objetivo uno
+    activities:
+      - id: "1.1"
+        text: Actividad uno
+        ref: p. 5.b, GRCM, Inf. Red Trata, noviembre, 2008
+        responsible: [Países miembros]
+        status: continuo
+      - id: "1.2"
+        text: Actividad dos
+        responsible: [OIM]
+        status: programado
+        due: 2010-02
+history:
+  - id: I.A.1
+    section: A
+    title: Objetivo histórico
+    activities:
+      - id: I.A.1.1
+        text: Hecho
+        outcomes:
+          - text: Resultado
+            ref: p. 3, CRM, Deci., abril, 2007
+"""
+
+
+def problems_of(text: str, path: str = "plan.yaml") -> list[tuple[int, int, str]]:
+    """(line, col, code) of every problem of `text`, in report order."""
+    root, problems = parse(text, path)
+    _plan, all_problems = validate(Source(path, text, root, problems))
+    return [(p.line, p.col, p.code) for p in all_problems]
+
+
+def assert_problems(text: str, *expected: tuple[int, int, str]) -> None:
+    assert problems_of(text) == list(expected)
+
+
+@pytest.fixture
+def plan_file(tmp_path: Path):
+    """Write a plan (the small valid one unless given) and return its path."""
+
+    def write(text: str = SMALL_PLAN, name: str = "workplan.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8", newline="")
+        return path
+
+    return write
