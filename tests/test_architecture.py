@@ -1,0 +1,56 @@
+"""The layers and packaging promises that the code and the docs make."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from crm_plan.planfile import bundled_plan_path
+
+CORE = sorted(p.stem for p in (ROOT / "crm_plan").glob("*.py")
+              if p.stem not in ("cli", "__main__"))
+
+
+def test_core_imports_neither_typer_nor_rich():
+    modules = ", ".join(f"crm_plan.{m}" for m in CORE)
+    code = (f"import sys, importlib\nfor m in '{modules}'.split(', '): importlib.import_module(m)\n"
+            "print(sorted({n.split('.')[0] for n in sys.modules} & {'typer', 'rich', 'click'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "[]\n"
+
+
+def test_validate_does_not_import_rich(tmp_path: Path):
+    code = ("import sys\nfrom crm_plan.cli import main\nsys.argv = ['crmplan', 'validate']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('rich' in sys.modules, file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT)
+    assert out.stderr.splitlines()[-1] == "False"
+
+
+def test_python_dash_m(tmp_path: Path):
+    out = subprocess.run([sys.executable, "-m", "crm_plan", "validate", "-f",
+                          str(ROOT / "workplan.yaml")], capture_output=True, text=True)
+    assert out.returncode == 0
+    assert out.stdout.splitlines()[-1].endswith("(13 objectives, 40 activities, 11 in the history).")
+
+
+def test_bundled_plan_is_the_repository_plan():
+    assert bundled_plan_path().read_bytes() == (ROOT / "workplan.yaml").read_bytes()
+
+
+def test_wheel_ships_the_repository_plan(tmp_path: Path):
+    pytest.importorskip("hatchling")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("crmplan-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = archive.read("crm_plan/data/workplan.yaml")
+        names = archive.namelist()
+    assert shipped == (ROOT / "workplan.yaml").read_bytes()
+    assert "crm_plan/cli.py" in names and not any(n.startswith("tests/") for n in names)
