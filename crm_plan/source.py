@@ -154,12 +154,20 @@ def parse(text: str, display: str) -> tuple[Node | None, list[Problem]]:
         builder.run(_events(text))
     except _Stop:
         pass
-    except Exception as exc:  # the YAML library's errors all derive from Exception
+    except Exception as exc:
+        if not _is_yaml_error(exc):
+            raise
         syntax = _syntax_problem(exc, text, display)
         if not any(h.line <= syntax.line <= h.line + 3 for h in hints):
             hints.append(syntax)
         return None, hints
     return builder.root, hints + builder.problems
+
+
+def _is_yaml_error(exc: Exception) -> bool:
+    from ruamel.yaml.error import YAMLError
+
+    return isinstance(exc, YAMLError)
 
 
 def _events(text: str):  # type: ignore[no-untyped-def]

@@ -67,6 +67,7 @@ class _PlanBuilder(FieldReader):
         self.activity_ids: dict[str, Scalar] = {}
         self.actor_uses: list[Scalar] = []
         self._section_refs: list[tuple[Node | None, str]] = []
+        self.group_members: list[tuple[str, Scalar]] = []
 
     def build(self, root: Node) -> Plan:
         top = self.mapping(root, _("the plan file"))
@@ -124,29 +125,28 @@ class _PlanBuilder(FieldReader):
             else:
                 name = self.text(value, key.value, required=True)
                 actors[key.value] = Actor(key.value, name or key.value)
-        self._check_groups(directory, actors)
+        self._check_groups(actors)
         return actors
 
     def _group(self, key: Scalar, node: Mapping) -> Actor:
         what = _("the group '{name}'").format(name=key.value)
         f = self.fields(node, GROUP_FIELDS, ("members",), what)
         members = self.texts(f.get("members"), "members")
+        self.group_members.extend((key.value, member) for member in members)
         return Actor(key.value, self.text(f.get("name"), "name") or key.value,
                      tuple(m.value for m in members))
 
-    def _check_groups(self, directory: Mapping | None, actors: dict[str, Actor]) -> None:
+    def _check_groups(self, actors: dict[str, Actor]) -> None:
         """Members are declared actors or plain names; a near-miss of a declared one is a slip."""
-        for key, value in directory.pairs if directory else ():
-            members = value.get("members") if isinstance(value, Mapping) else None
-            for member in self.texts(members, "members") if members else ():
-                if member.value == key.value or actors.get(member.value, Actor("", "")).is_group:
-                    self.error(member, "group", _("'{member}' cannot be a member of '{group}': "
-                                                  "groups hold actors, not groups")
-                               .format(member=member.value, group=key.value))
-                elif member.value not in actors and (hint := closest(member.value, actors, 1)):
-                    self.warning(member, "group", _("'{member}' is not a declared actor; did you "
-                                                    "mean '{hint}'?")
-                                 .format(member=member.value, hint=hint[0]))
+        for group, member in self.group_members:
+            if member.value == group or (member.value in actors and actors[member.value].is_group):
+                self.error(member, "group", _("'{member}' cannot be a member of '{group}': "
+                                              "groups hold actors, not groups")
+                           .format(member=member.value, group=group))
+            elif member.value not in actors and (hint := closest(member.value, actors, 1)):
+                self.warning(member, "group", _("'{member}' is not a declared actor; did you "
+                                                "mean '{hint}'?")
+                             .format(member=member.value, hint=hint[0]))
 
     def _areas(self, node: Node | None) -> dict[str, str]:
         areas = self.mapping(node, _("'areas'"))

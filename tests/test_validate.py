@@ -254,3 +254,15 @@ def test_problems_are_sorted_and_all_reported():
     text = change("status: continuo", "status: x").replace("responsible: [OIM]", "responsible: [Y]")
     text = text.replace("updated: 2009-11-26", "updated: ayer")
     assert [p[:2] for p in problems_of(text)] == [(4, 12), (27, 17), (30, 23)]
+
+
+def test_group_members_of_the_wrong_type_are_reported_once():
+    text = change("members: [México, Belice]", "members: [México, [Belice]]")
+    assert_problems(text, (11, 23, "type"))
+
+
+def test_duplicate_objective_ids():
+    text = SMALL_PLAN.replace("history:\n", '  - id: "1"\n    section: A\n    title: Otro\n'
+                              '    activities:\n      - id: "1.3"\n        text: x\n'
+                              "        responsible: [ST]\n        status: continuo\nhistory:\n")
+    assert_problems(text, (33, 9, "duplicate-id"))
