@@ -15,10 +15,15 @@ from typing import Annotated, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from crm_plan import planfile
+from crm_plan import lookup, planfile, query
+from crm_plan.counts import report as status_report
 from crm_plan.errors import EXIT_PROBLEMS, CrmPlanError, PlanInvalid
 from crm_plan.messages import _, ngettext
+from crm_plan.model import Plan
 from crm_plan.problems import Problem, Severity
+from crm_plan.render import item as item_view
+from crm_plan.render import markdown, records, table
+from crm_plan.render import status as status_view
 
 
 # Click's usage errors (exit 2) pass through to click; typer may vendor click, so the
@@ -128,6 +133,183 @@ def _summary(loaded: planfile.LoadedPlan) -> str:
         warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
         counts=counts,
     )
+
+
+# -- asking the plan questions: list, status, show -------------------------------------------
+
+ResponsibleOption = Annotated[list[str] | None, typer.Option(
+    "--responsible", "-r", metavar="ACTOR",
+    help=_("Activities naming ACTOR (short or full name; responsible, coordination or support), "
+           "also through a group it belongs to. Repeat for any of several."),
+)]
+DirectOption = Annotated[bool, typer.Option(
+    "--direct", help=_("With --responsible: only activities naming the actor itself, not one of "
+                       "its groups."),
+)]
+StatusOption = Annotated[list[str] | None, typer.Option(
+    "--status", "-s", metavar="STATUS",
+    help=_("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, "
+           "pending, tbd, done). Repeatable."),
+)]
+SectionOption = Annotated[list[str] | None, typer.Option(
+    "--section", metavar="ID", help=_("Activities of a section, e.g. C. Repeatable."))]
+ObjectiveOption = Annotated[list[str] | None, typer.Option(
+    "--objective", "-o", metavar="ID", help=_("Activities of an objective, e.g. 9. Repeatable."))]
+SearchOption = Annotated[list[str] | None, typer.Option(
+    "--search", metavar="TEXT",
+    help=_("Activities whose text, notes, references or outcomes contain TEXT (case and accents "
+           "ignored). Repeatable."),
+)]
+RefYearOption = Annotated[list[int] | None, typer.Option(
+    "--ref-year", metavar="YEAR", help=_("Activities citing a document of that year."))]
+RefBodyOption = Annotated[list[str] | None, typer.Option(
+    "--ref-body", metavar="BODY", help=_("Activities citing a document of CRM or GRCM."))]
+ActionPlanOption = Annotated[bool, typer.Option(
+    "--action-plan",
+    help=_("Items taken from the CRM Plan of Action (marked themselves or through their "
+           "objective)."),
+)]
+DueBeforeOption = Annotated[str | None, typer.Option(
+    "--due-before", metavar="DATE",
+    help=_("Activities due before DATE (2010-03-01, 2010-03 or 2010)."))]
+AsOfOption = Annotated[str | None, typer.Option(
+    "--as-of", metavar="DATE", help=_("The day that decides what is overdue. Default: today."))]
+ArchivedOption = Annotated[bool, typer.Option(
+    "--archived", help=_("The historical part instead of the active plan."))]
+AllOption = Annotated[bool, typer.Option("--all", help=_("The active plan and the history."))]
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    responsible: ResponsibleOption = None, direct: DirectOption = False,
+    status: StatusOption = None, section: SectionOption = None,
+    objective: ObjectiveOption = None, search: SearchOption = None,
+    ref_year: RefYearOption = None, ref_body: RefBodyOption = None,
+    action_plan: ActionPlanOption = False,
+    overdue: Annotated[bool, typer.Option(
+        "--overdue", help=_("'programado' activities whose due date has passed."))] = False,
+    due_before: DueBeforeOption = None, as_of: AsOfOption = None,
+    archived: ArchivedOption = False, everything: AllOption = False,
+    format: Annotated[ListFormat, typer.Option(
+        "--format", help=_("table (for people), json, csv (UTF-8 with BOM, for spreadsheets) or "
+                           "markdown."))] = ListFormat.table,
+    file: FileOption = None,
+) -> None:
+    """List activities, grouped by section and objective; filters combine with AND.
+
+    Example: crmplan list --responsible México --status pendiente --status "por definir"
+    """
+    plan = planfile.load_valid(ctx.obj.location(file)).plan
+    filters = _filters(responsible, direct, status, section, objective, search, ref_year,
+                       ref_body, action_plan, overdue, due_before, archived, everything)
+    _print_selection(plan, query.select(plan, filters, query.as_of(as_of)), format)
+
+
+@app.command("status")
+def status_(
+    ctx: typer.Context,
+    pending: Annotated[bool, typer.Option(
+        "--pending", help=_("Also list the pending activities (pendiente + por definir)."))
+    ] = False,
+    overdue: Annotated[bool, typer.Option(
+        "--overdue", help=_("Also list the 'programado' activities whose due date has passed."))
+    ] = False,
+    by_member: Annotated[bool, typer.Option(
+        "--by-member", help=_("Count a group's activities for each of its members."))] = False,
+    responsible: ResponsibleOption = None, direct: DirectOption = False,
+    status: StatusOption = None, section: SectionOption = None,
+    objective: ObjectiveOption = None, search: SearchOption = None,
+    ref_year: RefYearOption = None, ref_body: RefBodyOption = None,
+    action_plan: ActionPlanOption = False, due_before: DueBeforeOption = None,
+    as_of: AsOfOption = None, archived: ArchivedOption = False, everything: AllOption = False,
+    format: Annotated[ReportFormat, typer.Option(
+        "--format", help=_("text, or json: {\"counts\": ..., \"activities\": [...]}."))
+    ] = ReportFormat.text,
+    file: FileOption = None,
+) -> None:
+    """The state of the plan at a glance: counts by status, section and actor.
+
+    Example: crmplan status --pending --responsible OIM
+    """
+    plan = planfile.load_valid(ctx.obj.location(file)).plan
+    filters = _filters(responsible, direct, status, section, objective, search, ref_year,
+                       ref_body, action_plan, False, due_before, archived, everything)
+    report = status_report(plan, filters, query.as_of(as_of), by_member=by_member,
+                           pending=pending, overdue=overdue)
+    if format is ReportFormat.json:
+        _emit(records.to_json({"counts": records.counts_record(report.counts),
+                               "activities": records.selection_records(plan, report.listed)}))
+    else:
+        status_view.print_status(plan, report)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    id: Annotated[str, typer.Argument(metavar="ID", help=_(
+        "An activity (9.3, I.B.1.2) or an objective (9)."))],
+    as_of: AsOfOption = None,
+    format: Annotated[ReportFormat, typer.Option("--format", help=_("text or json."))
+                      ] = ReportFormat.text,
+    file: FileOption = None,
+) -> None:
+    """Everything about one activity or objective, active or historical.
+
+    Example: crmplan show 9.3
+    """
+    plan = planfile.load_valid(ctx.obj.location(file)).plan
+    item = lookup.item(plan, id)
+    if format is ReportFormat.json:
+        _emit(records.to_json(records.item_record(plan, item, query.as_of(as_of))))
+    else:
+        item_view.print_item(plan, item, query.as_of(as_of))
+
+
+def _filters(responsible: list[str] | None, direct: bool, status: list[str] | None,
+             section: list[str] | None, objective: list[str] | None, search: list[str] | None,
+             ref_year: list[int] | None, ref_body: list[str] | None, action_plan: bool,
+             overdue: bool, due_before: str | None, archived: bool, everything: bool,
+             ) -> query.Filters:
+    scope = query.Scope.ALL if everything else (
+        query.Scope.ARCHIVED if archived else query.Scope.ACTIVE)
+    return query.Filters(
+        actors=tuple(responsible or ()), direct=direct, statuses=tuple(status or ()),
+        sections=tuple(section or ()), objectives=tuple(objective or ()),
+        search=tuple(search or ()), ref_years=tuple(ref_year or ()),
+        ref_bodies=tuple(ref_body or ()), action_plan=action_plan, overdue=overdue,
+        due_before=due_before, scope=scope)
+
+
+def _print_selection(plan: Plan, selection: query.Selection, format: ListFormat) -> None:
+    if format is ListFormat.json:
+        _emit(records.to_json(records.selection_records(plan, selection)))
+    elif format is ListFormat.csv:
+        _emit(records.selection_csv(plan, selection))
+    elif not selection.hits:
+        typer.echo(_("No activities match."))
+    elif format is ListFormat.markdown:
+        _emit(markdown.selection_markdown(plan, selection))
+    else:
+        table.print_listing(plan, selection)
+
+
+def _emit(data: bytes) -> None:
+    """Machine formats as UTF-8 bytes, whatever the console's or the locale's encoding."""
+    sys.stdout.flush()
+    typer.echo(data, nl=False)
 
 
 def _report_error(exc: CrmPlanError) -> None:

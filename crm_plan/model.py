@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 
 class Status(str, Enum):
@@ -73,6 +74,10 @@ class Due:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
+    def first_day(self) -> dt.date:
+        """The first day of the period: `2010-03` starts on 2010-03-01."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
     def last_day(self) -> dt.date:
         """The last day the item is still on time: the end of its year or month."""
         month = self.month or 12
@@ -119,6 +124,10 @@ class Outcome:
     refs: tuple[Ref, ...] = ()
 
 
+# The fields of an activity that name actors, in the order the document gives them.
+ROLES = ("responsible", "coordination", "support")
+
+
 @dataclass(frozen=True)
 class Activity:
     id: str
@@ -138,10 +147,15 @@ class Activity:
     outcomes: tuple[Outcome, ...] = ()
     archived: bool = False
     archived_on: dt.date | None = None
+    origin: str | None = None  # the active objective `crmplan archive` took it from
     line: int = 0
 
     def notes(self) -> tuple[str, ...]:
         return tuple(n for n in (self.responsible_note, self.status_note, self.note) if n)
+
+    def named(self) -> tuple[tuple[str, str], ...]:
+        """(actor, role) for every actor the activity names, responsible ones first."""
+        return tuple((name, role) for role in ROLES for name in getattr(self, role))
 
 
 @dataclass(frozen=True)
@@ -188,6 +202,14 @@ class Plan:
         parts = (self.objectives if active else ()) + (self.history if archived else ())
         for objective in parts:
             yield from objective.activities
+
+    def objective_of(self, activity: Activity) -> Objective | None:
+        """The objective an activity sits under: in the history for an archived one."""
+        return self._objective_index.get((activity.archived, activity.objective))
+
+    @cached_property
+    def _objective_index(self) -> dict[tuple[bool, str], Objective]:
+        return {(o.archived, o.id): o for o in self.objectives + self.history}
 
     def groups_of(self, actor: str) -> tuple[str, ...]:
         """The groups that name `actor` among their members."""

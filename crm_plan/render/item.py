@@ -1,0 +1,157 @@
+"""`crmplan show` in the terminal: everything about one activity or objective, with rich."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from crm_plan.messages import _
+from crm_plan.model import Activity, Objective, Plan
+from crm_plan.query import Hit, Selection, in_action_plan, is_overdue
+from crm_plan.render.layout import ref_reading, section_title
+from crm_plan.render.table import STYLES, console, label_grid, print_listing, text_of
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
+
+def print_item(plan: Plan, item: Activity | Objective, as_of: dt.date,
+               out: Console | None = None) -> None:
+    out = out or console()
+    if isinstance(item, Objective):
+        _print_objective(plan, item, as_of, out)
+    else:
+        out.print(activity_grid(plan, item, as_of))
+
+
+def activity_grid(plan: Plan, activity: Activity, as_of: dt.date) -> Table:
+    """Everything about one activity, a labelled line per fact."""
+    grid = label_grid()
+    for label, value in _activity_facts(plan, activity, as_of):
+        grid.add_row(label, value)
+    return grid
+
+
+def _activity_facts(plan: Plan, a: Activity, as_of: dt.date
+                    ) -> list[tuple[str, RenderableType]]:
+    objective = plan.objective_of(a)
+    facts = [
+        (_("Activity"), text_of(f"{a.id} ({_part(a.archived)})", STYLES["label"])),
+        (_("Objective"), text_of(f"{a.objective}. {objective.title if objective else ''}")),
+        *_section_facts(plan, a.section),
+        (_("Text"), text_of(a.text)),
+        (_("References"), _references(a)),
+        *_actor_facts(plan, a),
+        (_("Status"), _status_fact(a, as_of)),
+        (_("Status note"), text_of(a.status_note or "")),
+        (_("Note"), text_of(a.note or "")),
+        (_("Plan of Action"), text_of(_action_plan_fact(plan, a))),
+        *_history_facts(a),
+        (_("Line in the file"), text_of(str(a.line))),
+    ]
+    return [(label, value) for label, value in facts if not _blank(value)]
+
+
+def _blank(value: RenderableType) -> bool:
+    from rich.text import Text
+
+    return isinstance(value, Text) and not value.plain
+
+
+def _part(archived: bool) -> str:
+    return _("history") if archived else _("active plan")
+
+
+def _section_facts(plan: Plan, section: str) -> list[tuple[str, Text]]:
+    found = plan.sections.get(section)
+    area = f"{found.area}. {plan.areas.get(found.area, '')}" if found and found.area else ""
+    return [(_("Section"), text_of(f"{section}. {section_title(plan, section)}")),
+            (_("Area"), text_of(area))]
+
+
+def _references(a: Activity) -> Text:
+    text = text_of("")
+    for ref in a.refs:
+        where = "" if ref.field == "ref" else " " + _("(in {field})").format(field=ref.field)
+        text.append(("\n" if text else "") + ref.text + where)
+        text.append("\n  " + _("read as: {reading}").format(reading=ref_reading(ref)), "dim")
+    return text
+
+
+def _actor_facts(plan: Plan, a: Activity) -> list[tuple[str, Text]]:
+    labels = {"responsible": _("Responsible"), "coordination": _("Coordination"),
+              "support": _("Support")}
+    facts = [(label, text_of("\n".join(_actor_line(plan, name) for name in getattr(a, role))))
+             for role, label in labels.items()]
+    facts.insert(1, (_("Responsible note"), text_of(a.responsible_note or "")))
+    return facts
+
+
+def _actor_line(plan: Plan, name: str) -> str:
+    """`México: Estados Unidos Mexicanos (member of Países miembros)`."""
+    actor = plan.actors.get(name)
+    if actor is None:
+        return name
+    line = name
+    if actor.name and actor.name != name:
+        line += f": {actor.name}"
+    if actor.members:
+        line += " " + _("(members: {members})").format(members=", ".join(actor.members))
+    if groups := plan.groups_of(name):
+        line += " " + _("(member of {groups})").format(groups=", ".join(groups))
+    return line
+
+
+def _status_fact(a: Activity, as_of: dt.date) -> Text:
+    """`programado, due 2010-02 (overdue as of 2010-03-01)`, `por definir (pending)`."""
+    text = text_of(a.status.value, STYLES["pending"] if a.status.pending else "")
+    if a.due is not None:
+        text.append(", " + _("due {date}").format(date=a.due.iso()))
+    if is_overdue(a, as_of):
+        text.append(" " + _("(overdue as of {date})").format(date=as_of.isoformat()),
+                    STYLES["overdue"])
+    if a.status.pending:
+        text.append(" " + _("(pending: pendiente or por definir)"))
+    return text
+
+
+def _action_plan_fact(plan: Plan, a: Activity) -> str:
+    if a.action_plan:
+        return _("yes")
+    if in_action_plan(plan, a):
+        return _("yes, through its objective {id}").format(id=a.objective)
+    return _("no")
+
+
+def _history_facts(a: Activity) -> list[tuple[str, RenderableType]]:
+    from rich.table import Table
+
+    if not a.archived:
+        return []
+    outcomes = Table.grid(padding=(0, 1)) if a.outcomes else text_of("")
+    for outcome in a.outcomes:
+        text = text_of(outcome.text)
+        for ref in outcome.refs:
+            text.append("\n" + _("Ref.: {ref}").format(ref=ref.text), "dim")
+        outcomes.add_row("•", text)
+    day = a.archived_on.isoformat() if a.archived_on else _("date not recorded")
+    return [(_("Outcomes"), outcomes), (_("Archived"), text_of(day))]
+
+
+def _print_objective(plan: Plan, objective: Objective, as_of: dt.date, out: Console) -> None:
+    grid = label_grid()
+    grid.add_row(_("Objective"), text_of(f"{objective.id} ({_part(objective.archived)})",
+                                       STYLES["label"]))
+    for label, value in _section_facts(plan, objective.section):
+        if value.plain:
+            grid.add_row(label, value)
+    grid.add_row(_("Title"), text_of(objective.title))
+    if objective.note:
+        grid.add_row(_("Note"), text_of(objective.note))
+    grid.add_row(_("Plan of Action"), text_of(_("yes") if objective.action_plan else _("no")))
+    grid.add_row(_("Line in the file"), text_of(str(objective.line)))
+    out.print(grid)
+    hits = tuple(Hit(a) for a in objective.activities)
+    print_listing(plan, Selection(hits, (), as_of), out, headings=False)

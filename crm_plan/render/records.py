@@ -1,0 +1,155 @@
+"""Activities, objectives and counts as plain records, and those records as json or csv.
+
+The record of an activity is the `list --format json` object; `status` and `show` reuse it.
+Both formats are returned as UTF-8 bytes so that accents survive a redirect to a file on any
+system; csv starts with a byte-order mark (what Excel needs to read UTF-8) and ends its lines
+with CRLF, as RFC 4180 and spreadsheets expect.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from crm_plan.counts import Counts, Tally
+from crm_plan.model import Activity, Actor, Objective, Outcome, Plan, Ref
+from crm_plan.query import Hit, Selection, in_action_plan, is_overdue
+from crm_plan.render.layout import match_label, section_title
+
+Record = dict[str, object]
+
+
+ACTIVITY_FIELDS = (
+    "id", "section", "objective", "text", "responsible", "coordination", "support",
+    "responsible_note", "status", "pending", "due", "overdue", "status_note", "note", "refs",
+    "action_plan", "archived", "archived_on", "outcomes",
+)
+
+
+def activity_record(plan: Plan, hit: Hit, as_of: dt.date, *, matches: bool = False) -> Record:
+    """One activity; `matches` (how it names the actors asked for) only when actors were asked."""
+    a = hit.activity
+    record: Record = {  # the order of ACTIVITY_FIELDS
+        "id": a.id, "section": a.section, "objective": a.objective, "text": a.text,
+        "responsible": list(a.responsible), "coordination": list(a.coordination),
+        "support": list(a.support), "responsible_note": a.responsible_note,
+        "status": a.status.value, "pending": a.status.pending,
+        "due": a.due.iso() if a.due else None, "overdue": is_overdue(a, as_of),
+        "status_note": a.status_note, "note": a.note,
+        "refs": [ref.text for ref in a.refs], "action_plan": in_action_plan(plan, a),
+        "archived": a.archived, "archived_on": _iso(a.archived_on),
+        "outcomes": [outcome_record(o) for o in a.outcomes],
+    }
+    if matches:
+        record["matches"] = [{"actor": n.actor, "named": n.named, "role": n.role, "via": n.via}
+                             for n in hit.namings]
+    return record
+
+
+def outcome_record(outcome: Outcome) -> Record:
+    return {"text": outcome.text, "refs": [ref.text for ref in outcome.refs]}
+
+
+def selection_records(plan: Plan, selection: Selection) -> list[Record]:
+    matches = bool(selection.actors)
+    return [activity_record(plan, h, selection.as_of, matches=matches) for h in selection.hits]
+
+
+def ref_record(ref: Ref) -> Record:
+    """A reference as written and as read."""
+    return {"text": ref.text, "field": ref.field, "point": ref.point, "body": ref.body,
+            "kind": ref.kind, "month": ref.month, "year": ref.year, "meeting": ref.meeting,
+            "place": ref.place}
+
+
+def actor_record(plan: Plan, actor: Actor) -> Record:
+    return {"key": actor.key, "name": actor.name, "members": list(actor.members),
+            "groups": list(plan.groups_of(actor.key))}
+
+
+def item_record(plan: Plan, item: Activity | Objective, as_of: dt.date) -> Record:
+    """`show --format json`: the activity record with its context, or an objective."""
+    if isinstance(item, Objective):
+        return objective_record(plan, item, as_of)
+    record = activity_record(plan, Hit(item), as_of)
+    objective = plan.objective_of(item)
+    record |= {
+        "kind": "activity",
+        "objective_title": objective.title if objective else None,
+        "section_title": section_title(plan, item.section),
+        "references": [ref_record(ref) for ref in item.refs],
+        "actors": [actor_record(plan, plan.actors[name]) for name, _role in item.named()
+                   if name in plan.actors],
+    }
+    return record
+
+
+def objective_record(plan: Plan, objective: Objective, as_of: dt.date) -> Record:
+    return {
+        "kind": "objective", "id": objective.id, "section": objective.section,
+        "section_title": section_title(plan, objective.section), "title": objective.title,
+        "action_plan": objective.action_plan, "note": objective.note,
+        "archived": objective.archived,
+        "activities": [activity_record(plan, Hit(a), as_of) for a in objective.activities],
+    }
+
+
+def tally_record(tally: Tally) -> Record:
+    return {"total": tally.total,
+            "by_status": {status.value: n for status, n in tally.by_status.items()},
+            "pending": tally.pending, "overdue": tally.overdue}
+
+
+def counts_record(counts: Counts) -> Record:
+    return {
+        "as_of": counts.as_of.isoformat(), **tally_record(counts.total),
+        "archived": counts.archived,
+        "by_section": {k: tally_record(t) for k, t in counts.by_section.items()},
+        "by_actor": {k: tally_record(t) for k, t in counts.by_actor.items()},
+        "by_member": counts.by_member,
+    }
+
+
+def to_json(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+CSV_LIST_SEPARATOR = "; "  # between actor names
+CSV_TEXT_SEPARATOR = " | "  # between references or outcomes, whose texts may hold ';'
+
+
+def selection_csv(plan: Plan, selection: Selection) -> bytes:
+    """One row per activity with the fields of its json record (and `matches` when actors
+    were asked for); a header row even when nothing matched."""
+    columns = ACTIVITY_FIELDS + (("matches",) if selection.actors else ())
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for record in selection_records(plan, selection):
+        writer.writerow([_csv_cell(key, record[key]) for key in columns])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _csv_cell(key: str, value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if key == "outcomes":
+        return CSV_TEXT_SEPARATOR.join(o["text"] for o in value)  # type: ignore[attr-defined]
+    if key == "matches":
+        return CSV_LIST_SEPARATOR.join(_match_text(m) for m in value)  # type: ignore[attr-defined]
+    if isinstance(value, list):
+        separator = CSV_TEXT_SEPARATOR if key == "refs" else CSV_LIST_SEPARATOR
+        return separator.join(str(v) for v in value)
+    return str(value)
+
+
+def _match_text(match: dict[str, str]) -> str:
+    return match_label(match["actor"], match["via"], match["role"])
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
