@@ -15,7 +15,7 @@ from typing import Annotated, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from crm_plan import lookup, planfile, query
+from crm_plan import edit, lookup, planfile, query, store
 from crm_plan.counts import report as status_report
 from crm_plan.errors import EXIT_PROBLEMS, CrmPlanError, PlanInvalid
 from crm_plan.messages import _, ngettext
@@ -310,6 +310,70 @@ def _emit(data: bytes) -> None:
     """Machine formats as UTF-8 bytes, whatever the console's or the locale's encoding."""
     sys.stdout.flush()
     typer.echo(data, nl=False)
+
+
+# -- keeping the plan current: archive, restore -------------------------------------------------
+
+DryRunOption = Annotated[bool, typer.Option(
+    "--dry-run", help=_("Print the change as a unified diff and write nothing."))]
+
+
+@app.command()
+def archive(
+    ctx: typer.Context,
+    ids: Annotated[list[str] | None, typer.Argument(metavar="ID...", help=_(
+        "The activities to move to the history, e.g. 9.3."))] = None,
+    completed: Annotated[bool, typer.Option(
+        "--completed", help=_("Also every activity whose status is 'completado'."))] = False,
+    outcome: Annotated[str | None, typer.Option(
+        "--outcome", metavar="TEXT", help=_("What was achieved, recorded as an outcome."))
+    ] = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="DATE", help=_("The archive date (2010-03-01). Default: today."))
+    ] = None,
+    dry_run: DryRunOption = False,
+    file: FileOption = None,
+) -> None:
+    """Move finished activities to the historical part of the plan file.
+
+    Example: crmplan archive 9.3 --outcome "Enlaces designados en los 11 países"
+    """
+    if not ids and not completed:
+        _usage(_("name the activities to archive (e.g. crmplan archive 9.3), or use --completed"))
+    on = lookup.date(date, "--date") if date else query.today()
+    result = store.update(ctx.obj.location(file), lambda plan, text: edit.archive_many(
+        plan, text, ids or [], completed=completed, on=on, outcome=outcome), dry_run=dry_run)
+    _report_update(result, dry_run, _("Archived {id} in the history ({date}).").format(
+        id="{id}", date=on.isoformat()), _("No activity has the status 'completado': nothing to "
+                                          "archive."))
+
+
+@app.command()
+def restore(
+    ctx: typer.Context,
+    ids: Annotated[list[str], typer.Argument(metavar="ID...", help=_(
+        "Archived activities to put back, e.g. 9.3."))],
+    dry_run: DryRunOption = False,
+    file: FileOption = None,
+) -> None:
+    """Put archived activities back where `crmplan archive` took them from.
+
+    Example: crmplan restore 9.3
+    """
+    result = store.update(ctx.obj.location(file), lambda plan, text: edit.restore_many(
+        plan, text, ids), dry_run=dry_run)
+    _report_update(result, dry_run, _("Restored {id} to the active plan."), "")
+
+
+def _report_update(result: store.Update, dry_run: bool, done: str, nothing: str) -> None:
+    if not result.changed:
+        typer.echo(nothing)
+    elif dry_run:
+        typer.echo(result.diff(), nl=False)
+        typer.echo(_("Dry run: {path} was not changed.").format(path=result.display))
+    else:
+        for activity_id in result.changed:
+            typer.echo(done.format(id=activity_id))
 
 
 def _report_error(exc: CrmPlanError) -> None:

@@ -62,7 +62,7 @@ def objective(plan: Plan, word: str, *, active: bool, archived: bool) -> set[tup
     if not found:
         ids = [o.id for o in plan.objectives + plan.history]
         raise UsageError(_("'{word}' is not an objective{hint}").format(
-            word=word, hint=_hint(word, ids)))
+            word=word, hint=hint(word, ids)))
     in_scope = {(is_archived, oid) for is_archived, oid in found
                 if (archived if is_archived else active)}
     if in_scope:
@@ -82,7 +82,7 @@ def item(plan: Plan, word: str) -> Objective | Activity:
         if fold(candidate.id) == fold(word):
             return candidate
     raise UsageError(_("no activity or objective has the id '{word}'{hint}").format(
-        word=word, hint=_hint(word, [i.id for i in items])))
+        word=word, hint=hint(word, [i.id for i in items])))
 
 
 def date(text: str, option: str) -> dt.date:
@@ -107,10 +107,10 @@ def _one_of(word: str, known: list[str], message: str) -> str:
     for candidate in known:
         if fold(candidate) == fold(word):
             return candidate
-    raise UsageError(message.format(word=word, hint=_hint(word, known), known=", ".join(known)))
+    raise UsageError(message.format(word=word, hint=hint(word, known), known=", ".join(known)))
 
 
-def _hint(word: str, candidates: list[str]) -> str:
+def hint(word: str, candidates: list[str]) -> str:
     hints = closest(word, candidates)
     return _("; did you mean {hints}?").format(hints=_or_list(hints)) if hints else ""
 

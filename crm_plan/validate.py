@@ -33,8 +33,9 @@ SECTION_FIELDS = ("area", "title")
 OBJECTIVE_FIELDS = ("id", "section", "title", "action_plan", "note", "activities")
 ACTIVITY_FIELDS = (
     "id", "text", "ref", "responsible", "coordination", "support", "responsible_note",
-    "status", "due", "status_note", "note", "action_plan", "outcomes", "archived",
+    "status", "due", "status_note", "note", "action_plan", "outcomes", "archived", "origin",
 )
+ORIGIN_FIELDS = ("section", "objective", "position", "status")
 OUTCOME_FIELDS = ("text", "ref")
 NOTE_FIELDS = ("responsible_note", "status_note", "note")
 ACTOR_FIELDS = ("responsible", "coordination", "support")
@@ -254,6 +255,7 @@ class _PlanBuilder(FieldReader):
             action_plan=self.boolean(f.get("action_plan"), "action_plan"),
             outcomes=self._outcomes(f.get("outcomes")), archived=archived,
             archived_on=self._archived_on(f.get("archived")), line=node.line,
+            origin=self._origin(f.get("origin"), archived),
             **actors, **notes,  # type: ignore[arg-type]
         )
 
@@ -287,10 +289,31 @@ class _PlanBuilder(FieldReader):
         except ValueError as exc:
             self.error(node, "due", _due_message(value, str(exc)))
             return None
-        if status not in (Status.PROGRAMADO, None):
+        if status not in (Status.PROGRAMADO, Status.COMPLETADO, None):  # done keeps its date
             self.warning(node, "due", _("a due date is only used with status 'programado'; this "
                                         "activity is '{status}'").format(status=status))
         return due
+
+    def _origin(self, node: Node | None, archived: bool) -> str | None:
+        """Where `crmplan archive` took the activity from: the objective's id."""
+        if node is None:
+            return None
+        if not archived:
+            self.error(node, "origin", _("'origin' is written by crmplan archive and belongs to "
+                                         "activities in the history; remove it here"))
+            return None
+        body = self.mapping(node, "'origin'")
+        if body is None:
+            return None
+        f = self.fields(body, ORIGIN_FIELDS, ORIGIN_FIELDS, "'origin'")
+        position = self.text(f.get("position"), "position", required=True)
+        if position is not None and not position.isdigit():
+            self.error(f["position"], "origin", _("'position' is a number, not '{value}'")
+                       .format(value=position))
+        written = self.text(f.get("status"), "status", required=True)
+        if written is not None and fold(written.strip("\"'")) not in {fold(s.value) for s in Status}:
+            self._unknown(f["status"], "status", _("status"), written, [s.value for s in Status])
+        return self.text(f.get("objective"), "objective", required=True)
 
     def _archived_on(self, node: Node | None) -> dt.date | None:
         return self._date(node, "archived") if node is not None else None

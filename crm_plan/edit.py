@@ -1,0 +1,392 @@
+"""archive / restore: moving activities between the active plan and the history.
+
+Each operation cuts the activity's lines out of the text and pastes them in the
+other part (see `spans.py`), so that the file changes only where the item moved:
+its status becomes `completado` and it gains two lines, `archived:` (the date) and
+`origin:` (where it came from and its status as written), which `restore` uses to
+put it back byte for byte. The whole objective moves when its last activity does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+from crm_plan import lookup
+from crm_plan.errors import CrmPlanError, UsageError
+from crm_plan.messages import _
+from crm_plan.model import Activity, Plan, Status
+from crm_plan.source import BOM, Mapping, Node, Sequence, parse
+from crm_plan.spans import (
+    Span, gap, indent_of, is_blank, item_spans, key_span, last_content_line, scalar,
+)
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_PLAIN_STATUS = re.compile(r"^[a-záéíóú]+( [a-záéíóú]+)*$")
+
+
+class EditRefused(CrmPlanError):
+    """The file's layout does not allow the edit; nothing was changed."""
+
+
+def archive_many(plan: Plan, text: str, ids: list[str], *, completed: bool, on: dt.date,
+                 outcome: str | None = None) -> tuple[str, list[str]]:
+    """Archive the named activities (and, with `completed`, every `completado` one)."""
+    chosen = [_activity(plan, activity_id) for activity_id in dict.fromkeys(ids)]
+    for activity in chosen:
+        if activity.archived:
+            raise EditRefused(_("{id} is already in the history{when}; nothing was changed").format(
+                id=activity.id, when=_(" (archived {date})").format(date=activity.archived_on)
+                if activity.archived_on else ""))
+    if completed:
+        chosen += [a for a in plan.activities() if a.status is Status.COMPLETADO
+                   and a not in chosen]
+    for activity in chosen:
+        text = archive(text, activity.id, on, outcome)
+    return text, [a.id for a in chosen]
+
+
+def restore_many(plan: Plan, text: str, ids: list[str]) -> tuple[str, list[str]]:
+    """Put the named archived activities back in the active plan."""
+    chosen = [_activity(plan, activity_id) for activity_id in dict.fromkeys(ids)]
+    for activity in chosen:
+        if not activity.archived:
+            raise EditRefused(_("{id} is in the active plan, not in the history; nothing was "
+                                "changed").format(id=activity.id))
+        if activity.origin is None:
+            raise EditRefused(_("{id} has no 'origin': it was never in the active plan, so it "
+                                "cannot be restored; nothing was changed").format(id=activity.id))
+    for activity in chosen:
+        text = restore(text, activity.id)
+    return text, [a.id for a in chosen]
+
+
+def _activity(plan: Plan, activity_id: str) -> Activity:
+    activities = list(plan.activities(archived=True))
+    for activity in activities:
+        if activity.id == activity_id.strip():
+            return activity
+    raise UsageError(_("no activity has the id '{id}'{hint}").format(
+        id=activity_id, hint=lookup.hint(activity_id, [a.id for a in activities])))
+
+
+def archive(text: str, activity_id: str, on: dt.date, outcome: str | None = None) -> str:
+    """`text` with the active activity moved to the history."""
+    return _Document(text).archive(activity_id, on, outcome)
+
+
+def restore(text: str, activity_id: str) -> str:
+    """`text` with the archived activity put back where `archive` took it from."""
+    return _Document(text).restore(activity_id)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """An activity located in one part: its objective and its place in the lists."""
+
+    key: str  # objectives or history
+    objectives: Sequence
+    objective: Span
+    activities: list[Span]
+    index: int
+
+    @property
+    def activity(self) -> Span:
+        return self.activities[self.index]
+
+
+@dataclass(frozen=True)
+class _Edit:
+    start: int
+    stop: int
+    lines: list[str]
+
+
+class _Document:
+    def __init__(self, text: str) -> None:
+        self.final_newline = text.endswith(("\n", "\r"))
+        self.newline = "\r\n" if "\r\n" in text else "\n"
+        if not self.final_newline:
+            text += self.newline  # restored at the end, so that a move at EOF is exact
+        self.lines = _LINE.findall(text)
+        root, problems = parse(text[1:] if text.startswith(BOM) else text, "")
+        if not isinstance(root, Mapping) or problems:
+            raise EditRefused(_("the plan file cannot be read; run crmplan validate"))
+        self.root = root
+
+    # -- the two operations --------------------------------------------------------------------
+
+    def archive(self, activity_id: str, on: dt.date, outcome: str | None) -> str:
+        found = self._find("objectives", activity_id)
+        history = self._find_objective("history", _objective_id(found.objective))
+        chunk = self._archived_chunk(found, on, outcome)
+        edits = [self._cut(found, history)]
+        edits.append(self._paste(found, history, chunk, "history", at_end=True))
+        return self._apply(edits)
+
+    def restore(self, activity_id: str) -> str:
+        found = self._find("history", activity_id)
+        origin = _mapping(found.activity.node, "origin")
+        if origin is None:
+            raise EditRefused(_("{id} has no 'origin': it was never in the active plan, so it "
+                                "cannot be restored").format(id=activity_id))
+        active = self._find_objective("objectives", _objective_id(found.objective))
+        chunk = self._restored_chunk(found, origin)
+        edits = [self._cut(found, active)]
+        edits.append(self._paste(found, active, chunk, "objectives", at_end=False))
+        return self._apply(edits)
+
+    # -- finding things ----------------------------------------------------------------------------
+
+    def _list(self, key: str) -> Sequence | None:
+        node = self.root.get(key)
+        return node if isinstance(node, Sequence) and node.items and not node.flow else None
+
+    def _find(self, key: str, activity_id: str) -> _Found:
+        objectives = self._list(key)
+        for objective in item_spans(self.lines, objectives) if objectives else ():
+            activities = _activities(objective)
+            spans = item_spans(self.lines, activities) if activities else []
+            for index, span in enumerate(spans):
+                if _id(span.node) == activity_id:
+                    return _Found(key, objectives, objective, spans, index)
+        raise EditRefused(_("{id} is not in the {part}").format(
+            id=activity_id, part=_("active plan") if key == "objectives" else _("history")))
+
+    def _find_objective(self, key: str, objective_id: str) -> _Found | None:
+        objectives = self._list(key)
+        for objective in item_spans(self.lines, objectives) if objectives else ():
+            activities = _activities(objective)
+            if _id(objective.node) == objective_id and activities is not None:
+                return _Found(key, objectives, objective, item_spans(self.lines, activities), 0)
+        return None
+
+    # -- the moved lines -------------------------------------------------------------------------
+
+    def _archived_chunk(self, found: _Found, on: dt.date, outcome: str | None) -> list[str]:
+        span, node = found.activity, found.activity.node
+        status = scalar(node.get("status")) if isinstance(node, Mapping) else None
+        if status is None:
+            raise EditRefused(_("{id} has no status").format(id=_id(node)))
+        written = self._slice(status)
+        origin = (f"{{section: {_flow(_section(found.objective))}, objective: "
+                  f"{json.dumps(_objective_id(found.objective), ensure_ascii=False)}, "
+                  f"position: {found.index + 1}, status: {_status_text(written)}}}")
+        pad = " " * (node.col - 1)
+        chunk = self._replace_value(span, status, "completado")
+        end = last_content_line(self.lines, span) - span.lead + 1
+        chunk[end:end] = [f"{pad}archived: {on.isoformat()}{self.newline}",
+                          f"{pad}origin: {origin}{self.newline}"]
+        if outcome is not None:
+            at, lines = self._outcome_lines(span, outcome, end)
+            chunk[at:at] = lines
+        return chunk
+
+    def _outcome_lines(self, span: Span, outcome: str, end: int) -> tuple[int, list[str]]:
+        """Where in the chunk the new outcome goes, and its lines."""
+        node = span.node
+        assert isinstance(node, Mapping)
+        text = json.dumps(outcome, ensure_ascii=False)
+        outcomes = node.get("outcomes")
+        if isinstance(outcomes, Sequence) and outcomes.items and not outcomes.flow:
+            last = item_spans(self.lines, outcomes)[-1]
+            return last.end - span.lead + 1, [f"{' ' * last.indent}- text: {text}{self.newline}"]
+        if outcomes is None:
+            pad = " " * (node.col - 1)
+            return end, [f"{pad}outcomes:{self.newline}", f"{pad}  - text: {text}{self.newline}"]
+        raise EditRefused(_("{id} has its outcomes written in brackets; write them as a '- ' "
+                            "list to add one").format(id=_id(node)))
+
+    def _restored_chunk(self, found: _Found, origin: Mapping) -> list[str]:
+        span, node = found.activity, found.activity.node
+        assert isinstance(node, Mapping)
+        status, written = scalar(node.get("status")), scalar(origin.get("status"))
+        if status is None or written is None:
+            raise EditRefused(_("{id} has no status to restore").format(id=_id(node)))
+        chunk = self._replace_value(span, status, written.value)
+        drop = set()
+        for key in ("archived", "origin"):
+            lines = key_span(self.lines, node, key)
+            if lines is not None:
+                drop.update(range(lines[0] - span.lead, lines[1] - span.lead + 1))
+        return [line for i, line in enumerate(chunk) if i not in drop]
+
+    def _replace_value(self, span: Span, value: Node, new: str) -> list[str]:
+        chunk = self.lines[span.lead:span.end + 1]
+        if value.line != value.end_line:
+            raise EditRefused(_("the status of {id} spans several lines").format(
+                id=_id(span.node)))
+        row = value.line - 1 - span.lead
+        line = chunk[row]
+        offset = 1 if value.line == 1 and line.startswith(BOM) else 0
+        start, stop = value.col - 1 + offset, value.end_col - 1 + offset
+        chunk[row] = line[:start] + new + line[stop:]
+        return chunk
+
+    def _slice(self, value: Node) -> str:
+        line = self.lines[value.line - 1]
+        offset = 1 if value.line == 1 and line.startswith(BOM) else 0
+        return line[value.col - 1 + offset:value.end_col - 1 + offset]
+
+    # -- cutting and pasting ---------------------------------------------------------------------
+
+    def _cut(self, found: _Found, other: _Found | None) -> _Edit:
+        """Remove the activity, or its whole objective when it is the last one."""
+        if len(found.activities) > 1:
+            return self._remove(found.activities, found.index)
+        objectives = item_spans(self.lines, found.objectives)
+        index = next(i for i, s in enumerate(objectives) if s.lead == found.objective.lead)
+        if other is not None and self._header(found) != self._header(other):
+            raise EditRefused(_(
+                "objective {id} is in both parts with different titles, fields or comments; make "
+                "them the same first").format(id=_objective_id(found.objective)))
+        if len(objectives) == 1 and found.key == "history":
+            return self._remove_part(found.key)
+        return self._remove(objectives, index)
+
+    def _remove_part(self, key: str) -> _Edit:
+        """The history's last objective leaves: the `history:` key goes, as `archive` added it."""
+        span = key_span(self.lines, self.root, key)
+        assert span is not None
+        first = span[0] - 1 if span[0] > 0 and is_blank(self.lines[span[0] - 1]) else span[0]
+        return _Edit(first, span[1] + 1, [])
+
+    def _remove(self, spans: list[Span], index: int) -> _Edit:
+        """Cut one item with one of its gaps, so that pasting it back with the gap is exact."""
+        span = spans[index]
+        if index + 1 < len(spans) and self._is_gap(gap(self.lines, span, spans[index + 1])):
+            return _Edit(span.lead, spans[index + 1].lead, [])
+        if index > 0 and self._is_gap(gap(self.lines, spans[index - 1], span)):
+            return _Edit(spans[index - 1].end + 1, span.end + 1, [])
+        return _Edit(span.lead, span.end + 1, [])
+
+    def _paste(self, found: _Found, target: _Found | None, chunk: list[str], key: str,
+               at_end: bool) -> _Edit:
+        if target is not None:  # the objective is there: add the activity to it
+            chunk = _reindent(chunk, target.activities[0].indent - found.activity.indent)
+            return self._insert(target.activities, _id(found.activity.node), chunk,
+                                self._activity_gap(), at_end)
+        header = self._header(found)
+        lead, prefix_len = header
+        objective = lead[:prefix_len] + chunk + lead[prefix_len:]
+        objectives = self._list(key)
+        if objectives is None:
+            return self._new_part(key, objective, found)
+        spans = item_spans(self.lines, objectives)
+        objective = _reindent(objective, spans[0].indent - found.objective.indent)
+        return self._insert(spans, _objective_id(found.objective), objective,
+                            self._objective_gap(), at_end)
+
+    def _insert(self, spans: list[Span], item_id: str, chunk: list[str], style: list[str],
+                at_end: bool) -> _Edit:
+        if not at_end:
+            for span in spans:
+                if _natural(_id(span.node)) > _natural(item_id):
+                    return _Edit(span.lead, span.lead, chunk + style)
+        last = spans[-1].end + 1
+        return _Edit(last, last, style + chunk)
+
+    def _new_part(self, key: str, objective: list[str], found: _Found) -> _Edit:
+        """The first objective of the history (or of the active plan): create the list."""
+        present = key_span(self.lines, self.root, key)
+        objective = _reindent(objective, 2 - found.objective.indent)
+        if present is not None:
+            first, last = present
+            return _Edit(first, last + 1, [f"{key}:{self.newline}", *objective])
+        end = len(self.lines)
+        return _Edit(end, end, [self.newline, f"{key}:{self.newline}", *objective])
+
+    def _header(self, found: _Found) -> tuple[list[str], int]:
+        """The objective's lines without its activities, and where the activities go."""
+        objective, activities = found.objective, found.activities
+        before = self.lines[objective.lead:activities[0].lead]
+        after = self.lines[activities[-1].end + 1:objective.end + 1]
+        return before + after, len(before)
+
+    def _activity_gap(self) -> list[str]:
+        return self._style("activities") or []
+
+    def _objective_gap(self) -> list[str]:
+        style = self._style("objectives")
+        return style if style is not None else [self.newline]
+
+    def _style(self, level: str) -> list[str] | None:
+        """The blank lines the file puts between two objectives, or two activities."""
+        for key in ("objectives", "history"):
+            objectives = self._list(key)
+            spans = item_spans(self.lines, objectives) if objectives else []
+            if level == "objectives" and len(spans) > 1:
+                found = gap(self.lines, spans[0], spans[1])
+                if self._is_gap(found):
+                    return found
+            for objective in spans if level == "activities" else ():
+                activities = _activities(objective)
+                inner = item_spans(self.lines, activities) if activities else []
+                if len(inner) > 1 and self._is_gap(found := gap(self.lines, inner[0], inner[1])):
+                    return found
+        return None
+
+    @staticmethod
+    def _is_gap(lines: list[str]) -> bool:
+        return all(is_blank(line) for line in lines)
+
+    def _apply(self, edits: list[_Edit]) -> str:
+        lines = list(self.lines)
+        for edit in sorted(edits, key=lambda e: (e.start, e.stop), reverse=True):
+            lines[edit.start:edit.stop] = edit.lines
+        text = "".join(lines)
+        if not self.final_newline and text.endswith(self.newline):
+            text = text[: -len(self.newline)]
+        return text
+
+
+def _activities(objective: Span) -> Sequence | None:
+    node = objective.node
+    activities = node.get("activities") if isinstance(node, Mapping) else None
+    if isinstance(activities, Sequence) and activities.items and not activities.flow:
+        return activities
+    return None
+
+
+def _id(node: Node) -> str:
+    value = scalar(node.get("id")) if isinstance(node, Mapping) else None
+    return value.value if value is not None else ""
+
+
+def _objective_id(objective: Span) -> str:
+    return _id(objective.node)
+
+
+def _section(objective: Span) -> str:
+    node = objective.node
+    value = scalar(node.get("section")) if isinstance(node, Mapping) else None
+    return value.value if value is not None else ""
+
+
+def _mapping(node: Node, key: str) -> Mapping | None:
+    value = node.get(key) if isinstance(node, Mapping) else None
+    return value if isinstance(value, Mapping) else None
+
+
+def _flow(text: str) -> str:
+    return text if re.match(r"^[\w.]+$", text) else json.dumps(text, ensure_ascii=False)
+
+
+def _status_text(written: str) -> str:
+    """The status as written, in a form that reads back as exactly those characters."""
+    return written if _PLAIN_STATUS.match(written) else json.dumps(written, ensure_ascii=False)
+
+
+def _reindent(lines: list[str], delta: int) -> list[str]:
+    if delta == 0:
+        return lines
+    if delta > 0:
+        return [line if is_blank(line) else " " * delta + line for line in lines]
+    return [line[min(-delta, indent_of(line)):] for line in lines]
+
+
+def _natural(item_id: str) -> tuple[tuple[int, object], ...]:
+    """Ids in plan order: "9.10" after "9.9", numbers before letters."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in item_id.split("."))

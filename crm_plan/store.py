@@ -1,0 +1,163 @@
+"""Saving the plan file without ever losing a byte.
+
+A change is made under a lock (so that concurrent crmplan processes queue up instead
+of overwriting each other), from the text read under that lock, validated before it
+is written, written to a temporary file in the same folder and renamed over the
+original (so that a crash leaves the old file or the new one, never half of one),
+and refused when the file changed on disk in the meantime (a text editor saving).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import stat
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from crm_plan import planfile
+from crm_plan.errors import CrmPlanError, PlanInvalid
+from crm_plan.messages import _
+from crm_plan.model import Plan
+from crm_plan.problems import has_errors
+from crm_plan.source import Source, parse
+from crm_plan.validate import validate
+
+LOCK_TIMEOUT = 30.0  # seconds a command waits for another crmplan to finish its change
+
+# (the plan, its text) -> (the new text, the ids of the activities it changed)
+Change = Callable[[Plan, str], tuple[str, list[str]]]
+
+
+class RefusedChange(CrmPlanError):
+    """The change could not be made safely; the file was left as it was."""
+
+
+@dataclass(frozen=True)
+class Update:
+    before: str
+    after: str
+    display: str
+    changed: list[str]  # activity ids
+
+    def diff(self) -> str:
+        lines = difflib.unified_diff(
+            self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
+            fromfile=f"a/{self.display}", tofile=f"b/{self.display}")
+        return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
+
+
+def update(location: planfile.PlanLocation, change: Change, *, dry_run: bool = False) -> Update:
+    """Apply `change` to the plan file (or only compute it, with `dry_run`)."""
+    if location.bundled:
+        raise RefusedChange(_("the plan bundled with crmplan is read-only; copy it to "
+                              "./workplan.yaml or name your plan file with --file"))
+    target = Path(os.path.realpath(location.path))
+    with _locked(target, location.display):
+        loaded = planfile.load(location)
+        if loaded.has_errors:
+            raise PlanInvalid(_("{path} has errors, so nothing was changed; fix them first")
+                              .format(path=location.display),
+                              [p for p in loaded.problems if p.severity == "error"])
+        before = loaded.source.text
+        after, changed = change(loaded.plan, before)
+        _check(after, location.display)
+        if not dry_run and after != before:
+            _save(target, before.encode("utf-8"), after.encode("utf-8"), location.display)
+    return Update(before, after, location.display, changed)
+
+
+def _check(text: str, display: str) -> None:
+    """The new text must validate, or nothing is written."""
+    body = text[1:] if text.startswith("\ufeff") else text
+    root, problems = parse(body, display)
+    _plan, problems = validate(Source(display, text, root, problems))
+    if has_errors(problems):
+        raise PlanInvalid(_("the change would leave {path} with errors, so nothing was written; "
+                            "please report this").format(path=display),
+                          [p for p in problems if p.severity == "error"])
+
+
+def _save(target: Path, expected: bytes, new: bytes, display: str) -> None:
+    if target.read_bytes() != expected:
+        raise RefusedChange(_("{path} changed on disk while crmplan was working (saved by an "
+                              "editor?); nothing was written: run the command again").format(
+                                  path=display))
+    _write_atomically(target, new)
+    if target.read_bytes() != new:  # read back what landed; keep the original if it is not it
+        _write_atomically(target, expected)
+        raise RefusedChange(_("{path} could not be written correctly; the original was kept")
+                            .format(path=display))
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    try:
+        _replace(target, data)
+    except OSError as exc:
+        raise RefusedChange(_("{path} could not be written ({reason}); it was left as it was")
+                            .format(path=target, reason=exc.strerror or exc)) from None
+
+
+def _replace(target: Path, data: bytes) -> None:
+    mode = stat.S_IMODE(target.stat().st_mode)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+@contextlib.contextmanager
+def _locked(target: Path, display: str) -> Iterator[None]:
+    """An exclusive lock on a companion file: the plan itself is replaced, so it cannot hold one."""
+    lock_path = target.parent / f".{target.name}.lock"
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise RefusedChange(_("cannot create the lock file {lock} ({reason}); is the folder "
+                              "writable?").format(lock=lock_path, reason=exc.strerror)) from None
+    try:
+        _acquire(fd, display)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _acquire(fd: int, display: str) -> None:
+    timeout = float(os.environ.get("CRMPLAN_LOCK_TIMEOUT", LOCK_TIMEOUT))
+    deadline = time.monotonic() + timeout
+    while not _try_lock(fd):
+        if time.monotonic() > deadline:
+            raise RefusedChange(_("another crmplan is changing {path} and has not finished after "
+                                  "{seconds:g} seconds; try again").format(path=display,
+                                                                          seconds=timeout))
+        time.sleep(0.02)
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            return True
+        except OSError:
+            return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False

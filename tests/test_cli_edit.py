@@ -1,0 +1,224 @@
+"""`crmplan archive` and `crmplan restore` on real files: bytes, exit codes, safety."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT
+from typer.testing import CliRunner
+
+from crm_plan.cli import app
+
+runner = CliRunner()
+EDIT = DATA / "edit"
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "workplan.yaml"
+    shutil.copyfile(EDIT / "plan.yaml", path)
+    return path
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_archive_writes_exactly_the_expected_bytes(plan: Path):
+    result = run("archive", "1.2", "--date", "2026-11-28", "-f", str(plan))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0, "Archived 1.2 in the history (2026-11-28).\n", "")
+    assert plan.read_bytes() == (EDIT / "archive_1.2.yaml").read_bytes()
+
+
+def test_restore_gives_back_the_same_bytes(plan: Path):
+    run("archive", "1.1", "1.3", "--date", "2026-11-28", "-f", str(plan))
+    assert plan.read_bytes() == (EDIT / "archive_1.1_1.3.yaml").read_bytes()
+    result = run("restore", "1.3", "1.1", "-f", str(plan))
+    assert (result.exit_code, result.stdout) == (
+        0, "Restored 1.3 to the active plan.\nRestored 1.1 to the active plan.\n")
+    assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
+
+
+def test_archive_with_outcome(plan: Path):
+    result = run("archive", "2.1", "--outcome", 'Se logró: "todo" bien', "--date", "2026-11-28",
+                 "-f", str(plan))
+    assert result.exit_code == 0
+    assert plan.read_bytes() == (EDIT / "archive_2.1_with_outcome.yaml").read_bytes()
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(plan: Path):
+    result = run("archive", "1.2", "--dry-run", "--date", "2026-11-28", "-f", str(plan))
+    assert result.exit_code == 0
+    assert result.stdout == f"""\
+--- a/{plan}
++++ b/{plan}
+@@ -28,10 +28,6 @@
+         responsible: [ST]
+         status: continuo
+         # comentario dentro de 1.1, al final
+-      - id: "1.2"
+-        text: 'Texto entre comillas simples'
+-        responsible: [ Países miembros ]
+-        status: Por Definir   # estado escrito a mano
+       - id: "1.3"
+         text: >-
+           Texto plegado
+@@ -63,4 +59,16 @@
+         text: Hecho
+         outcomes:
+           - text: Resultado
++
++  # Comentario antes del primer objetivo.
++  - id: "1"
++    section: A
++    title: Objetivo uno
++    activities:
++      - id: "1.2"
++        text: 'Texto entre comillas simples'
++        responsible: [ Países miembros ]
++        status: completado   # estado escrito a mano
++        archived: 2026-11-28
++        origin: {{section: A, objective: "1", position: 2, status: "Por Definir"}}
+ # comentario final
+Dry run: {plan} was not changed.
+"""
+    assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
+
+
+def test_archive_completed(plan: Path):
+    plan.write_text(plan.read_text(encoding="utf-8").replace("status: continuo", "status: completado"),
+                    encoding="utf-8")
+    result = run("archive", "--completed", "--date", "2026-11-28", "-f", str(plan))
+    assert (result.exit_code, result.stdout) == (0, "Archived 1.1 in the history (2026-11-28).\n")
+    result = run("archive", "--completed", "-f", str(plan))
+    assert (result.exit_code, result.stdout) == (
+        0, "No activity has the status 'completado': nothing to archive.\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["archive", "1.9"], 2, "crmplan: no activity has the id '1.9'; did you mean '1.3', "
+                                "'1.2' or '1.1'?\n"),
+        (["archive"], 2, "crmplan: name the activities to archive (e.g. crmplan archive 9.3), or "
+                         "use --completed\n"),
+        (["archive", "I.A.1.1"], 1, "crmplan: I.A.1.1 is already in the history; nothing was "
+                                    "changed\n"),
+        (["restore", "1.1"], 1, "crmplan: 1.1 is in the active plan, not in the history; nothing "
+                                "was changed\n"),
+        (["restore", "I.A.1.1"], 1, "crmplan: I.A.1.1 has no 'origin': it was never in the active"
+                                    " plan, so it cannot be restored; nothing was changed\n"),
+        (["archive", "1.1", "--date", "ayer"], 2, "crmplan: 'ayer' is not a date for --date; write"
+                                                  " it as 2010-03-01\n"),
+    ],
+)
+def test_refusals_write_nothing(plan: Path, args: list[str], code: int, message: str):
+    result = run(*args, "-f", str(plan))
+    assert (result.exit_code, result.stderr) == (code, message)
+    assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
+
+
+def test_a_plan_with_errors_is_not_changed(plan: Path):
+    broken = plan.read_text(encoding="utf-8").replace("status: pendiente", "status: pendinte")
+    plan.write_text(broken, encoding="utf-8")
+    result = run("archive", "1.1", "-f", str(plan))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{plan}:52:17: error: 'pendinte' is not a status; did you mean 'pendiente'? [status]\n"
+        f"crmplan: {plan} has errors, so nothing was changed; fix them first\n")
+    assert plan.read_text(encoding="utf-8") == broken
+
+
+def test_the_bundled_plan_is_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CRMPLAN_FILE", raising=False)
+    result = run("archive", "9.3")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "crmplan: the plan bundled with crmplan is read-only; copy it to ./workplan.yaml or name "
+        "your plan file with --file\n")
+
+
+def test_permissions_and_symlinks_are_kept(plan: Path):
+    plan.chmod(0o640)
+    link = plan.parent / "link.yaml"
+    link.symlink_to(plan.name)
+    assert run("archive", "1.2", "--date", "2026-11-28", "-f", str(link)).exit_code == 0
+    assert link.is_symlink() and os.readlink(link) == plan.name
+    assert plan.read_bytes() == (EDIT / "archive_1.2.yaml").read_bytes()
+    assert oct(plan.stat().st_mode & 0o777) == oct(0o640)
+
+
+def test_a_failed_write_keeps_the_original(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    result = run("archive", "1.2", "-f", str(plan))
+    assert (result.exit_code, result.stderr) == (1, (
+        f"crmplan: {plan.resolve()} could not be written (No space left on device); it was left as"
+        " it was\n"))
+    assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
+    assert sorted(p.name for p in plan.parent.iterdir()) == [".workplan.yaml.lock",
+                                                            "workplan.yaml"]
+
+
+def test_a_failure_while_writing_the_temporary_file(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    def broken_fsync(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    assert run("archive", "1.2", "-f", str(plan)).exit_code == 1
+    assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
+    assert [p.name for p in plan.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_file_changed_by_an_editor_meanwhile_is_not_overwritten(plan: Path, monkeypatch):
+    from crm_plan import edit
+
+    real = edit.archive_many
+
+    def editor_saves_meanwhile(plan_model, text, *args, **kwargs):
+        plan.write_text(text + "# guardado por el editor\n", encoding="utf-8")
+        return real(plan_model, text, *args, **kwargs)
+
+    monkeypatch.setattr(edit, "archive_many", editor_saves_meanwhile)
+    result = run("archive", "1.2", "-f", str(plan))
+    assert (result.exit_code, result.stderr) == (1, (
+        f"crmplan: {plan} changed on disk while crmplan was working (saved by an editor?); "
+        "nothing was written: run the command again\n"))
+    assert plan.read_text(encoding="utf-8").endswith("# guardado por el editor\n")
+
+
+def test_waits_for_the_lock_then_gives_up_with_a_sentence(plan: Path, monkeypatch):
+    monkeypatch.setenv("CRMPLAN_LOCK_TIMEOUT", "0.2")
+    with open(plan.parent / ".workplan.yaml.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        result = run("archive", "1.2", "-f", str(plan))
+    assert (result.exit_code, result.stderr) == (1, (
+        f"crmplan: another crmplan is changing {plan} and has not finished after 0.2 seconds; "
+        "try again\n"))
+    assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
+
+
+def test_eight_processes_at_once_all_land(tmp_path: Path):
+    path = tmp_path / "workplan.yaml"
+    shutil.copyfile(ROOT / "workplan.yaml", path)
+    ids = ["1.1", "2.2", "4.3", "6.10", "9.3", "10.1", "12.5", "13.1"]
+    processes = [subprocess.Popen([sys.executable, "-m", "crm_plan", "archive", i, "-f", str(path)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for i in ids]
+    outputs = [p.communicate(timeout=120) for p in processes]
+    assert [p.returncode for p in processes] == [0] * 8, outputs
+    listed = run("list", "--archived", "--format", "json", "-f", str(path))
+    archived = {record["id"] for record in json.loads(listed.stdout)}
+    assert set(ids) <= archived and len(archived) == 11 + 8
+    assert run("validate", "-f", str(path)).exit_code == 0
