@@ -222,3 +222,30 @@ def test_eight_processes_at_once_all_land(tmp_path: Path):
     archived = {record["id"] for record in json.loads(listed.stdout)}
     assert set(ids) <= archived and len(archived) == 11 + 8
     assert run("validate", "-f", str(path)).exit_code == 0
+
+
+def test_an_archived_activity_keeps_its_id(plan: Path):
+    run("archive", "1.2", "--date", "2026-11-28", "-f", str(plan))
+    result = run("show", "1.2", "--format", "json", "-f", str(plan))
+    record = json.loads(result.stdout)
+    assert (record["id"], record["archived"], record["archived_on"], record["origin"],
+            record["status"]) == ("1.2", True, "2026-11-28", "1", "completado")
+    text = runner.invoke(app, ["show", "1.2", "-f", str(plan)], env={"COLUMNS": "120"}).stdout
+    assert "2026-11-28, from objective 1 (crmplan restore 1.2 puts it back)" in text
+
+
+def test_a_write_that_does_not_read_back_is_undone(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    from crm_plan import store
+
+    real = store._replace
+    calls = []
+
+    def corrupting(target: Path, data: bytes) -> None:
+        calls.append(data)
+        real(target, data[:-10] if len(calls) == 1 else data)  # the first write goes wrong
+
+    monkeypatch.setattr(store, "_replace", corrupting)
+    result = run("archive", "1.2", "-f", str(plan))
+    assert (result.exit_code, result.stderr) == (1, (
+        f"crmplan: {plan} could not be written correctly; the original was kept\n"))
+    assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()

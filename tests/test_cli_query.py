@@ -197,7 +197,8 @@ def test_list_json_record(plan: str):
         "responsible_note": None, "status": "pendiente", "pending": True, "due": None,
         "overdue": False, "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
         "note": None, "refs": ["p. 4, GRCM, Inf. Red Trata, noviembre, 2008"],
-        "action_plan": True, "archived": False, "archived_on": None, "outcomes": [],
+        "action_plan": True, "archived": False, "archived_on": None, "origin": None,
+        "outcomes": [],
         "matches": [{"actor": "México", "named": "Países miembros", "role": "support",
                      "via": "Países miembros"}],
     }]
@@ -225,14 +226,14 @@ def test_list_csv_for_spreadsheets(plan: str):
     assert list(rows[0]) == [
         "id", "section", "objective", "text", "responsible", "coordination", "support",
         "responsible_note", "status", "pending", "due", "overdue", "status_note", "note", "refs",
-        "action_plan", "archived", "archived_on", "outcomes", "matches"]
+        "action_plan", "archived", "archived_on", "origin", "outcomes", "matches"]
     assert rows[1] == {
         "id": "2.2", "section": "B", "objective": "2", "text": "Compartir estadísticas",
         "responsible": "Belice", "coordination": "", "support": "Países miembros",
         "responsible_note": "", "status": "pendiente", "pending": "true", "due": "",
         "overdue": "false", "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
         "note": "", "refs": "p. 4, GRCM, Inf. Red Trata, noviembre, 2008", "action_plan": "true",
-        "archived": "false", "archived_on": "", "outcomes": "",
+        "archived": "false", "archived_on": "", "origin": "", "outcomes": "",
         "matches": "Belice (responsible); Belice via Países miembros (support)"}
     assert rows[0]["matches"] == "Belice via Países miembros (responsible)"
 
@@ -360,6 +361,7 @@ por definir   0   1       1
 pending       0   2       2
 overdue       1   0       1
 total         2   3       5
+
 A. Combate a los delitos
 B. Intercambio de información
 
@@ -630,6 +632,7 @@ por definir    1    3    4       8
 pending        1    3    8      12
 overdue        1    0    0       1
 total         12   11   17      40
+
 A. Fortalecer el combate a los delitos de tráfico ilícito de migrantes y la
    trata de personas, con miras a su erradicación.
 B. Intercambio de información

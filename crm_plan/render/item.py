@@ -137,6 +137,9 @@ def _history_facts(a: Activity) -> list[tuple[str, RenderableType]]:
             text.append("\n" + _("Ref.: {ref}").format(ref=ref.text), "dim")
         outcomes.add_row("•", text)
     day = a.archived_on.isoformat() if a.archived_on else _("date not recorded")
+    if a.origin is not None:
+        day += _(", from objective {objective} (crmplan restore {id} puts it back)").format(
+            objective=a.origin, id=a.id)
     return [(_("Outcomes"), outcomes), (_("Archived"), text_of(day))]
 
 

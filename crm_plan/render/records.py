@@ -24,7 +24,7 @@ Record = dict[str, object]
 ACTIVITY_FIELDS = (
     "id", "section", "objective", "text", "responsible", "coordination", "support",
     "responsible_note", "status", "pending", "due", "overdue", "status_note", "note", "refs",
-    "action_plan", "archived", "archived_on", "outcomes",
+    "action_plan", "archived", "archived_on", "origin", "outcomes",
 )
 
 
@@ -39,7 +39,7 @@ def activity_record(plan: Plan, hit: Hit, as_of: dt.date, *, matches: bool = Fal
         "due": a.due.iso() if a.due else None, "overdue": is_overdue(a, as_of),
         "status_note": a.status_note, "note": a.note,
         "refs": [ref.text for ref in a.refs], "action_plan": in_action_plan(plan, a),
-        "archived": a.archived, "archived_on": _iso(a.archived_on),
+        "archived": a.archived, "archived_on": _iso(a.archived_on), "origin": a.origin,
         "outcomes": [outcome_record(o) for o in a.outcomes],
     }
     if matches:

@@ -22,6 +22,7 @@ def print_status(plan: Plan, report: Report, out: Console | None = None) -> None
     if report.counts.by_section:
         out.print()
         out.print(status_table(report))
+        out.print()
         out.print(section_legend(plan, report))
     if report.counts.by_actor:
         out.print()
