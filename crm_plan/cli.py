@@ -115,9 +115,10 @@ def _summary(loaded: planfile.LoadedPlan) -> str:
     errors = sum(p.severity is Severity.ERROR for p in loaded.problems)
     warnings = len(loaded.problems) - errors
     plan = loaded.plan
-    counts = _("{objectives} objectives, {activities} activities, {archived} in the history").format(
-        objectives=len(plan.objectives),
-        activities=sum(1 for _a in plan.activities()),
+    objectives, activities = len(plan.objectives), sum(1 for _a in plan.activities())
+    counts = _("{objectives}, {activities}, {archived} in the history").format(
+        objectives=ngettext("{n} objective", "{n} objectives", objectives).format(n=objectives),
+        activities=ngettext("{n} activity", "{n} activities", activities).format(n=activities),
         archived=sum(1 for _a in plan.activities(active=False, archived=True)),
     )
     if loaded.source.root is None:

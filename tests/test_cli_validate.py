@@ -47,7 +47,7 @@ def test_errors_exit_1_with_every_problem(plan_file):
     assert result.stdout == (
         f"{path}:27:17: error: 'pendinte' is not a status; did you mean 'pendiente'? [status]\n"
         f"{path}:30:23: error: actor 'OIN' is not declared; did you mean 'OIM'? [actor]\n"
-        f"{path}: 2 errors, 0 warnings (1 objectives, 2 activities, 1 in the history).\n"
+        f"{path}: 2 errors, 0 warnings (1 objective, 2 activities, 1 in the history).\n"
     )
 
 
@@ -55,7 +55,7 @@ def test_clean_plan_says_so(plan_file):
     path = plan_file()
     result = runner.invoke(app, ["-f", str(path), "validate"])
     assert (result.exit_code, result.stdout) == (
-        0, f"{path}: no problems (1 objectives, 2 activities, 1 in the history).\n")
+        0, f"{path}: no problems (1 objective, 2 activities, 1 in the history).\n")
 
 
 def test_json_format(plan_file):
@@ -86,7 +86,7 @@ def test_default_file_in_current_folder(plan_file, monkeypatch: pytest.MonkeyPat
     monkeypatch.delenv("CRMPLAN_FILE", raising=False)
     result = runner.invoke(app, ["validate"])
     assert (result.exit_code, result.stdout, result.stderr) == (
-        0, "workplan.yaml: no problems (1 objectives, 2 activities, 1 in the history).\n", "")
+        0, "workplan.yaml: no problems (1 objective, 2 activities, 1 in the history).\n", "")
 
 
 def test_falls_back_to_the_bundled_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
