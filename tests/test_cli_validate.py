@@ -143,7 +143,7 @@ def test_usage_errors_exit_2(plan_file):
     result = runner.invoke(app, ["validate", "--format", "xml", "-f", str(plan_file())])
     assert result.exit_code == 2
     words = " ".join(result.stderr.replace("│", " ").split())
-    assert "Invalid value for '--format': Value error, 'xml' is not one of 'text', 'json'." in words
+    assert "Invalid value for '--format': 'xml' is not one of 'text', 'json'." in words
 
 
 def test_unexpected_failure_is_a_sentence_not_a_traceback(plan_file, monkeypatch):
