@@ -121,7 +121,7 @@ def _summary(loaded: planfile.LoadedPlan) -> str:
         activities=ngettext("{n} activity", "{n} activities", activities).format(n=activities),
         archived=sum(1 for _a in plan.activities(active=False, archived=True)),
     )
-    if loaded.source.root is None:
+    if not loaded.readable:
         return _("{path}: {errors}.").format(
             path=loaded.location.display,
             errors=ngettext("{n} error", "{n} errors", errors).format(n=errors))

@@ -10,7 +10,8 @@ from crm_plan.errors import PlanInvalid
 from crm_plan.messages import _
 from crm_plan.model import Plan
 from crm_plan.problems import Problem, has_errors
-from crm_plan.source import Source, read_source
+from crm_plan import cache
+from crm_plan.source import from_bytes, read_bytes
 from crm_plan.validate import validate
 
 DEFAULT_NAME = "workplan.yaml"
@@ -26,7 +27,8 @@ class PlanLocation:
 @dataclass(frozen=True)
 class LoadedPlan:
     location: PlanLocation
-    source: Source
+    text: str  # the file as read (with its BOM, if any)
+    readable: bool  # False when the file is not even YAML (then `plan` is empty)
     plan: Plan
     problems: list[Problem]
 
@@ -54,9 +56,17 @@ def bundled_plan_path() -> Path:
 
 
 def load(location: PlanLocation) -> LoadedPlan:
-    source = read_source(location.path, location.display)
+    """The plan and its problems, from the cache when these bytes were validated before."""
+    data = read_bytes(location.path, location.display)
+    cached = cache.load(data, location.display)
+    if cached is not None:
+        plan, problems = cached
+        return LoadedPlan(location, data.decode("utf-8"), True, plan, problems)
+    source = from_bytes(data, location.display)
     plan, problems = validate(source)
-    return LoadedPlan(location, source, plan, problems)
+    if source.root is not None:
+        cache.save(data, location.display, plan, problems)
+    return LoadedPlan(location, source.text, source.root is not None, plan, problems)
 
 
 def load_valid(location: PlanLocation) -> LoadedPlan:

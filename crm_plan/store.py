@@ -63,7 +63,7 @@ def update(location: planfile.PlanLocation, change: Change, *, dry_run: bool = F
             raise PlanInvalid(_("{path} has errors, so nothing was changed; fix them first")
                               .format(path=location.display),
                               [p for p in loaded.problems if p.severity == "error"])
-        before = loaded.source.text
+        before = loaded.text
         after, changed = change(loaded.plan, before)
         _check(after, location.display)
         if not dry_run and after != before:

@@ -69,6 +69,13 @@ def assert_problems(text: str, *expected: tuple[int, int, str]) -> None:
     assert problems_of(text) == list(expected)
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Each test gets an empty plan cache of its own (subprocesses inherit it)."""
+    monkeypatch.setenv("CRMPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("CRMPLAN_NO_CACHE", raising=False)
+
+
 @pytest.fixture
 def plan_file(tmp_path: Path):
     """Write a plan (the small valid one unless given) and return its path."""

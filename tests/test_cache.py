@@ -1,0 +1,82 @@
+"""The cache of validated plans: the same answer as reading the file, or no answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SMALL_PLAN
+
+from crm_plan import cache, planfile
+
+
+def load(path: Path) -> planfile.LoadedPlan:
+    return planfile.load(planfile.PlanLocation(path, str(path)))
+
+
+def entries() -> list[Path]:
+    folder = cache.directory()
+    assert folder is not None
+    return sorted(folder.glob("*.json")) if folder.exists() else []
+
+
+@pytest.mark.parametrize("text", [(ROOT / "workplan.yaml").read_text(encoding="utf-8"),
+                                  SMALL_PLAN.replace("status: continuo", "status: x")])
+def test_a_cached_plan_equals_a_read_one(plan_file, text: str):
+    path = plan_file(text)
+    first = load(path)
+    assert len(entries()) == 1
+    second = load(path)
+    assert second.plan == first.plan and second.problems == first.problems
+    assert second.text == first.text and second.readable
+    assert [a.refs for a in second.plan.activities(archived=True)] == [
+        a.refs for a in first.plan.activities(archived=True)]
+
+
+def test_any_change_of_the_bytes_misses(plan_file):
+    path = plan_file()
+    load(path)
+    path.write_text(SMALL_PLAN.replace("Actividad uno", "Actividad 1"), encoding="utf-8")
+    assert next(load(path).plan.activities()).text == "Actividad 1"
+    assert len(entries()) == 2
+
+
+def test_a_change_of_crmplan_itself_misses(plan_file, monkeypatch: pytest.MonkeyPatch):
+    path = plan_file()
+    load(path)
+    monkeypatch.setattr(cache, "_code_fingerprint", lambda: "another version")
+    assert cache.load(path.read_bytes(), str(path)) is None
+
+
+def test_a_broken_entry_is_ignored(plan_file):
+    path = plan_file()
+    load(path)
+    (entry,) = entries()
+    entry.write_text('{"plan": {"document": 3}}', encoding="utf-8")
+    assert [a.id for a in load(path).plan.activities()] == ["1.1", "1.2"]
+
+
+def test_an_unwritable_cache_never_fails_a_command(plan_file, monkeypatch, tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("CRMPLAN_CACHE_DIR", str(blocker / "cache"))
+    assert not load(plan_file()).has_errors
+
+
+def test_the_cache_can_be_turned_off(plan_file, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CRMPLAN_NO_CACHE", "1")
+    load(plan_file())
+    monkeypatch.delenv("CRMPLAN_NO_CACHE")
+    assert entries() == []
+
+
+def test_old_entries_are_pruned(plan_file):
+    for n in range(cache.KEEP + 3):
+        path = plan_file(SMALL_PLAN.replace("Actividad uno", f"Actividad {n}"))
+        load(path)
+    assert len(entries()) == cache.KEEP
+
+
+def test_an_unreadable_file_is_not_cached(plan_file):
+    load(plan_file("a: [\n"))
+    assert entries() == []
