@@ -71,13 +71,13 @@ def reference(rng: random.Random) -> str:
 
 
 def activity(rng: random.Random, activity_id: str, status: str, history: bool) -> list[str]:
-    lines = [f'      - id: "{activity_id}"', f"        text: {sentence(rng, 8, 20)}"]
+    lines = [f'      - id: "{activity_id}"', f"        text: {sentence(rng, 6, 14)}"]
     if rng.random() < 0.9:
         lines.append(f"        ref: {reference(rng)}")
     if history:
         lines.append("        status: completado")
         lines.append("        outcomes:")
-        lines.append(f"          - text: {sentence(rng, 5, 12)}")
+        lines.append(f"          - text: {sentence(rng, 4, 9)}")
         return lines
     lines.append(f"        responsible: {rng.choice(RESPONSIBLE)}")
     if rng.random() < 0.15:
@@ -102,7 +102,7 @@ def objectives(rng: random.Random, count: int, sections: list[str], history: boo
         if number % 10 == 0:
             lines.append(f"  # Objetivos desde el {number}.")
         lines += [f'  - id: "{oid}"', f"    section: {section}",
-                  f"    title: {sentence(rng, 6, 18)}", "    activities:"]
+                  f"    title: {sentence(rng, 5, 12)}", "    activities:"]
         statuses = [rng.choice(STATUSES) for _ in range(size)]
         statuses[0] = "continuo"  # no objective is only 'por definir' (that is a warning)
         for index, status in enumerate(statuses, start=1):

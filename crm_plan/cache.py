@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 from crm_plan.messages import _
@@ -59,12 +59,13 @@ def save(data: bytes, display: str, plan: Plan, problems: list[Problem]) -> None
     folder = directory()
     if folder is None:
         return
-    entry = {"plan": asdict(plan), "problems": [p.as_dict() for p in problems]}
+    entry = {"plan": plan, "problems": [p.as_dict() for p in problems]}
     with contextlib.suppress(OSError, ValueError, TypeError):
         folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(entry, ensure_ascii=False, default=_plain)  # dumps: the C encoder
         fd, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(entry, out, ensure_ascii=False, default=_iso)
+            out.write(text)
         os.replace(temporary, folder / f"{_key(data, display)}.json")
         _prune(folder)
 
@@ -95,9 +96,13 @@ def _prune(folder: Path) -> None:
             stale.unlink()
 
 
-def _iso(value: object) -> str:
+def _plain(value: object) -> object:
+    """What JSON cannot write itself: the model's dataclasses (one level at a time, so
+    the C encoder does the rest) and dates."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if is_dataclass(value):
+        return {f.name: getattr(value, f.name) for f in fields(value)}
     raise TypeError(type(value).__name__)
 
 

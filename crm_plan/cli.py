@@ -6,24 +6,33 @@ place, `_Group.invoke`; nothing else in the CLI catches exceptions.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from enum import Enum
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
-from crm_plan import edit, lookup, planfile, query, store
-from crm_plan.counts import report as status_report
+from crm_plan import messages
 from crm_plan.errors import EXIT_PROBLEMS, CrmPlanError, PlanInvalid
+from crm_plan.lazy import lazy
 from crm_plan.messages import _, ngettext
-from crm_plan.model import Plan
 from crm_plan.problems import Problem, Severity
-from crm_plan.render import item as item_view
-from crm_plan.render import markdown, records, table
-from crm_plan.render import status as status_view
+
+if TYPE_CHECKING:
+    from crm_plan.model import Plan
+
+# Loaded when a command first uses them (see lazy.py): each command pays only for its own.
+json = lazy("json")
+counts, edit, lookup = lazy("crm_plan.counts"), lazy("crm_plan.edit"), lazy("crm_plan.lookup")
+planfile, query, store = lazy("crm_plan.planfile"), lazy("crm_plan.query"), lazy("crm_plan.store")
+item_view, status_view = lazy("crm_plan.render.item"), lazy("crm_plan.render.status")
+markdown, records = lazy("crm_plan.render.markdown"), lazy("crm_plan.render.records")
+table = lazy("crm_plan.render.table")
+completion, schema, skeleton = (
+    lazy("crm_plan.completion"), lazy("crm_plan.schema"), lazy("crm_plan.skeleton"))
+github = lazy("crm_plan.render.github")
 
 
 # Click's usage errors (exit 2) pass through to click; typer may vendor click, so the
@@ -42,6 +51,9 @@ class _Group(TyperGroup):
             ctx.exit(exc.exit_code)
         except (typer.Exit, typer.Abort, _CLICK_ERROR):
             raise
+        except BrokenPipeError:  # `crmplan list | head` stopped reading: end quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_PROBLEMS)
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
             if os.environ.get("CRMPLAN_DEBUG"):
                 raise
@@ -57,7 +69,7 @@ app = typer.Typer(
            "keep it current."),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion; values: completion.py
 )
 
 
@@ -79,36 +91,112 @@ class State:
         return location
 
 
+# -- shell completion: values from the plan in use (completion.py never raises, never prints) --
+
+Candidates = list[tuple[str, str]]
+
+
+class _Matched(str):
+    """A value completion.py already matched, case and accents ignored. Typer keeps only the
+    values that start with the typed text exactly, which would drop `México` for `mex`."""
+
+    def startswith(self, *args: object) -> bool:  # type: ignore[override]
+        return True
+
+
+def _offer(candidates: Candidates) -> Candidates:
+    return [(_Matched(value), help_text) for value, help_text in candidates]
+
+
+def _plan_file(ctx: typer.Context) -> str | None:
+    """The --file given earlier on the command line: after the command, else before it."""
+    context: typer.Context | None = ctx
+    while context is not None:
+        if file := context.params.get("file"):
+            return file
+        context = context.parent
+    return None
+
+
+def _complete_show_id(ctx: typer.Context, incomplete: str) -> Candidates:
+    return _offer(completion.active_ids(_plan_file(ctx), incomplete, objectives=True))
+
+
+def _complete_active_id(ctx: typer.Context, incomplete: str) -> Candidates:
+    return _offer(completion.active_ids(_plan_file(ctx), incomplete))
+
+
+def _complete_archived_id(ctx: typer.Context, incomplete: str) -> Candidates:
+    return _offer(completion.restorable_ids(_plan_file(ctx), incomplete))
+
+
+def _complete_actor(ctx: typer.Context, incomplete: str) -> Candidates:
+    return _offer(completion.actors(_plan_file(ctx), incomplete))
+
+
+def _complete_status(incomplete: str) -> Candidates:
+    return _offer(completion.statuses(incomplete))
+
+
+def _complete_section(ctx: typer.Context, incomplete: str) -> Candidates:
+    return _offer(completion.sections(_plan_file(ctx), incomplete))
+
+
+def _complete_objective(ctx: typer.Context, incomplete: str) -> Candidates:
+    return _offer(completion.objectives(_plan_file(ctx), incomplete))
+
+
+class Language(str, Enum):
+    en = "en"
+    es = "es"
+
+
+LangOption = Annotated[Language | None, typer.Option(
+    "--lang", help=_("The language of messages and help: es (español) or en (English). "
+                      "Default: CRMPLAN_LANG, else the locale (LANG=es_MX.UTF-8 is Spanish), "
+                      "else English."),
+)]
+
+
 @app.callback()
-def _options(ctx: typer.Context, file: FileOption = None) -> None:
+def _options(ctx: typer.Context, file: FileOption = None, lang: LangOption = None) -> None:
+    if lang is not None:  # already in use when read from the command line (messages.py)
+        messages.use(lang.value)
     ctx.obj = State(file)
 
 
 class ProblemFormat(str, Enum):
     text = "text"
     json = "json"
+    github = "github"
 
 
-@app.command()
+@app.command(help=_(
+    "Check the plan file and report every problem at once, sorted by position.\n\n"
+    "Example: crmplan validate -f workplan.yaml"))
 def validate(
     ctx: typer.Context,
+    paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...", help=_(
+        "Plan files to check, e.g. those pre-commit passes. Default: the plan file (--file)."),
+    )] = None,
     format: Annotated[ProblemFormat, typer.Option(
-        "--format", help=_("text: one line per problem; json: a list of objects."),
+        "--format", help=_("text: one line per problem; json: a list of objects; github: "
+                           "annotations for GitHub Actions (::error file=...,line=...::...)."),
     )] = ProblemFormat.text,
     file: FileOption = None,
 ) -> None:
-    """Check the plan file and report every problem at once, sorted by position.
-
-    Example: crmplan validate -f workplan.yaml
-    """
-    loaded = planfile.load(ctx.obj.location(file))
+    locations = [planfile.locate(path) for path in paths] if paths else [ctx.obj.location(file)]
+    plans = [planfile.load(location) for location in locations]
     if format is ProblemFormat.json:
-        typer.echo(json.dumps([p.as_dict() for p in loaded.problems], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([p.as_dict() for loaded in plans for p in loaded.problems],
+                              ensure_ascii=False, indent=2))
     else:
-        for problem in loaded.problems:
-            typer.echo(str(problem))
-        typer.echo(_summary(loaded))
-    raise typer.Exit(EXIT_PROBLEMS if loaded.has_errors else 0)
+        for loaded in plans:
+            for problem in loaded.problems:
+                typer.echo(github.annotation(problem) if format is ProblemFormat.github
+                           else str(problem))
+            typer.echo(_summary(loaded))
+    raise typer.Exit(EXIT_PROBLEMS if any(loaded.has_errors for loaded in plans) else 0)
 
 
 def _summary(loaded: planfile.LoadedPlan) -> str:
@@ -139,7 +227,7 @@ def _summary(loaded: planfile.LoadedPlan) -> str:
 # -- asking the plan questions: list, status, show -------------------------------------------
 
 ResponsibleOption = Annotated[list[str] | None, typer.Option(
-    "--responsible", "-r", metavar="ACTOR",
+    "--responsible", "-r", metavar="ACTOR", autocompletion=_complete_actor,
     help=_("Activities naming ACTOR (short or full name; responsible, coordination or support), "
            "also through a group it belongs to. Repeat for any of several."),
 )]
@@ -148,14 +236,16 @@ DirectOption = Annotated[bool, typer.Option(
                        "its groups."),
 )]
 StatusOption = Annotated[list[str] | None, typer.Option(
-    "--status", "-s", metavar="STATUS",
+    "--status", "-s", metavar="STATUS", autocompletion=_complete_status,
     help=_("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, "
            "pending, tbd, done). Repeatable."),
 )]
 SectionOption = Annotated[list[str] | None, typer.Option(
-    "--section", metavar="ID", help=_("Activities of a section, e.g. C. Repeatable."))]
+    "--section", metavar="ID", autocompletion=_complete_section,
+    help=_("Activities of a section, e.g. C. Repeatable."))]
 ObjectiveOption = Annotated[list[str] | None, typer.Option(
-    "--objective", "-o", metavar="ID", help=_("Activities of an objective, e.g. 9. Repeatable."))]
+    "--objective", "-o", metavar="ID", autocompletion=_complete_objective,
+    help=_("Activities of an objective, e.g. 9. Repeatable."))]
 SearchOption = Annotated[list[str] | None, typer.Option(
     "--search", metavar="TEXT",
     help=_("Activities whose text, notes, references or outcomes contain TEXT (case and accents "
@@ -192,7 +282,9 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
-@app.command("list")
+@app.command("list", help=_(
+    "List activities, grouped by section and objective; filters combine with AND.\n\n"
+    "Example: crmplan list --responsible México --status pendiente --status \"por definir\""))
 def list_(
     ctx: typer.Context,
     responsible: ResponsibleOption = None, direct: DirectOption = False,
@@ -209,17 +301,15 @@ def list_(
                            "markdown."))] = ListFormat.table,
     file: FileOption = None,
 ) -> None:
-    """List activities, grouped by section and objective; filters combine with AND.
-
-    Example: crmplan list --responsible México --status pendiente --status "por definir"
-    """
     plan = planfile.load_valid(ctx.obj.location(file)).plan
     filters = _filters(responsible, direct, status, section, objective, search, ref_year,
                        ref_body, action_plan, overdue, due_before, archived, everything)
     _print_selection(plan, query.select(plan, filters, query.as_of(as_of)), format)
 
 
-@app.command("status")
+@app.command("status", help=_(
+    "The state of the plan at a glance: counts by status, section and actor.\n\n"
+    "Example: crmplan status --pending --responsible OIM"))
 def status_(
     ctx: typer.Context,
     pending: Annotated[bool, typer.Option(
@@ -241,14 +331,10 @@ def status_(
     ] = ReportFormat.text,
     file: FileOption = None,
 ) -> None:
-    """The state of the plan at a glance: counts by status, section and actor.
-
-    Example: crmplan status --pending --responsible OIM
-    """
     plan = planfile.load_valid(ctx.obj.location(file)).plan
     filters = _filters(responsible, direct, status, section, objective, search, ref_year,
                        ref_body, action_plan, False, due_before, archived, everything)
-    report = status_report(plan, filters, query.as_of(as_of), by_member=by_member,
+    report = counts.report(plan, filters, query.as_of(as_of), by_member=by_member,
                            pending=pending, overdue=overdue)
     if format is ReportFormat.json:
         _emit(records.to_json({"counts": records.counts_record(report.counts),
@@ -257,20 +343,18 @@ def status_(
         status_view.print_status(plan, report)
 
 
-@app.command()
+@app.command(help=_(
+    "Everything about one activity or objective, active or historical.\n\n"
+    "Example: crmplan show 9.3"))
 def show(
     ctx: typer.Context,
-    id: Annotated[str, typer.Argument(metavar="ID", help=_(
+    id: Annotated[str, typer.Argument(metavar="ID", autocompletion=_complete_show_id, help=_(
         "An activity (9.3, I.B.1.2) or an objective (9)."))],
     as_of: AsOfOption = None,
     format: Annotated[ReportFormat, typer.Option("--format", help=_("text or json."))
                       ] = ReportFormat.text,
     file: FileOption = None,
 ) -> None:
-    """Everything about one activity or objective, active or historical.
-
-    Example: crmplan show 9.3
-    """
     plan = planfile.load_valid(ctx.obj.location(file)).plan
     item = lookup.item(plan, id)
     if format is ReportFormat.json:
@@ -319,10 +403,13 @@ DryRunOption = Annotated[bool, typer.Option(
     "--dry-run", help=_("Print the change as a unified diff and write nothing."))]
 
 
-@app.command()
+@app.command(help=_(
+    "Move finished activities to the historical part of the plan file.\n\n"
+    "Example: crmplan archive 9.3 --outcome \"Enlaces designados en los 11 países\""))
 def archive(
     ctx: typer.Context,
-    ids: Annotated[list[str] | None, typer.Argument(metavar="ID...", help=_(
+    ids: Annotated[list[str] | None, typer.Argument(
+        metavar="ID...", autocompletion=_complete_active_id, help=_(
         "The activities to move to the history, e.g. 9.3."))] = None,
     completed: Annotated[bool, typer.Option(
         "--completed", help=_("Also every activity whose status is 'completado'."))] = False,
@@ -335,10 +422,6 @@ def archive(
     dry_run: DryRunOption = False,
     file: FileOption = None,
 ) -> None:
-    """Move finished activities to the historical part of the plan file.
-
-    Example: crmplan archive 9.3 --outcome "Enlaces designados en los 11 países"
-    """
     if not ids and not completed:
         _usage(_("name the activities to archive (e.g. crmplan archive 9.3), or use --completed"))
     on = lookup.date(date, "--date") if date else query.today()
@@ -349,18 +432,17 @@ def archive(
                                           "archive."))
 
 
-@app.command()
+@app.command(help=_(
+    "Put archived activities back where `crmplan archive` took them from.\n\n"
+    "Example: crmplan restore 9.3"))
 def restore(
     ctx: typer.Context,
-    ids: Annotated[list[str], typer.Argument(metavar="ID...", help=_(
+    ids: Annotated[list[str], typer.Argument(
+        metavar="ID...", autocompletion=_complete_archived_id, help=_(
         "Archived activities to put back, e.g. 9.3."))],
     dry_run: DryRunOption = False,
     file: FileOption = None,
 ) -> None:
-    """Put archived activities back where `crmplan archive` took them from.
-
-    Example: crmplan restore 9.3
-    """
     result = store.update(ctx.obj.location(file), lambda plan, text: edit.restore_many(
         plan, text, ids), dry_run=dry_run)
     _report_update(result, dry_run, _("Restored {id} to the active plan."), "")
@@ -375,6 +457,36 @@ def _report_update(result: store.Update, dry_run: bool, done: str, nothing: str)
     else:
         for activity_id in result.changed:
             typer.echo(done.format(id=activity_id))
+
+
+# -- fitting the tools around the plan: schema, init --------------------------------------------
+
+@app.command("schema", help=_(
+    "Print the JSON Schema of the plan file, for editors to complete and check it.\n\n"
+    "VS Code (with the YAML extension) and JetBrains editors read it through the first line "
+    "'# yaml-language-server: $schema=workplan.schema.json'. The sections it accepts are "
+    "those the plan declares: generate it again after adding one.\n\n"
+    "Example: crmplan schema > workplan.schema.json"))
+def schema_(ctx: typer.Context, file: FileOption = None) -> None:
+    plan = planfile.load_valid(ctx.obj.location(file)).plan
+    _emit(schema.to_json(schema.plan_schema(plan)))
+
+
+@app.command(help=_(
+    "Write a new plan file to start from; never overwrites a file.\n\n"
+    "The new plan has the document data (dated today), the CRM member states and the "
+    "Technical Secretariat as actors, and no objectives yet; it validates without problems.\n\n"
+    "Example: crmplan init plans/workplan.yaml"))
+def init(
+    path: Annotated[str, typer.Argument(metavar="[PATH]", help=_(
+        "Where to write it. Default: ./workplan.yaml."))] = "workplan.yaml",
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="DATE", help=_("The plan's 'updated' date (2010-03-01). Default: today."))
+    ] = None,
+) -> None:
+    skeleton.create(path, lookup.date(date, "--date") if date else query.today())
+    typer.echo(_("Wrote {path}, a new plan to fill in. Check it after each change: crmplan "
+                 "validate -f {path}").format(path=path))
 
 
 def _report_error(exc: CrmPlanError) -> None:

@@ -19,7 +19,6 @@ from crm_plan.query import (
     Selection,
     accepted_names,
     is_overdue,
-    names,
     select,
 )
 
@@ -104,9 +103,14 @@ def _by_actor(plan: Plan, hits: tuple[Hit, ...], as_of: dt.date, by_member: bool
     of its members (directly or through the group), and groups get no line of their own."""
     actors = [a.key for a in plan.actors.values() if not (by_member and a.is_group)]
     accepted = accepted_names(plan, actors, direct=not by_member)
-    result = {}
-    for actor in actors:
-        naming = [h.activity for h in hits if names(h.activity, {actor: accepted[actor]})]
-        if naming:
-            result[actor] = tally(naming, as_of)
-    return result
+    counted_for: dict[str, list[str]] = {}  # a name in an activity -> the actors it counts for
+    for actor, written in accepted.items():
+        for name in written:
+            counted_for.setdefault(name, []).append(actor)
+    naming: dict[str, list[Activity]] = {actor: [] for actor in actors}
+    for hit in hits:  # one pass over the activities, however many actors there are
+        named = {actor for name, _role in hit.activity.named()
+                 for actor in counted_for.get(name, ())}
+        for actor in named:
+            naming[actor].append(hit.activity)
+    return {actor: tally(found, as_of) for actor, found in naming.items() if found}

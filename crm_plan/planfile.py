@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from crm_plan import cache
 from crm_plan.errors import PlanInvalid
 from crm_plan.messages import _
 from crm_plan.model import Plan
 from crm_plan.problems import Problem, has_errors
-from crm_plan import cache
 from crm_plan.source import from_bytes, read_bytes
-from crm_plan.validate import validate
 
 DEFAULT_NAME = "workplan.yaml"
 
@@ -49,6 +47,8 @@ def locate(explicit: str | None, cwd: Path | None = None) -> PlanLocation:
 
 def bundled_plan_path() -> Path:
     """The plan inside the installed package, or the repository's file in a source checkout."""
+    from importlib import resources
+
     packaged = resources.files("crm_plan") / "data" / DEFAULT_NAME
     if packaged.is_file():
         return Path(str(packaged))
@@ -62,6 +62,8 @@ def load(location: PlanLocation) -> LoadedPlan:
     if cached is not None:
         plan, problems = cached
         return LoadedPlan(location, data.decode("utf-8"), True, plan, problems)
+    from crm_plan.validate import validate  # only when the cache cannot answer
+
     source = from_bytes(data, location.display)
     plan, problems = validate(source)
     if source.root is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from enum import Enum
 
+from crm_plan.messages import N_, _
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -12,6 +14,14 @@ class Severity(str, Enum):
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def label(self) -> str:
+        """The word shown in the text format, in the user's language (json keeps `value`)."""
+        return _(_SEVERITY_LABELS[self.value])
+
+
+_SEVERITY_LABELS = {"error": N_("error"), "warning": N_("warning")}
 
 
 @dataclass(frozen=True, order=True)
@@ -24,7 +34,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
+        where = f"{self.path}:{self.line}:{self.col}"
+        return f"{where}: {self.severity.label}: {self.message} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)

@@ -8,6 +8,7 @@ a year; a meeting (`XI RCM`) or a place (`Managua`) may stand instead.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from crm_plan.model import Ref
@@ -52,14 +53,15 @@ def inline_refs(text: str) -> list[str]:
     return [m.group(1).strip() for m in _INLINE.finditer(text)]
 
 
-def parse_ref(text: str, field: str = "ref") -> tuple[Ref, list[str]]:
+@functools.lru_cache(maxsize=4096)  # a plan cites the same documents again and again
+def parse_ref(text: str, field: str = "ref") -> tuple[Ref, tuple[str, ...]]:
     """The reference read from `text`, and the parts that could not be read."""
     found: dict[str, object] = {}
     unknown: list[str] = []
     for part in (p.strip() for p in text.split(",")):
         if part and not _read_part(part, found):
             unknown.append(part)
-    return Ref(text=text, field=field, **found), unknown  # type: ignore[arg-type]
+    return Ref(text=text, field=field, **found), tuple(unknown)  # type: ignore[arg-type]
 
 
 def _read_part(part: str, found: dict[str, object]) -> bool:

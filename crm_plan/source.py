@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crm_plan.errors import PlanFileError
-from crm_plan.messages import _
+from crm_plan.messages import N_, _
 from crm_plan.problems import Problem, Severity
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -349,32 +349,35 @@ _FIELD_NAMES = {
 # What the YAML parser says, in words a person editing the file understands.
 _PLAIN_WORDS = [
     ("cannot start any token", "'\\t'",
-     "a tab character here; YAML needs spaces, not tabs"),
+     N_("a tab character here; YAML needs spaces, not tabs")),
     ("mapping values are not allowed", None,
-     "a ':' followed by a space is not allowed here; if the text itself contains ': ', "
-     "put the whole text in double quotes"),
+     N_("a ':' followed by a space is not allowed here; if the text itself contains ': ', "
+        "put the whole text in double quotes")),
     ("could not find expected ':'", None,
-     "a line is missing its ':' (write 'key: value'), or is indented wrongly"),
+     N_("a line is missing its ':' (write 'key: value'), or is indented wrongly")),
     ("did not find expected key", None,
-     "this line is not indented like the lines around it, or a quote or bracket is not closed"),
+     N_("this line is not indented like the lines around it, or a quote or bracket is not "
+        "closed")),
     ("did not find expected '-' indicator", None,
-     "this list item is not indented like the items before it"),
+     N_("this list item is not indented like the items before it")),
     ("did not find expected node content", None,
-     "a value is missing here, or the line is indented wrongly"),
+     N_("a value is missing here, or the line is indented wrongly")),
     ("found unexpected end of stream", None,
-     "the file ends inside a quoted text or a bracket: a closing quote or bracket is missing"),
+     N_("the file ends inside a quoted text or a bracket: a closing quote or bracket is "
+        "missing")),
     ("found unknown escape character", None,
-     "a backslash in double quotes starts an unknown escape; use single quotes, or write \\\\"),
+     N_("a backslash in double quotes starts an unknown escape; use single quotes, or "
+        "write \\\\")),
     ("expected ',' or ']'", None,
-     "a list in brackets is not closed properly: a ']' or a ',' is missing"),
+     N_("a list in brackets is not closed properly: a ']' or a ',' is missing")),
     ("expected ',' or '}'", None,
-     "a mapping in braces is not closed properly: a '}' or a ',' is missing"),
+     N_("a mapping in braces is not closed properly: a '}' or a ',' is missing")),
     ("found character that cannot start any token", None,
-     "this character cannot start a value; put the text in double quotes"),
+     N_("this character cannot start a value; put the text in double quotes")),
     ("control characters are not allowed", None,
-     "the file contains a control character that a text file cannot hold"),
+     N_("the file contains a control character that a text file cannot hold")),
     ("found undefined tag handle", None,
-     "an unknown '!' tag; remove it, or put the text in quotes"),
+     N_("an unknown '!' tag; remove it, or put the text in quotes")),
 ]
 
 

@@ -19,12 +19,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from crm_plan import planfile
+from crm_plan import cache, planfile
 from crm_plan.errors import CrmPlanError, PlanInvalid
 from crm_plan.messages import _
 from crm_plan.model import Plan
 from crm_plan.problems import has_errors
-from crm_plan.source import Source, parse
+from crm_plan.source import from_bytes
 from crm_plan.validate import validate
 
 LOCK_TIMEOUT = 30.0  # seconds a command waits for another crmplan to finish its change
@@ -72,14 +72,15 @@ def update(location: planfile.PlanLocation, change: Change, *, dry_run: bool = F
 
 
 def _check(text: str, display: str) -> None:
-    """The new text must validate, or nothing is written."""
-    body = text[1:] if text.startswith("\ufeff") else text
-    root, problems = parse(body, display)
-    _plan, problems = validate(Source(display, text, root, problems))
+    """The new text must validate, or nothing is written. Its validation is cached, so the
+    next command on the changed file does not read it again."""
+    source = from_bytes(text.encode("utf-8"), display)
+    plan, problems = validate(source)
     if has_errors(problems):
         raise PlanInvalid(_("the change would leave {path} with errors, so nothing was written; "
                             "please report this").format(path=display),
                           [p for p in problems if p.severity == "error"])
+    cache.save(text.encode("utf-8"), display, plan, problems)
 
 
 def _save(target: Path, expected: bytes, new: bytes, display: str) -> None:

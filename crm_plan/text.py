@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 def fold(text: str) -> str:
     """The form two texts are compared in: no accents, case-folded, single spaces."""
+    if text.isascii():  # most ids, codes and references: no accents to strip
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())

@@ -37,6 +37,15 @@ ACTIVITY_FIELDS = (
 )
 ORIGIN_FIELDS = ("section", "objective", "position", "status")
 OUTCOME_FIELDS = ("text", "ref")
+# The fields each part must have (the json schema of `schema.py` is built from these lists too).
+TOP_REQUIRED = ("document", "actors", "sections", "objectives")
+DOCUMENT_REQUIRED = ("title", "organization", "updated")
+GROUP_REQUIRED = ("members",)
+SECTION_REQUIRED = ("title",)
+OBJECTIVE_REQUIRED = ("id", "section", "title", "activities")
+ACTIVITY_REQUIRED = ("id", "text", "responsible", "status")
+ARCHIVED_ACTIVITY_REQUIRED = ("id", "text")
+OUTCOME_REQUIRED = ("text",)
 NOTE_FIELDS = ("responsible_note", "status_note", "note")
 ACTOR_FIELDS = ("responsible", "coordination", "support")
 
@@ -69,13 +78,13 @@ class _PlanBuilder(FieldReader):
         self.actor_uses: list[Scalar] = []
         self._section_refs: list[tuple[Node | None, str]] = []
         self.group_members: list[tuple[str, Scalar]] = []
+        self.unreadable_status: set[str] = set()
 
     def build(self, root: Node) -> Plan:
         top = self.mapping(root, _("the plan file"))
         if top is None:
             return Plan()
-        fields = self.fields(top, TOP_FIELDS, ("document", "actors", "sections", "objectives"),
-                             _("the plan file"))
+        fields = self.fields(top, TOP_FIELDS, TOP_REQUIRED, _("the plan file"))
         areas = self._areas(fields.get("areas"))
         plan = Plan(
             document=self._document(fields.get("document")),
@@ -94,8 +103,7 @@ class _PlanBuilder(FieldReader):
         doc = self.mapping(node, _("'document'"))
         if doc is None:
             return Document()
-        f = self.fields(doc, DOCUMENT_FIELDS, ("title", "organization", "updated"),
-                        _("'document'"))
+        f = self.fields(doc, DOCUMENT_FIELDS, DOCUMENT_REQUIRED, _("'document'"))
         return Document(
             title=self.text(f.get("title"), "title", required=True) or "",
             organization=self.text(f.get("organization"), "organization", required=True) or "",
@@ -131,7 +139,7 @@ class _PlanBuilder(FieldReader):
 
     def _group(self, key: Scalar, node: Mapping) -> Actor:
         what = _("the group '{name}'").format(name=key.value)
-        f = self.fields(node, GROUP_FIELDS, ("members",), what)
+        f = self.fields(node, GROUP_FIELDS, GROUP_REQUIRED, what)
         members = self.texts(f.get("members"), "members")
         self.group_members.extend((key.value, member) for member in members)
         return Actor(key.value, self.text(f.get("name"), "name") or key.value,
@@ -162,7 +170,7 @@ class _PlanBuilder(FieldReader):
             body = self.mapping(value, what)
             if body is None:
                 continue
-            f = self.fields(body, SECTION_FIELDS, ("title",), what)
+            f = self.fields(body, SECTION_FIELDS, SECTION_REQUIRED, what)
             area = self.text(f.get("area"), "area") or ""
             if area and areas and area not in areas:
                 self._unknown(f["area"], "section", _("area"), area, areas)
@@ -184,8 +192,7 @@ class _PlanBuilder(FieldReader):
         return tuple(result)
 
     def _objective(self, node: Mapping, archived: bool, seen: dict[str, Scalar]) -> Objective | None:
-        f = self.fields(node, OBJECTIVE_FIELDS, ("id", "section", "title", "activities"),
-                        _("an objective"))
+        f = self.fields(node, OBJECTIVE_FIELDS, OBJECTIVE_REQUIRED, _("an objective"))
         oid = self._id(f.get("id"), seen, _("objective"))
         if oid is None:
             return None
@@ -229,8 +236,8 @@ class _PlanBuilder(FieldReader):
         return value
 
     def _activity(self, node: Mapping, oid: str, section: str, archived: bool) -> Activity | None:
-        f = self.fields(node, ACTIVITY_FIELDS, ("id", "text") if archived else
-                        ("id", "text", "responsible", "status"), _("an activity"))
+        f = self.fields(node, ACTIVITY_FIELDS, ARCHIVED_ACTIVITY_REQUIRED if archived else
+                        ACTIVITY_REQUIRED, _("an activity"))
         aid = self._id(f.get("id"), self.activity_ids, _("activity"))
         if aid is None:
             return None
@@ -251,7 +258,7 @@ class _PlanBuilder(FieldReader):
         return Activity(
             id=aid, objective=oid, section=section,
             text=self.text(f.get("text"), "text", required=True) or "",
-            status=status or Status.POR_DEFINIR, refs=refs, due=due,
+            status=status or self._unreadable_status(aid), refs=refs, due=due,
             action_plan=self.boolean(f.get("action_plan"), "action_plan"),
             outcomes=self._outcomes(f.get("outcomes")), archived=archived,
             archived_on=self._archived_on(f.get("archived")), line=node.line,
@@ -356,15 +363,21 @@ class _PlanBuilder(FieldReader):
             body = self.mapping(item, _("an outcome"))
             if body is None:
                 continue
-            f = self.fields(body, OUTCOME_FIELDS, ("text",), _("an outcome"))
+            f = self.fields(body, OUTCOME_FIELDS, OUTCOME_REQUIRED, _("an outcome"))
             text = self.text(f.get("text"), "text", required=True) or ""
             result.append(Outcome(text, self._refs(f.get("ref"), "ref")))
         return tuple(result)
 
     # -- rules across the plan ------------------------------------------------------------------
 
+    def _unreadable_status(self, activity_id: str) -> Status:
+        """The status of an activity whose status is missing or wrong (already reported)."""
+        self.unreadable_status.add(activity_id)
+        return Status.POR_DEFINIR
+
     def _check_undefined(self, objective: Objective, node: Node) -> None:
         if objective.activities and all(a.status is Status.POR_DEFINIR
+                                        and a.id not in self.unreadable_status
                                         for a in objective.activities):
             self.warning(node, "undefined-objective", _(
                 "every activity of objective {id} is still 'por definir'; the plan says objectives "

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from crm_plan.source import parse
-from crm_plan.validate import validate
-from crm_plan.source import Source
+# Expected outputs are in English whatever the developer's locale (LANG=es_MX.UTF-8 would
+# otherwise choose Spanish); subprocesses inherit it. Tests of the choice set it themselves.
+os.environ["CRMPLAN_LANG"] = "en"
+
+from crm_plan import messages  # noqa: E402
+from crm_plan.source import parse  # noqa: E402
+from crm_plan.validate import validate  # noqa: E402
+from crm_plan.source import Source  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -67,6 +73,14 @@ def problems_of(text: str, path: str = "plan.yaml") -> list[tuple[int, int, str]
 
 def assert_problems(text: str, *expected: tuple[int, int, str]) -> None:
     assert problems_of(text) == list(expected)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """`--lang es` through CliRunner switches the language of the process: switch it back."""
+    yield
+    if messages.language() != "en":
+        messages.use("en")
 
 
 @pytest.fixture(autouse=True)

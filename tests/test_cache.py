@@ -80,3 +80,15 @@ def test_old_entries_are_pruned(plan_file):
 def test_an_unreadable_file_is_not_cached(plan_file):
     load(plan_file("a: [\n"))
     assert entries() == []
+
+
+def test_a_change_caches_the_plan_it_wrote(plan_file):
+    from typer.testing import CliRunner
+
+    from crm_plan.cli import app
+
+    path = plan_file()
+    result = CliRunner().invoke(app, ["archive", "1.1", "--date", "2026-11-28", "-f", str(path)])
+    assert result.exit_code == 0
+    hit = cache.load(path.read_bytes(), str(path))
+    assert hit is not None and "1.1" in {a.id for a in hit[0].activities(archived=True)}

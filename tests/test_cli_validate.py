@@ -14,15 +14,15 @@ from crm_plan.cli import app
 runner = CliRunner()
 
 SHIPPED_WARNINGS = """\
-workplan.yaml:171:9: warning: every activity of objective 5 is still 'por definir'; the plan says \
+workplan.yaml:172:9: warning: every activity of objective 5 is still 'por definir'; the plan says \
 objectives without defined activities are removed from it [undefined-objective]
-workplan.yaml:239:9: warning: every activity of objective 7 is still 'por definir'; the plan says \
+workplan.yaml:240:9: warning: every activity of objective 7 is still 'por definir'; the plan says \
 objectives without defined activities are removed from it [undefined-objective]
-workplan.yaml:247:15: warning: this note says the objective would be removed from the plan if \
+workplan.yaml:248:15: warning: this note says the objective would be removed from the plan if \
 nothing is identified: identify it, or remove the objective [removal-note]
-workplan.yaml:249:9: warning: every activity of objective 8 is still 'por definir'; the plan says \
+workplan.yaml:250:9: warning: every activity of objective 8 is still 'por definir'; the plan says \
 objectives without defined activities are removed from it [undefined-objective]
-workplan.yaml:377:27: warning: this note says the objective would be removed from the plan if \
+workplan.yaml:378:27: warning: this note says the objective would be removed from the plan if \
 nothing is identified: identify it, or remove the objective [removal-note]
 workplan.yaml: 0 errors, 5 warnings (13 objectives, 40 activities, 11 in the history).
 """
@@ -143,7 +143,7 @@ def test_usage_errors_exit_2(plan_file):
     result = runner.invoke(app, ["validate", "--format", "xml", "-f", str(plan_file())])
     assert result.exit_code == 2
     words = " ".join(result.stderr.replace("│", " ").split())
-    assert "Invalid value for '--format': 'xml' is not one of 'text', 'json'." in words
+    assert "Invalid value for '--format': 'xml' is not one of 'text', 'json', 'github'." in words
 
 
 def test_unexpected_failure_is_a_sentence_not_a_traceback(plan_file, monkeypatch):
@@ -151,7 +151,7 @@ def test_unexpected_failure_is_a_sentence_not_a_traceback(plan_file, monkeypatch
         raise RuntimeError("disk on fire")
 
     monkeypatch.delenv("CRMPLAN_DEBUG", raising=False)
-    monkeypatch.setattr("crm_plan.planfile.validate", broken)
+    monkeypatch.setattr("crm_plan.validate.validate", broken)
     result = runner.invoke(app, ["validate", "-f", str(plan_file())])
     assert (result.exit_code, result.stderr) == (1, (
         "crmplan: internal error (RuntimeError: disk on fire); please report it. "
@@ -163,3 +163,16 @@ def test_help_has_a_summary_and_an_example():
     assert result.exit_code == 0
     assert "Check the plan file and report every problem" in result.stdout
     assert "crmplan validate -f workplan.yaml" in result.stdout
+
+
+def test_a_closed_pipe_ends_quietly(plan_file):
+    """`crmplan list | head`: when the reader goes away, no message, exit 1."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport crm_plan.planfile as p\n"
+            "def gone(*a, **k):\n    raise BrokenPipeError(32, 'Broken pipe')\n"
+            "p.load = gone\nfrom crm_plan.cli import main\n"
+            f"sys.argv = ['crmplan', 'validate', '-f', {str(plan_file())!r}]\nmain()\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (out.returncode, out.stderr) == (1, "")

@@ -27,7 +27,7 @@ from crm_plan.refs import inline_refs, parse_ref
 )
 def test_references_of_the_plan(text, point, body, kind, month, year):
     ref, unknown = parse_ref(text)
-    assert unknown == []
+    assert unknown == ()
     assert (ref.point, ref.body, ref.kind, ref.month, ref.year) == (point, body, kind, month, year)
     assert ref.readable and ref.text == text
 
@@ -42,12 +42,12 @@ def test_place_and_meeting():
 
 def test_a_place_is_not_a_point():
     ref, unknown = parse_ref("Panamá, 2009")
-    assert (ref.point, ref.place, unknown) == (None, "Panamá", [])
+    assert (ref.point, ref.place, unknown) == (None, "Panamá", ())
 
 
 def test_unreadable_parts_are_returned():
     ref, unknown = parse_ref("p. 3, CRM, 2007, 2008, 12-b")
-    assert (ref.year, unknown) == (2007, ["2008", "12-b"])
+    assert (ref.year, unknown) == (2007, ("2008", "12-b"))
     nothing, _ = parse_ref("GRCM")
     assert not nothing.readable
 

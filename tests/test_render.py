@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import datetime as dt
 import io
 import subprocess
@@ -177,3 +179,16 @@ except SystemExit as exit:
 def test_machine_formats_start_without_rich(args: list[str], rich_loaded: bool):
     modules = _modules_after(RUN_CLI.format(args=[*args, "-f", str(ROOT / "workplan.yaml")]))
     assert ("rich" in modules) is rich_loaded
+
+
+def test_json_has_one_record_per_line_and_reads_back():
+    from crm_plan.render.records import pretty_json
+
+    data = {"counts": {"total": 2, "by_status": {"continuo": 2}},
+            "activities": [{"id": "1.1", "text": "ñ"}, {"id": "1.2", "text": "b"}]}
+    text = pretty_json(data)
+    assert text == (
+        '{\n  "counts": {"total": 2, "by_status": {"continuo": 2}},\n  "activities": [\n'
+        '    {"id": "1.1", "text": "ñ"},\n    {"id": "1.2", "text": "b"}\n  ]\n}')
+    assert json.loads(text) == data
+    assert pretty_json([]) == "[]"

@@ -266,3 +266,9 @@ def test_duplicate_objective_ids():
                               '    activities:\n      - id: "1.3"\n        text: x\n'
                               "        responsible: [ST]\n        status: continuo\nhistory:\n")
     assert_problems(text, (33, 9, "duplicate-id"))
+
+
+def test_a_wrong_status_does_not_also_claim_the_objective_is_undefined():
+    text = change("status: continuo", "status: contnuo").replace(
+        "status: programado\n        due: 2010-02", "status: por definir")
+    assert_problems(text, (27, 17, "status"))

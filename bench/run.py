@@ -1,0 +1,156 @@
+"""Time crmplan the way a user feels it: whole processes, medians, peak memory.
+
+    python bench/run.py                      # shipped plan, 1,000 and 10,000 activities
+    python bench/run.py --sizes shipped --runs 9 --json bench/results.json
+
+Each command runs once to warm up (this also fills crmplan's plan cache, as any
+second use of a plan would), then --runs times; the table gives the median in ms
+and the ratios the targets speak of: to the floor (`python -c "import typer,
+ruamel.yaml"`), to yq running the same query where yq is installed, and the growth
+from 1,000 to 10,000 activities. Peak memory is the largest resident set of any run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+PYTHON = sys.executable
+CRMPLAN = [PYTHON, "-m", "crm_plan"]
+FLOOR = [PYTHON, "-c", "import typer, ruamel.yaml"]
+YQ_QUERY = '[.objectives[].activities[] | select(.responsible | index("Países miembros"))]'
+
+# name -> (arguments, the target ratio to the floor on the shipped plan, or None)
+COMMANDS: dict[str, tuple[list[str], float | None]] = {
+    "validate": (["validate"], 1.3),
+    "list json": (["list", "--responsible", "Países miembros", "--format", "json"], 1.3),
+    "status json": (["status", "--pending", "--format", "json"], 1.3),
+    "show json": (["show", "{id}", "--format", "json"], 1.3),
+    "list table": (["list", "--responsible", "Países miembros"], 1.6),
+    "status --pending": (["status", "--pending"], 1.6),
+    "show": (["show", "{id}"], 1.6),
+    "archive": (["archive", "{id}", "--date", "2026-11-28"], 1.6),
+    "restore": (["restore", "{id}"], None),
+}
+
+
+def measure(argv: list[str], runs: int, env: dict[str, str], before=None) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """Median, min and max seconds and the peak RSS (KB) of `runs` runs after a warm-up."""
+    times, peak = [], 0
+    for attempt in range(runs + 1):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   env=env)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise SystemExit(f"{' '.join(argv)} failed: {process.stderr.read().decode()}")
+        process.stderr.close()
+        if attempt:  # the first run is the warm-up
+            times.append(elapsed)
+            peak = max(peak, usage.ru_maxrss)
+    return {"median": statistics.median(times), "min": min(times), "max": max(times),
+            "peak_kb": peak}
+
+
+def plan_for(size: str, folder: Path) -> tuple[Path, str]:
+    path = folder / f"plan-{size}.yaml"
+    if size == "shipped":
+        shutil.copyfile(ROOT / "workplan.yaml", path)
+        return path, "9.3"
+    path.write_text(generate(int(size), seed=1), encoding="utf-8")
+    return path, "5.1"
+
+
+def run_size(size: str, runs: int, env: dict[str, str], folder: Path) -> dict:  # type: ignore[type-arg]
+    path, item = plan_for(size, folder)
+    results = {}
+    for name, (args, _target) in COMMANDS.items():
+        argv = CRMPLAN + [a.replace("{id}", item) for a in args] + ["-f", str(path)]
+        if name == "archive":  # every run archives the same activity of a fresh copy
+            pristine = path.read_bytes()
+            results[name] = measure(argv, runs, env,
+                                    before=lambda data=pristine: path.write_bytes(data))
+            path.write_bytes(pristine)
+        elif name == "restore":
+            archived = folder / "archived.yaml"
+            subprocess.run(CRMPLAN + ["archive", item, "-f", str(path)], env=env, check=True,
+                           capture_output=True)
+            shutil.copyfile(path, archived)
+            results[name] = measure(argv, runs, env,
+                                    before=lambda src=archived: shutil.copyfile(src, path))
+        else:
+            results[name] = measure(argv, runs, env)
+    if shutil.which("yq"):
+        results["yq"] = measure(["yq", YQ_QUERY, str(path)], runs, env)
+    results["bytes"] = path.stat().st_size  # type: ignore[assignment]
+    return results
+
+
+def report(data: dict) -> str:  # type: ignore[type-arg]
+    sizes = list(data["sizes"])
+    floor = data["floor"]["median"]
+    lines = [f"floor (python -c 'import typer, ruamel.yaml'): {floor * 1000:.0f} ms", ""]
+    header = f"{'command':18}" + "".join(f"{s:>10}" for s in sizes) + "   x floor  target"
+    if "10000" in sizes and "1000" in sizes:
+        header += "  10k/1k"
+    if any("yq" in data["sizes"][s] for s in sizes):
+        header += "  x yq (largest)"
+    lines.append(header)
+    for name, (_args, target) in COMMANDS.items():
+        row = f"{name:18}" + "".join(f"{data['sizes'][s][name]['median'] * 1000:8.0f}ms"
+                                     for s in sizes)
+        first = data["sizes"][sizes[0]][name]["median"]
+        row += f"   {first / floor:7.2f}  " + (f"{target:>6}" if target else "      ")
+        if "10000" in sizes and "1000" in sizes:
+            row += f"  {data['sizes']['10000'][name]['median'] / data['sizes']['1000'][name]['median']:6.1f}"
+        last = data["sizes"][sizes[-1]]
+        if "yq" in last:
+            row += f"  {last[name]['median'] / last['yq']['median']:6.2f}"
+        lines.append(row)
+    last = sizes[-1]
+    peak = max(v["peak_kb"] for k, v in data["sizes"][last].items() if isinstance(v, dict))
+    lines += ["", f"largest plan: {data['sizes'][last]['bytes'] / 1e6:.1f} MB, "
+                  f"peak memory {peak / 1024:.0f} MB"]
+    if "yq" in data["sizes"][last]:
+        lines.append(f"yq on it: {data['sizes'][last]['yq']['median'] * 1000:.0f} ms")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="shipped,1000,10000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", type=Path, help="write the results here as JSON")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        env = {**os.environ, "CRMPLAN_CACHE_DIR": str(folder / "cache"), "NO_COLOR": "1",
+               "COLUMNS": "100"}
+        env.pop("CRMPLAN_NO_CACHE", None)
+        data = {"floor": measure(FLOOR, args.runs, env), "sizes": {}}
+        for size in args.sizes.split(","):
+            data["sizes"][size] = run_size(size, args.runs, env, folder)
+    print(report(data))
+    if args.json:
+        args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

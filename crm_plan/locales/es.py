@@ -1,0 +1,518 @@
+"""Spanish messages: the English text written in the code -> the Spanish a user reads.
+
+Written for a civil servant of Central America or Mexico, who is addressed as usted. Plan
+content, field names (`status:`, `responsible:`), option names and the file's status words
+(continuo, programado, pendiente, por definir, completado) stay as they are: they are what the
+user types. `tests/test_messages.py` checks that every message of the code is here, with the
+same {placeholders}. Terms used throughout: archivo del plan, plan activo, histórico (the
+historical part, as the 2009 document says: «Pasar al histórico»), actividad, objetivo,
+responsable, estado, fecha prevista (due date), plazo vencido (overdue), por resolver (the
+pending items: pendiente + por definir), resultado (outcome).
+"""
+
+MESSAGES: dict[str, str] = {
+    # cli.py
+    ("Keep the CRM liaison network's work plan (workplan.yaml): validate it, query it, keep it "
+     "current."):
+        ("Mantenga el plan de trabajo de la Red de Funcionarios de Enlace de la CRM "
+         "(workplan.yaml): revíselo, consúltelo y manténgalo al día."),
+    "The plan file. Default: ./workplan.yaml, else the plan bundled with crmplan.":
+        ("El archivo del plan. Si no se indica: ./workplan.yaml y, si no existe, el plan "
+         "incluido en crmplan."),
+    "No workplan.yaml here: using the CRM plan bundled with crmplan (read-only).":
+        ("No hay un workplan.yaml en esta carpeta: se usa el plan de la CRM incluido en crmplan "
+         "(solo lectura)."),
+    ("The language of messages and help: es (español) or en (English). Default: CRMPLAN_LANG, "
+     "else the locale (LANG=es_MX.UTF-8 is Spanish), else English."):
+        ("El idioma de los mensajes y de la ayuda: es (español) o en (English). Si no se "
+         "indica: CRMPLAN_LANG; si no, el idioma del sistema (LANG=es_MX.UTF-8 es español); si "
+         "no, inglés."),
+    ("crmplan: internal error ({kind}: {detail}); please report it. Set CRMPLAN_DEBUG=1 to see "
+     "the details."):
+        ("crmplan: error interno ({kind}: {detail}); por favor, repórtelo. Defina "
+         "CRMPLAN_DEBUG=1 para ver los detalles."),
+    ("Check the plan file and report every problem at once, sorted by position.\n\n"
+     "Example: crmplan validate -f workplan.yaml"):
+        ("Revisa el archivo del plan y señala todos los problemas a la vez, en el orden en que "
+         "aparecen.\n\n"
+         "Ejemplo: crmplan validate -f workplan.yaml"),
+    "Plan files to check, e.g. those pre-commit passes. Default: the plan file (--file).":
+        ("Archivos del plan que revisar, p. ej. los que indica pre-commit. Si no se indican: el "
+         "archivo del plan (--file)."),
+    ("text: one line per problem; json: a list of objects; github: annotations for GitHub "
+     "Actions (::error file=...,line=...::...)."):
+        ("text: una línea por problema; json: una lista de objetos; github: anotaciones para "
+         "GitHub Actions (::error file=...,line=...::...)."),
+    "{objectives}, {activities}, {archived} in the history":
+        "{objectives}, {activities}, {archived} en el histórico",
+    "{path}: {errors}.": "{path}: {errors}.",
+    "{path}: no problems ({counts}).": "{path}: sin problemas ({counts}).",
+    "{path}: {errors}, {warnings} ({counts}).": "{path}: {errors}, {warnings} ({counts}).",
+    ("Activities naming ACTOR (short or full name; responsible, coordination or support), also "
+     "through a group it belongs to. Repeat for any of several."):
+        ("Actividades que nombran a ACTOR (nombre corto o completo; como responsable, en "
+         "coordinación o en apoyo), también por medio de un grupo al que pertenece. Repita la "
+         "opción para incluir varios."),
+    "With --responsible: only activities naming the actor itself, not one of its groups.":
+        ("Con --responsible: solo las actividades que nombran al actor mismo, no a uno de sus "
+         "grupos."),
+    ("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, pending, "
+     "tbd, done). Repeatable."):
+        ("continuo, programado, pendiente, por definir, completado (o en inglés: ongoing, "
+         "scheduled, pending, tbd, done). Se puede repetir."),
+    "Activities of a section, e.g. C. Repeatable.":
+        "Actividades de una sección, p. ej. C. Se puede repetir.",
+    "Activities of an objective, e.g. 9. Repeatable.":
+        "Actividades de un objetivo, p. ej. 9. Se puede repetir.",
+    ("Activities whose text, notes, references or outcomes contain TEXT (case and accents "
+     "ignored). Repeatable."):
+        ("Actividades cuyo texto, notas, referencias o resultados contienen TEXT (sin "
+         "distinguir mayúsculas ni acentos). Se puede repetir."),
+    "Activities citing a document of that year.": "Actividades que citan un documento de ese año.",
+    "Activities citing a document of CRM or GRCM.":
+        "Actividades que citan un documento de la CRM o del GRCM.",
+    "Items taken from the CRM Plan of Action (marked themselves or through their objective).":
+        ("Elementos tomados del Plan de Acción de la CRM (marcados ellos mismos o por medio de "
+         "su objetivo)."),
+    "Activities due before DATE (2010-03-01, 2010-03 or 2010).":
+        "Actividades con fecha prevista anterior a DATE (2010-03-01, 2010-03 o 2010).",
+    "The day that decides what is overdue. Default: today.":
+        "El día que decide qué tiene el plazo vencido. Si no se indica: hoy.",
+    "The historical part instead of the active plan.":
+        "La parte histórica en lugar del plan activo.",
+    "The active plan and the history.": "El plan activo y el histórico.",
+    ("List activities, grouped by section and objective; filters combine with AND.\n\n"
+     "Example: crmplan list --responsible México --status pendiente --status \"por definir\""):
+        ("Lista las actividades, agrupadas por sección y objetivo; si se dan varios filtros, "
+         "deben cumplirse todos.\n\n"
+         "Ejemplo: crmplan list --responsible México --status pendiente --status \"por definir\""),
+    "'programado' activities whose due date has passed.":
+        "Actividades 'programado' cuya fecha prevista ya pasó.",
+    "table (for people), json, csv (UTF-8 with BOM, for spreadsheets) or markdown.":
+        "table (para leer), json, csv (UTF-8 con BOM, para hojas de cálculo) o markdown.",
+    ("The state of the plan at a glance: counts by status, section and actor.\n\n"
+     "Example: crmplan status --pending --responsible OIM"):
+        ("El estado del plan de un vistazo: cifras por estado, sección y actor.\n\n"
+         "Ejemplo: crmplan status --pending --responsible OIM"),
+    "Also list the pending activities (pendiente + por definir).":
+        "Además, lista las actividades por resolver (pendiente + por definir).",
+    "Also list the 'programado' activities whose due date has passed.":
+        "Además, lista las actividades 'programado' cuya fecha prevista ya pasó.",
+    "Count a group's activities for each of its members.":
+        "Cuenta las actividades de un grupo para cada uno de sus miembros.",
+    "text, or json: {\"counts\": ..., \"activities\": [...]}.":
+        "text, o json: {\"counts\": ..., \"activities\": [...]}.",
+    ("Everything about one activity or objective, active or historical.\n\n"
+     "Example: crmplan show 9.3"):
+        ("Todo sobre una actividad o un objetivo, del plan activo o del histórico.\n\n"
+         "Ejemplo: crmplan show 9.3"),
+    "An activity (9.3, I.B.1.2) or an objective (9).":
+        "Una actividad (9.3, I.B.1.2) o un objetivo (9).",
+    "text or json.": "text o json.",
+    "No activities match.": "Ninguna actividad coincide.",
+    "Print the change as a unified diff and write nothing.":
+        "Muestra el cambio como diff unificado y no escribe nada.",
+    ("Move finished activities to the historical part of the plan file.\n\n"
+     "Example: crmplan archive 9.3 --outcome \"Enlaces designados en los 11 países\""):
+        ("Pasa las actividades terminadas a la parte histórica del archivo del plan.\n\n"
+         "Ejemplo: crmplan archive 9.3 --outcome \"Enlaces designados en los 11 países\""),
+    "The activities to move to the history, e.g. 9.3.":
+        "Las actividades que pasar al histórico, p. ej. 9.3.",
+    "Also every activity whose status is 'completado'.":
+        "Además, todas las actividades con el estado 'completado'.",
+    "What was achieved, recorded as an outcome.": "Lo que se logró, registrado como resultado.",
+    "The archive date (2010-03-01). Default: today.":
+        "La fecha en que se archiva (2010-03-01). Si no se indica: hoy.",
+    "name the activities to archive (e.g. crmplan archive 9.3), or use --completed":
+        ("indique las actividades que desea archivar (p. ej. crmplan archive 9.3) o use "
+         "--completed"),
+    "Archived {id} in the history ({date}).": "Actividad {id} archivada en el histórico ({date}).",
+    "No activity has the status 'completado': nothing to archive.":
+        "Ninguna actividad tiene el estado 'completado': no hay nada que archivar.",
+    ("Put archived activities back where `crmplan archive` took them from.\n\n"
+     "Example: crmplan restore 9.3"):
+        ("Devuelve actividades archivadas al lugar de donde `crmplan archive` las tomó.\n\n"
+         "Ejemplo: crmplan restore 9.3"),
+    "Archived activities to put back, e.g. 9.3.":
+        "Actividades archivadas que devolver, p. ej. 9.3.",
+    "Restored {id} to the active plan.": "Actividad {id} restaurada en el plan activo.",
+    "Dry run: {path} was not changed.": "Simulación: {path} no se modificó.",
+    ("Print the JSON Schema of the plan file, for editors to complete and check it.\n\n"
+     "VS Code (with the YAML extension) and JetBrains editors read it through the first line '# "
+     "yaml-language-server: $schema=workplan.schema.json'. The sections it accepts are those "
+     "the plan declares: generate it again after adding one.\n\n"
+     "Example: crmplan schema > workplan.schema.json"):
+        ("Muestra el JSON Schema del archivo del plan, con el que los editores completan y "
+         "revisan los campos.\n\n"
+         "VS Code (con la extensión YAML) y los editores de JetBrains lo leen por la primera "
+         "línea '# yaml-language-server: $schema=workplan.schema.json'. Las secciones que "
+         "acepta son las que declara el plan: genérelo de nuevo después de agregar una.\n\n"
+         "Ejemplo: crmplan schema > workplan.schema.json"),
+    ("Write a new plan file to start from; never overwrites a file.\n\n"
+     "The new plan has the document data (dated today), the CRM member states and the Technical "
+     "Secretariat as actors, and no objectives yet; it validates without problems.\n\n"
+     "Example: crmplan init plans/workplan.yaml"):
+        ("Escribe un nuevo archivo del plan para empezar; nunca sobrescribe un archivo.\n\n"
+         "El nuevo plan trae los datos del documento (con la fecha de hoy), los Estados "
+         "miembros de la CRM y la Secretaría Técnica como actores, y todavía ningún objetivo; "
+         "se valida sin problemas.\n\n"
+         "Ejemplo: crmplan init planes/workplan.yaml"),
+    "Where to write it. Default: ./workplan.yaml.":
+        "Dónde escribirlo. Si no se indica: ./workplan.yaml.",
+    "The plan's 'updated' date (2010-03-01). Default: today.":
+        "La fecha 'updated' del plan (2010-03-01). Si no se indica: hoy.",
+    ("Wrote {path}, a new plan to fill in. Check it after each change: crmplan validate -f "
+     "{path}"):
+        ("Se escribió {path}, un nuevo plan para completar. Revíselo después de cada cambio: "
+         "crmplan validate -f {path}"),
+    "crmplan: {message}": "crmplan: {message}",
+    # cache.py
+    "the plan file": "el archivo del plan",
+    # problems.py
+    "error": "error",
+    "warning": "advertencia",
+    # source.py
+    "{path}: is a folder, not a plan file": "{path}: es una carpeta, no un archivo del plan",
+    "{path}: the file is {size} MB; a plan file may be at most {limit} MB":
+        ("{path}: el archivo ocupa {size} MB; un archivo del plan puede ocupar como máximo "
+         "{limit} MB"),
+    "{path}: no such file": "{path}: el archivo no existe",
+    "{path}: you do not have permission to read this file":
+        "{path}: usted no tiene permiso para leer este archivo",
+    "{path}: cannot be read ({reason})": "{path}: no se puede leer ({reason})",
+    "the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)":
+        ("el archivo está guardado en UTF-16; guárdelo en UTF-8 (en el Bloc de notas: Guardar "
+         "como, Codificación UTF-8)"),
+    "the file contains a NUL byte: it looks like a binary file, not a YAML text":
+        "el archivo contiene un byte NUL: parece un archivo binario, no un texto YAML",
+    "the file is not UTF-8 text (byte 0x{byte:02x} here); save it with the encoding UTF-8":
+        ("el archivo no es texto UTF-8 (aquí hay un byte 0x{byte:02x}); guárdelo con la "
+         "codificación UTF-8"),
+    "aliases (*{name}) are not allowed in a plan file; write the value out in full":
+        "los alias (*{name}) no se permiten en un archivo del plan; escriba el valor completo",
+    "a second YAML document starts here ('---'); a plan file holds exactly one":
+        "aquí empieza un segundo documento YAML ('---'); un archivo del plan contiene uno solo",
+    ("the file is nested more than {depth} levels deep here; a plan file is at most {depth} "
+     "levels deep"):
+        ("aquí el archivo tiene más de {depth} niveles de anidamiento; un archivo del plan "
+         "tiene como máximo {depth} niveles"),
+    "a list or mapping is used as a key here; keys are plain words like 'text'":
+        ("aquí se usa una lista o un conjunto de campos como clave; las claves son palabras "
+         "simples como 'text'"),
+    "merge keys ('<<') are not supported in a plan file; write the fields out in full":
+        ("las claves de combinación ('<<') no se admiten en un archivo del plan; escriba los "
+         "campos completos"),
+    "'{key}' appears twice in the same mapping (first at line {line}); remove or rename one":
+        ("'{key}' aparece dos veces en el mismo conjunto de campos (la primera en la línea "
+         "{line}); elimine una de las dos o cámbiele el nombre"),
+    "the tag '{tag}' is not allowed in a plan file; remove it (nothing was run)":
+        ("la etiqueta '{tag}' no se permite en un archivo del plan; elimínela (no se ejecutó "
+         "nada)"),
+    "this line is indented with a tab; YAML needs spaces for indentation":
+        "esta línea tiene sangría con tabulador; YAML necesita espacios para la sangría",
+    "a space is missing after '{key}:'; write '{key}: ...'":
+        "falta un espacio después de '{key}:'; escriba '{key}: ...'",
+    "a tab character here; YAML needs spaces, not tabs":
+        "aquí hay un tabulador; YAML necesita espacios, no tabuladores",
+    ("a ':' followed by a space is not allowed here; if the text itself contains ': ', put the "
+     "whole text in double quotes"):
+        ("aquí no se permite ':' seguido de un espacio; si el texto mismo contiene ': ', ponga "
+         "todo el texto entre comillas dobles"),
+    "a line is missing its ':' (write 'key: value'), or is indented wrongly":
+        "a una línea le falta su ':' (escriba 'campo: valor') o su sangría no es correcta",
+    "this line is not indented like the lines around it, or a quote or bracket is not closed":
+        ("esta línea no tiene la misma sangría que las de alrededor, o falta cerrar unas "
+         "comillas o un corchete"),
+    "this list item is not indented like the items before it":
+        "este elemento de la lista no tiene la misma sangría que los anteriores",
+    "a value is missing here, or the line is indented wrongly":
+        "aquí falta un valor, o la sangría de la línea no es correcta",
+    "the file ends inside a quoted text or a bracket: a closing quote or bracket is missing":
+        ("el archivo termina dentro de un texto entre comillas o entre corchetes: falta cerrar "
+         "unas comillas o un corchete"),
+    "a backslash in double quotes starts an unknown escape; use single quotes, or write \\\\":
+        ("una barra invertida entre comillas dobles inicia una secuencia de escape desconocida; "
+         "use comillas simples, o escriba \\\\"),
+    "a list in brackets is not closed properly: a ']' or a ',' is missing":
+        "una lista entre corchetes no está bien cerrada: falta un ']' o una ','",
+    "a mapping in braces is not closed properly: a '}' or a ',' is missing":
+        "un conjunto de campos entre llaves no está bien cerrado: falta una '}' o una ','",
+    "this character cannot start a value; put the text in double quotes":
+        "un valor no puede empezar con este carácter; ponga el texto entre comillas dobles",
+    "the file contains a control character that a text file cannot hold":
+        "el archivo contiene un carácter de control que un archivo de texto no puede contener",
+    "an unknown '!' tag; remove it, or put the text in quotes":
+        "una etiqueta '!' desconocida; elimínela, o ponga el texto entre comillas",
+    "the YAML syntax is broken here ({detail})": "aquí la sintaxis YAML no es válida ({detail})",
+    # fieldreader.py
+    "a mapping (fields)": "un conjunto de campos",
+    "a list": "una lista",
+    "nothing": "un valor vacío",
+    "a text": "un texto",
+    "{what} should be a mapping of fields, but this is {found}":
+        "{what} debe ser un conjunto de campos, pero aquí hay {found}",
+    "{what} should be a list ('- ' items), but this is {found}":
+        "{what} debe ser una lista (elementos '- '), pero aquí hay {found}",
+    "'{key}' is not a field of {what}": "'{key}' no es un campo válido en {what}",
+    "; did you mean '{hint}'?": "; ¿quiso decir '{hint}'?",
+    " (fields: {fields})": " (campos: {fields})",
+    "{what} has no '{field}'; add '{field}: ...'":
+        "falta '{field}' en {what}; agregue '{field}: ...'",
+    "'{field}' is empty; write a value after the ':'":
+        "'{field}' está vacío; escriba un valor después de ':'",
+    "'{field}' should be a text, but this is {found}":
+        "'{field}' debe ser un texto, pero aquí hay {found}",
+    "each item of '{field}' should be a text, but this is {found}":
+        "cada elemento de '{field}' debe ser un texto, pero aquí hay {found}",
+    "'{field}' is '{value}'; write true or false": "'{field}' es '{value}'; escriba true o false",
+    # validate.py
+    ("the file is empty; a plan starts with 'document:', 'actors:', 'sections:' and "
+     "'objectives:' (see the README)"):
+        ("el archivo está vacío; un plan empieza con 'document:', 'actors:', 'sections:' y "
+         "'objectives:' (vea el README)"),
+    "'document'": "'document'",
+    "'{field}' is '{value}', which is not a date; write it as YYYY-MM-DD, e.g. 2009-11-26":
+        ("'{field}' es '{value}', que no es una fecha; escríbala como AAAA-MM-DD, p. ej. "
+         "2009-11-26"),
+    "'actors'": "'actors'",
+    "the group '{name}'": "el grupo '{name}'",
+    "'{member}' cannot be a member of '{group}': groups hold actors, not groups":
+        "'{member}' no puede ser miembro de '{group}': los grupos reúnen actores, no grupos",
+    "'{member}' is not a declared actor; did you mean '{hint}'?":
+        "'{member}' no es un actor declarado; ¿quiso decir '{hint}'?",
+    "'areas'": "'areas'",
+    "'sections'": "'sections'",
+    "section '{id}'": "la sección '{id}'",
+    "area": "el área",
+    "an objective": "un objetivo",
+    "objective": "objetivo",
+    "objective {id}": "el objetivo {id}",
+    "an activity": "una actividad",
+    "objective {id} has no activities; add one or remove the objective":
+        "el objetivo {id} no tiene actividades; agregue una o elimine el objetivo",
+    "{what} id '{id}' should be numbers and letters separated by dots, e.g. \"9.3\"":
+        ("el id de {what} '{id}' debe constar de números y letras separados por puntos, p. ej. "
+         "\"9.3\""),
+    "id {id} is not in quotes: YAML tools read it as the number {number}; write id: \"{id}\"":
+        ("el id {id} no está entre comillas: las herramientas de YAML lo leen como el número "
+         "{number}; escriba id: \"{id}\""),
+    "{what} id '{id}' is used twice (also at line {line})":
+        "el id de {what} '{id}' se usa dos veces (también en la línea {line})",
+    "activity": "actividad",
+    ("activity '{id}' is under objective {objective}; its id should be '{objective}.' followed "
+     "by a number, e.g. '{objective}.1'"):
+        ("la actividad '{id}' está en el objetivo {objective}; su id debe ser '{objective}.' "
+         "seguido de un número, p. ej. '{objective}.1'"),
+    "activity {id} has nobody responsible": "la actividad {id} no tiene ningún responsable",
+    "an activity in the history is 'completado', not '{value}'":
+        "una actividad del histórico tiene el estado 'completado', no '{value}'",
+    "status": "el estado",
+    ("status 'programado' needs a due date: add 'due: 2010-02' (a year, year-month or date) on "
+     "the next line"):
+        ("el estado 'programado' requiere una fecha prevista: agregue 'due: 2010-02' (un año, "
+         "año-mes o fecha) en la línea siguiente"),
+    "a due date is only used with status 'programado'; this activity is '{status}'":
+        ("la fecha prevista solo se usa con el estado 'programado'; esta actividad tiene el "
+         "estado '{status}'"),
+    ("'origin' is written by crmplan archive and belongs to activities in the history; remove "
+     "it here"):
+        ("'origin' lo escribe crmplan archive y corresponde a actividades del histórico; "
+         "elimínelo aquí"),
+    "'position' is a number, not '{value}'": "'position' es un número, no '{value}'",
+    ("this note says the objective would be removed from the plan if nothing is identified: "
+     "identify it, or remove the objective"):
+        ("esta nota dice que el objetivo se eliminaría del plan si no se identifican "
+         "actividades: identifíquelas o elimine el objetivo"),
+    ("the reference '{ref}' cannot be read: {parts} is not a point (p. 5), a body (CRM, GRCM), "
+     "a kind of document (Deci., Decla., Concl., CC, Inf. Red Trata), a month or a year"):
+        ("no se puede leer la referencia '{ref}': {parts} no es un punto (p. 5), un órgano "
+         "(CRM, GRCM), un tipo de documento (Deci., Decla., Concl., CC, Inf. Red Trata), un mes "
+         "ni un año"),
+    "the reference '{ref}' has no year": "la referencia '{ref}' no tiene año",
+    "an outcome": "un resultado",
+    ("every activity of objective {id} is still 'por definir'; the plan says objectives without "
+     "defined activities are removed from it"):
+        ("todas las actividades del objetivo {id} siguen 'por definir'; el plan dice que los "
+         "objetivos sin actividades definidas se eliminan de él"),
+    "section": "la sección",
+    "actor": "el actor",
+    "; declare it under 'actors'": "; declárelo en 'actors'",
+    "{what} '{value}' is not declared": "{what} '{value}' no se ha declarado",
+    "'{value}' is not a status": "'{value}' no es un estado",
+    " (known: {known})": " (valores válidos: {known})",
+    "the due date '{value}' has no such month; months go from 01 to 12":
+        "la fecha prevista '{value}' tiene un mes que no existe; los meses van del 01 al 12",
+    "the due date '{value}' has no such day in that month":
+        "la fecha prevista '{value}' tiene un día que no existe en ese mes",
+    "the due date '{value}' has an implausible year":
+        "la fecha prevista '{value}' tiene un año poco creíble",
+    ("the due date '{value}' is not a date; write a year (2010), a year and month (2010-02) or "
+     "a full date (2010-02-15)"):
+        ("la fecha prevista '{value}' no es una fecha; escriba un año (2010), un año y mes "
+         "(2010-02) o una fecha completa (2010-02-15)"),
+    # planfile.py
+    "{path} has errors; fix them first (crmplan validate lists them)":
+        "{path} tiene errores; corríjalos primero (crmplan validate los muestra)",
+    # lookup.py
+    "'{word}' is not a declared actor; did you mean {hints}?":
+        "'{word}' no es un actor declarado; ¿quiso decir {hints}?",
+    "'{word}' is not a declared actor (known: {known})":
+        "'{word}' no es un actor declarado (actores declarados: {known})",
+    "'{word}' is not a status{hint} (valid: {valid}; in English: {aliases})":
+        "'{word}' no es un estado{hint} (estados válidos: {valid}; en inglés: {aliases})",
+    "'{word}' is not a section{hint} (known: {known})":
+        "'{word}' no es una sección{hint} (secciones: {known})",
+    "'{word}' is not a body whose documents the plan cites{hint} (known: {known})":
+        "'{word}' no es un órgano cuyos documentos cite el plan{hint} (órganos: {known})",
+    "'{word}' is not an objective{hint}": "'{word}' no es un objetivo{hint}",
+    "objective {id} is in the history; add --archived or --all":
+        "el objetivo {id} está en el histórico; agregue --archived o --all",
+    ("objective {id} is in the active plan, not in the history; use --all or leave out "
+     "--archived"):
+        ("el objetivo {id} está en el plan activo, no en el histórico; use --all o quite "
+         "--archived"),
+    "no activity or objective has the id '{word}'{hint}":
+        "ninguna actividad ni objetivo tiene el id '{word}'{hint}",
+    "'{text}' is not a date for {option}; write it as 2010-03-01":
+        "'{text}' no es una fecha válida para {option}; escríbala como 2010-03-01",
+    "'{text}' is not a date for {option}; write 2010, 2010-03 or 2010-03-01":
+        "'{text}' no es una fecha válida para {option}; escriba 2010, 2010-03 o 2010-03-01",
+    "; did you mean {hints}?": "; ¿quiso decir {hints}?",
+    "{first} or {last}": "{first} o {last}",
+    # edit.py
+    "{id} is already in the history{when}; nothing was changed":
+        "{id} ya está en el histórico{when}; no se cambió nada",
+    " (archived {date})": " (archivada el {date})",
+    "{id} is in the active plan, not in the history; nothing was changed":
+        "{id} está en el plan activo, no en el histórico; no se cambió nada",
+    ("{id} has no 'origin': it was never in the active plan, so it cannot be restored; nothing "
+     "was changed"):
+        ("{id} no tiene 'origin': nunca estuvo en el plan activo, así que no se puede "
+         "restaurar; no se cambió nada"),
+    "no activity has the id '{id}'{hint}": "ninguna actividad tiene el id '{id}'{hint}",
+    "the plan file cannot be read; run crmplan validate":
+        "no se puede leer el archivo del plan; ejecute crmplan validate",
+    "{id} has no 'origin': it was never in the active plan, so it cannot be restored":
+        "{id} no tiene 'origin': nunca estuvo en el plan activo, así que no se puede restaurar",
+    "{id} is not in the {part}": "{id} no está en el {part}",
+    "active plan": "plan activo",
+    "history": "histórico",
+    "{id} has no status": "{id} no tiene estado",
+    "{id} has its outcomes written in brackets; write them as a '- ' list to add one":
+        ("{id} tiene sus resultados escritos entre corchetes; escríbalos como una lista de "
+         "elementos '- ' para agregar uno"),
+    "{id} has no status to restore": "{id} no tiene un estado que restaurar",
+    "the status of {id} spans several lines": "el estado de {id} ocupa varias líneas",
+    ("objective {id} is in both parts with different titles, fields or comments; make them the "
+     "same first"):
+        ("el objetivo {id} está en ambas partes con títulos, campos o comentarios distintos; "
+         "iguálelos primero"),
+    # store.py
+    ("the plan bundled with crmplan is read-only; copy it to ./workplan.yaml or name your plan "
+     "file with --file"):
+        ("el plan incluido en crmplan es de solo lectura; cópielo a ./workplan.yaml o indique "
+         "su archivo del plan con --file"),
+    "{path} has errors, so nothing was changed; fix them first":
+        "{path} tiene errores, así que no se cambió nada; corríjalos primero",
+    "the change would leave {path} with errors, so nothing was written; please report this":
+        ("el cambio dejaría {path} con errores, así que no se escribió nada; por favor, "
+         "repórtelo"),
+    ("{path} changed on disk while crmplan was working (saved by an editor?); nothing was "
+     "written: run the command again"):
+        ("{path} cambió en el disco mientras crmplan trabajaba (¿lo guardó un editor?); no se "
+         "escribió nada: vuelva a ejecutar el comando"),
+    "{path} could not be written correctly; the original was kept":
+        "{path} no se pudo escribir correctamente; se conservó el original",
+    "{path} could not be written ({reason}); it was left as it was":
+        "{path} no se pudo escribir ({reason}); quedó como estaba",
+    "cannot create the lock file {lock} ({reason}); is the folder writable?":
+        ("no se puede crear el archivo de bloqueo {lock} ({reason}); ¿se puede escribir en la "
+         "carpeta?"),
+    ("another crmplan is changing {path} and has not finished after {seconds:g} seconds; try "
+     "again"):
+        ("otro crmplan está modificando {path} y no ha terminado después de {seconds:g} "
+         "segundos; inténtelo de nuevo"),
+    # skeleton.py
+    ("{path} already exists; crmplan init never overwrites a file: choose another name, or move "
+     "that file away first"):
+        ("{path} ya existe; crmplan init nunca sobrescribe un archivo: elija otro nombre, o "
+         "antes mueva ese archivo a otro lugar"),
+    "{path} could not be created ({reason})": "no se pudo crear {path} ({reason})",
+    "{path} could not be written ({reason})": "no se pudo escribir {path} ({reason})",
+    # render/item.py
+    "Activity": "Actividad",
+    "Objective": "Objetivo",
+    "Text": "Texto",
+    "References": "Referencias",
+    "Status": "Estado",
+    "Status note": "Nota de estado",
+    "Note": "Nota",
+    "Plan of Action": "Plan de Acción",
+    "Line in the file": "Línea del archivo",
+    "Section": "Sección",
+    "Area": "Área",
+    "(in {field})": "(en {field})",
+    "read as: {reading}": "leída como: {reading}",
+    "Responsible": "Responsable",
+    "Coordination": "Coordinación",
+    "Support": "Apoyo",
+    "Responsible note": "Nota de responsable",
+    "(members: {members})": "(miembros: {members})",
+    "(member of {groups})": "(miembro de {groups})",
+    "due {date}": "fecha prevista {date}",
+    "(overdue as of {date})": "(plazo vencido al {date})",
+    "(pending: pendiente or por definir)": "(por resolver: pendiente o por definir)",
+    "yes": "sí",
+    "yes, through its objective {id}": "sí, por su objetivo {id}",
+    "no": "no",
+    "Ref.: {ref}": "Ref.: {ref}",
+    "date not recorded": "fecha no registrada",
+    ", from objective {objective} (crmplan restore {id} puts it back)":
+        ", del objetivo {objective} (crmplan restore {id} la devuelve)",
+    "Outcomes": "Resultados",
+    "Archived": "Archivada",
+    "Title": "Título",
+    # render/layout.py
+    "History": "Histórico",
+    "Active plan": "Plan activo",
+    "{actor} ({role})": "{actor} ({role})",
+    "responsible": "responsable",
+    "coordination": "coordinación",
+    "support": "apoyo",
+    "{actor} via {group}": "{actor} vía {group}",
+    "via {group}": "vía {group}",
+    "overdue": "plazo vencido",
+    "point {point}": "punto {point}",
+    "meeting {meeting}": "reunión {meeting}",
+    "month {month}": "mes {month}",
+    "not read": "no leída",
+    # render/markdown.py and render/table.py
+    "Id": "Id",
+    # render/status.py
+    ("{activities} as of {date}: {pending} pending (pendiente + por definir), {overdue} "
+     "overdue; {archived} in the history."):
+        ("{activities} al {date}: {pending} por resolver (pendiente + por definir), {overdue} "
+         "con plazo vencido; {archived} en el histórico."),
+    "Pending and overdue activities: {n}.": "Actividades por resolver y con plazo vencido: {n}.",
+    "Pending activities (pendiente + por definir): {n}.":
+        "Actividades por resolver (pendiente + por definir): {n}.",
+    "Overdue activities (programado, due date passed as of {date}): {n}.":
+        "Actividades con plazo vencido (programado, fecha prevista pasada al {date}): {n}.",
+    "Total": "Total",
+    "pending": "por resolver",
+    "total": "total",
+    "Actor (by member)": "Actor (por miembro)",
+    "Actor": "Actor",
+    "Activities": "Actividades",
+    "Pending": "Por resolver",
+    "Overdue": "Plazo vencido",
+}
+
+# Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
+PLURALS: dict[tuple[str, str], tuple[str, str]] = {
+    ("{n} objective", "{n} objectives"): ("{n} objetivo", "{n} objetivos"),
+    ("{n} activity", "{n} activities"): ("{n} actividad", "{n} actividades"),
+    ("{n} error", "{n} errors"): ("{n} error", "{n} errores"),
+    ("{n} warning", "{n} warnings"): ("{n} advertencia", "{n} advertencias"),
+    ("{n} activity.", "{n} activities."): ("{n} actividad.", "{n} actividades."),
+}

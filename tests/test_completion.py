@@ -1,0 +1,151 @@
+"""Shell completion: the values the plan in use offers, and the shell's view of them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT, SMALL_PLAN
+from typer.testing import CliRunner
+
+from crm_plan import completion
+from crm_plan.cli import app
+
+SHIPPED = str(ROOT / "workplan.yaml")
+
+
+@pytest.fixture
+def archived(tmp_path: Path) -> str:
+    """A plan where 1.2 was archived by crmplan (it has an origin)."""
+    path = tmp_path / "workplan.yaml"
+    shutil.copyfile(DATA / "edit" / "archive_1.2.yaml", path)
+    return str(path)
+
+
+def values(candidates: list[tuple[str, str]]) -> list[str]:
+    return [value for value, _help in candidates]
+
+
+def test_active_ids_with_their_text():
+    assert completion.active_ids(SHIPPED, "9.") == [
+        ("9.1", "Dar seguimiento a lo analizado en talleres o seminarios sob…"),
+        ("9.2", "Crear un sistema de monitoreo y seguimiento de los lineamie…"),
+        ("9.3", "Designar un enlace por país para la coordinación de las rep…"),
+        ("9.4", "Monitorear el encuentro regional de coaliciones, comités y…"),
+        ("9.5", "Diseñar lineamientos que contengan ejes de atención y recup…"),
+        ("9.6", "Compartir información sobre los acercamientos para proveer…"),
+    ]
+
+
+def test_show_also_offers_objectives():
+    assert values(completion.active_ids(SHIPPED, "1", objectives=True))[:4] == [
+        "1", "1.1", "1.2", "10"]
+    assert "1" not in values(completion.active_ids(SHIPPED, "1"))
+
+
+def test_archived_ids_are_those_restore_can_put_back(archived: str):
+    assert values(completion.restorable_ids(archived, "")) == ["1.2"]
+    assert "1.2" not in values(completion.active_ids(archived, ""))
+    # The shipped plan's history was transcribed, not archived: nothing to restore.
+    assert completion.restorable_ids(SHIPPED, "") == []
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("mex", [("México", "Estados Unidos Mexicanos")]),
+    ("MÉX", [("México", "Estados Unidos Mexicanos")]),
+    ("estados", [("Estados Unidos", "Estados Unidos de América"),
+                 ("Estados Unidos de América", "Estados Unidos"),
+                 ("Estados Unidos Mexicanos", "México")]),
+    ("paises m", [("Países miembros", "Países miembros de la CRM"),
+                  ("Países miembros de la CRM", "Países miembros")]),
+    ("zz", []),
+])
+def test_actors_by_short_and_full_name(typed: str, expected: list[tuple[str, str]]):
+    assert completion.actors(SHIPPED, typed) == expected
+
+
+def test_statuses_in_the_file_s_words_then_english():
+    assert completion.statuses("p") == [("programado", ""), ("pendiente", ""),
+                                        ("por definir", ""), ("pending", "pendiente")]
+    assert values(completion.statuses("POR")) == ["por definir"]
+    assert values(completion.statuses("")) == [
+        "continuo", "programado", "pendiente", "por definir", "completado", "ongoing",
+        "continuous", "scheduled", "pending", "tbd", "to be defined", "done", "completed"]
+
+
+def test_sections_and_objectives():
+    assert completion.sections(SHIPPED, "") == [
+        ("A", "Fortalecer el combate a los delitos de tráfico ilícito de m…"),
+        ("B", "Intercambio de información"),
+        ("C", "Protección a víctimas de trata y personas afectadas")]
+    assert values(completion.objectives(SHIPPED, "I.B")) == [
+        "I.B.1", "I.B.2", "I.B.3", "I.B.4", "I.B.5"]
+
+
+@pytest.mark.parametrize("content", [
+    None, "", "document: [", SMALL_PLAN.replace("continuo", "pendinte"), "\x00\x01",
+], ids=["missing", "empty", "syntax", "errors", "binary"])
+def test_a_broken_plan_offers_nothing_and_says_nothing(tmp_path: Path, content: str | None,
+                                                       capsys: pytest.CaptureFixture[str]):
+    path = tmp_path / "workplan.yaml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    for offered in (completion.active_ids(str(path), ""), completion.restorable_ids(str(path), ""),
+                    completion.actors(str(path), ""), completion.sections(str(path), ""),
+                    completion.objectives(str(path), "")):
+        assert offered == []
+    assert capsys.readouterr() == ("", "")
+
+
+def test_the_plan_in_use_without_file_is_crmplan_file_then_the_current_folder(
+        plan_file, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(plan_file().parent)
+    monkeypatch.delenv("CRMPLAN_FILE", raising=False)
+    assert values(completion.active_ids(None, "")) == ["1.1", "1.2"]
+    monkeypatch.setenv("CRMPLAN_FILE", SHIPPED)
+    assert len(completion.active_ids(None, "")) == 40
+
+
+# -- from the shell: Typer's completion protocol, as the scripts of --install-completion call it --
+
+def complete(words: str, env: dict[str, str] | None = None) -> list[str]:
+    """What bash gets when Tab is pressed after `words` (an empty last word when it ends in a
+    space)."""
+    cword = len(words.split()) - (0 if words.endswith(" ") else 1)
+    result = CliRunner().invoke(app, [], prog_name="crmplan", env={
+        "_CRMPLAN_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword),
+        "CRMPLAN_FILE": None, **(env or {})})
+    assert (result.exit_code, result.stderr) == (0, "")
+    return result.stdout.splitlines()
+
+
+def test_bash_completes_ids_of_the_file_given_before_or_after_the_command(archived: str):
+    assert complete(f"crmplan -f {archived} archive ") == ["1.1", "1.3", "2.1"]
+    assert complete(f"crmplan restore --file {archived} ") == ["1.2"]
+    assert complete(f"crmplan show -f {SHIPPED} 13") == ["13", "13.1"]
+
+
+def test_bash_completes_option_values(archived: str):
+    assert complete(f"crmplan -f {SHIPPED} list --responsible mex") == ["México"]
+    assert complete(f"crmplan -f {SHIPPED} status -r mex") == ["México"]
+    assert complete("crmplan list --status por") == ["por definir"]
+    assert complete(f"crmplan list -f {SHIPPED} --section ") == ["A", "B", "C"]
+    # Objectives of both parts: -o I.A.1 with --archived lists the history's.
+    assert complete(f"crmplan list -f {archived} -o ") == ["1", "2", "I.A.1"]
+
+
+def test_bash_completion_reads_crmplan_file(archived: str):
+    assert complete("crmplan restore ", {"CRMPLAN_FILE": archived}) == ["1.2"]
+
+
+def test_zsh_shows_the_help_of_each_value():
+    result = CliRunner().invoke(app, [], prog_name="crmplan", env={
+        "_CRMPLAN_COMPLETE": "complete_zsh",
+        "_TYPER_COMPLETE_ARGS": f"crmplan -f {SHIPPED} list -r mex"})
+    assert result.stdout == "_arguments '*: :((\"México\":\"Estados Unidos Mexicanos\"))'\n"
+
+
+def test_install_completion_is_offered():
+    result = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "120"})
+    assert "--install-completion" in result.stdout and "--show-completion" in result.stdout
