@@ -10,7 +10,7 @@ from crm_plan.errors import PlanInvalid
 from crm_plan.messages import _
 from crm_plan.model import Plan
 from crm_plan.problems import Problem, has_errors
-from crm_plan.source import from_bytes, read_bytes
+from crm_plan.filebytes import read_bytes
 
 DEFAULT_NAME = "workplan.yaml"
 
@@ -62,7 +62,8 @@ def load(location: PlanLocation) -> LoadedPlan:
     if cached is not None:
         plan, problems = cached
         return LoadedPlan(location, data.decode("utf-8"), True, plan, problems)
-    from crm_plan.validate import validate  # only when the cache cannot answer
+    from crm_plan.source import from_bytes  # the parser, only when the cache cannot answer
+    from crm_plan.validate import validate
 
     source = from_bytes(data, location.display)
     plan, problems = validate(source)

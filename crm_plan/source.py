@@ -16,11 +16,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crm_plan.errors import PlanFileError
+from crm_plan.filebytes import MAX_FILE_BYTES, decode, read_bytes  # noqa: F401 (re-exported)
 from crm_plan.messages import N_, _
 from crm_plan.problems import Problem, Severity
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 32
 BOM = "\ufeff"
 _SCALAR: type | None = None  # ruamel.yaml's ScalarEvent, imported with the parser
@@ -96,56 +95,6 @@ def from_bytes(data: bytes, display: str) -> Source:
     bom = text.startswith(BOM)
     root, parse_problems = parse(text[1:] if bom else text, display)
     return Source(display, text, root, problems + parse_problems, bom)
-
-
-def read_bytes(path: Path, display: str) -> bytes:
-    """The file's bytes; a file that cannot be read at all raises PlanFileError."""
-    try:
-        if path.is_dir():
-            raise PlanFileError(_("{path}: is a folder, not a plan file").format(path=display))
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PlanFileError(
-                _("{path}: the file is {size} MB; a plan file may be at most {limit} MB").format(
-                    path=display, size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
-                )
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(_("{path}: no such file").format(path=display)) from None
-    except PermissionError:
-        raise PlanFileError(
-            _("{path}: you do not have permission to read this file").format(path=display)
-        ) from None
-    except OSError as exc:
-        raise PlanFileError(
-            _("{path}: cannot be read ({reason})").format(path=display, reason=exc.strerror)
-        ) from None
-
-
-def decode(data: bytes, display: str) -> tuple[str | None, list[Problem]]:
-    """UTF-8 text, or None and one problem saying in words why the bytes are not."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [_problem(display, 1, 1, "encoding", _(
-            "the file is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"))]
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        line, col = _byte_position(data, nul)
-        return None, [_problem(display, line, col, "encoding", _(
-            "the file contains a NUL byte: it looks like a binary file, not a YAML text"))]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        line, col = _byte_position(data, exc.start)
-        return None, [_problem(display, line, col, "encoding", _(
-            "the file is not UTF-8 text (byte 0x{byte:02x} here); save it with the encoding UTF-8"
-        ).format(byte=data[exc.start]))]
-
-
-def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace"))
-    return data.count(b"\n", 0, offset) + 1, column + 1
 
 
 def _problem(path: str, line: int, col: int, code: str, message: str) -> Problem:

@@ -10,7 +10,6 @@ and refused when the file changed on disk in the meantime (a text editor saving)
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
 import stat
 import tempfile
@@ -45,6 +44,8 @@ class Update:
     changed: list[str]  # activity ids
 
     def diff(self) -> str:
+        import difflib
+
         lines = difflib.unified_diff(
             self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
             fromfile=f"a/{self.display}", tofile=f"b/{self.display}")

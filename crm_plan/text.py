@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
 
@@ -18,6 +17,7 @@ def fold(text: str) -> str:
 
 def closest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     """The candidates nearest to `word`, compared folded; returned as written."""
+    import difflib  # only on the error path: not worth its import at every start
     by_folded: dict[str, str] = {}
     for candidate in candidates:
         by_folded.setdefault(fold(candidate), candidate)

@@ -54,3 +54,21 @@ def test_wheel_ships_the_repository_plan(tmp_path: Path):
         names = archive.namelist()
     assert shipped == (ROOT / "workplan.yaml").read_bytes()
     assert "crm_plan/cli.py" in names and not any(n.startswith("tests/") for n in names)
+
+
+def test_main_builds_only_the_named_command_but_help_lists_them_all(tmp_path: Path):
+    code = ("import sys\nfrom crm_plan import cli\n"
+            "cli._build_only_the_named_command(sys.argv[1:])\n"
+            "print(sorted(i.name or i.callback.__name__ for i in cli.app.registered_commands))")
+    def commands(*args: str) -> str:
+        return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                              check=True).stdout.strip()
+    assert commands("--lang", "es", "-f", "x.yaml", "show", "9.3") == "['show']"
+    assert commands("--file", "list", "validate") == "['validate']"  # a file named "list"
+    everything = commands("--help")
+    assert "'archive'" in everything and "'validate'" in everything
+    assert commands("lsit") == everything  # a typo still gets the list to choose from
+    out = subprocess.run([sys.executable, "-m", "crm_plan", "--help"], capture_output=True,
+                         text=True, env={**__import__("os").environ, "COLUMNS": "100"})
+    for name in ("validate", "list", "show", "status", "archive", "restore"):
+        assert f" {name} " in out.stdout
