@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
@@ -33,6 +34,14 @@ table = lazy("crm_plan.render.table")
 completion, schema, skeleton = (
     lazy("crm_plan.completion"), lazy("crm_plan.schema"), lazy("crm_plan.skeleton"))
 github = lazy("crm_plan.render.github")
+document, sheets = lazy("crm_plan.export"), lazy("crm_plan.sheet")
+plan_changes, revisions = lazy("crm_plan.changes"), lazy("crm_plan.revisions")
+outfile = lazy("crm_plan.outfile")
+export_markdown, export_html = (
+    lazy("crm_plan.render.export_markdown"), lazy("crm_plan.render.export_html"))
+export_docx, export_records = (
+    lazy("crm_plan.render.export_docx"), lazy("crm_plan.render.export_records"))
+report_view, changes_view = lazy("crm_plan.render.report"), lazy("crm_plan.render.changes")
 
 
 # Click's usage errors (exit 2) pass through to click; typer may vendor click, so the
@@ -395,6 +404,224 @@ def _emit(data: bytes) -> None:
     """Machine formats as UTF-8 bytes, whatever the console's or the locale's encoding."""
     sys.stdout.flush()
     typer.echo(data, nl=False)
+
+
+# -- documents to circulate: export, report, changes --------------------------------------------
+
+OutputOption = Annotated[str | None, typer.Option(
+    "--output", "-o", metavar="FILE", help=_("Write to FILE instead of the standard output."))]
+# -o is the output file of these commands, so --objective has no short form here.
+ObjectiveLongOption = Annotated[list[str] | None, typer.Option(
+    "--objective", metavar="ID", autocompletion=_complete_objective,
+    help=_("Activities of an objective, e.g. 9. Repeatable."))]
+
+
+class ExportFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+    docx = "docx"
+    csv = "csv"
+    json = "json"
+
+
+class SheetFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    html = "html"
+    docx = "docx"
+
+
+class ChangesFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+# The format a file name asks for when --format is not given.
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+            ".docx": "docx", ".csv": "csv", ".json": "json", ".txt": "table"}
+SHEET_SUFFIXES = {SheetFormat.table: ".txt", SheetFormat.markdown: ".md",
+                  SheetFormat.html: ".html", SheetFormat.docx: ".docx"}
+
+
+@app.command("export", help=_(
+    "Export the plan as the document circulated before each meeting.\n\n"
+    "Markdown, HTML (one printable page), Word, csv or json. The whole document (the active "
+    "plan, then the history) in the layout of the 2009 table, or the slice the filters select "
+    "(the filters of list). The format follows the -o file's extension unless --format is "
+    "given; markdown otherwise.\n\n"
+    "Example: crmplan export --format html -o plan.html"))
+def export_(
+    ctx: typer.Context,
+    format: Annotated[ExportFormat | None, typer.Option(
+        "--format", help=_("markdown, html (one self-contained page), docx (Word), csv or json "
+                           "(one record per activity)."))] = None,
+    output: OutputOption = None,
+    responsible: ResponsibleOption = None, direct: DirectOption = False,
+    status: StatusOption = None, section: SectionOption = None,
+    objective: ObjectiveLongOption = None, search: SearchOption = None,
+    ref_year: RefYearOption = None, ref_body: RefBodyOption = None,
+    action_plan: ActionPlanOption = False,
+    overdue: Annotated[bool, typer.Option(
+        "--overdue", help=_("'programado' activities whose due date has passed."))] = False,
+    due_before: DueBeforeOption = None, as_of: AsOfOption = None,
+    active: Annotated[bool, typer.Option(
+        "--active", help=_("Only the active plan, without the historical part."))] = False,
+    archived: ArchivedOption = False, everything: AllOption = False,
+    file: FileOption = None,
+) -> None:
+    plan = planfile.load_valid(ctx.obj.location(file)).plan
+    chosen = ExportFormat(_format_of(format, output, ExportFormat.markdown))
+    filters = _filters(responsible, direct, status, section, objective, search, ref_year,
+                       ref_body, action_plan, overdue, due_before, archived,
+                       everything or active == archived)
+    selection = query.select(plan, filters, query.as_of(as_of))
+    _deliver(_export_bytes(plan, selection, chosen), output, chosen is ExportFormat.docx)
+
+
+def _export_bytes(plan: Plan, selection: query.Selection, chosen: ExportFormat) -> bytes:
+    if chosen is ExportFormat.csv:
+        return export_records.export_csv(plan, selection)
+    if chosen is ExportFormat.json:
+        return export_records.export_json(plan, selection)
+    layout = document.layout(plan, selection)
+    if chosen is ExportFormat.html:
+        return export_html.export_html(layout, selection.as_of)
+    if chosen is ExportFormat.docx:
+        return export_docx.export_docx(layout, selection.as_of)
+    return export_markdown.export_markdown(layout)
+
+
+@app.command(help=_(
+    "An action sheet: what one actor owes, overdue items first.\n\n"
+    "Every active activity naming the actor, directly or through a group it belongs to, with "
+    "its references: overdue, then pending, scheduled (by due date) and ongoing. With "
+    "--each-member, one sheet per member of a group, written into the folder given with -o "
+    "(markdown unless --format says otherwise).\n\n"
+    "Example: crmplan report --responsible México --format markdown -o mexico.md"))
+def report(
+    ctx: typer.Context,
+    responsible: Annotated[str, typer.Option(
+        "--responsible", "-r", metavar="ACTOR", autocompletion=_complete_actor,
+        help=_("The actor (short or full name), or with --each-member a group."))],
+    each_member: Annotated[bool, typer.Option(
+        "--each-member", help=_("One sheet per member of the group, written into the folder "
+                                "-o DIR."))] = False,
+    format: Annotated[SheetFormat | None, typer.Option(
+        "--format", help=_("table (for the terminal, or text in a file), markdown, html or docx "
+                           "(Word)."))] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="PATH", help=_(
+            "Write to the file PATH (with --each-member: into the folder PATH) instead of the "
+            "standard output."))] = None,
+    as_of: AsOfOption = None,
+    file: FileOption = None,
+) -> None:
+    plan = planfile.load_valid(ctx.obj.location(file)).plan
+    day = query.as_of(as_of)
+    if not each_member:
+        chosen = SheetFormat(_format_of(format, output, SheetFormat.table))
+        sheet = sheets.action_sheet(plan, responsible, day)
+        if chosen is SheetFormat.table and output is None:
+            report_view.print_sheet(plan, sheet)
+        else:
+            _deliver(_sheet_bytes(plan, sheet, chosen), output, chosen is SheetFormat.docx)
+        return
+    if output is None:
+        _usage(_("--each-member writes one file per member: name the folder with -o, e.g. -o "
+                 "sheets/"))
+    chosen = format or SheetFormat.markdown
+    found = sheets.each_member(plan, responsible, day, SHEET_SUFFIXES[chosen])
+    folder = outfile.folder(Path(output))  # after the group is known: a typo creates nothing
+    for name, sheet in found:
+        outfile.write(folder / name, _sheet_bytes(plan, sheet, chosen))
+    typer.echo(ngettext("Wrote {n} action sheet into {folder}: {names}",
+                        "Wrote {n} action sheets into {folder}: {names}", len(found)).format(
+        n=len(found), folder=output, names=", ".join(name for name, _sheet in found)))
+
+
+def _sheet_bytes(plan: Plan, sheet: sheets.Sheet, chosen: SheetFormat) -> bytes:
+    render = {SheetFormat.table: report_view.sheet_text,
+              SheetFormat.markdown: report_view.sheet_markdown,
+              SheetFormat.html: report_view.sheet_html, SheetFormat.docx: report_view.sheet_docx}
+    return render[chosen](plan, sheet)
+
+
+@app.command("changes", help=_(
+    "What changed between two versions of the plan, section by section.\n\n"
+    "Activities added, removed, archived (with their outcomes) and restored; changes of status, "
+    "of responsible actors and of due dates; edits of texts, references and notes, word by "
+    "word. The older version is OLD_FILE, or with --since the plan file as committed in git; "
+    "the newer one is NEW_FILE, else the plan file.\n\n"
+    "Example: crmplan changes --since HEAD~1 --format markdown"))
+def changes_(
+    ctx: typer.Context,
+    files: Annotated[list[str] | None, typer.Argument(
+        metavar="[OLD_FILE] [NEW_FILE]", help=_(
+            "The older plan file (not with --since), then the newer one. Default for the newer "
+            "one: the plan file (--file)."))] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="REV", help=_(
+            "Compare with the plan file as committed in the git revision REV (a commit, tag or "
+            "branch, e.g. HEAD~1 or v2009-11)."))] = None,
+    format: Annotated[ChangesFormat, typer.Option(
+        "--format", help=_("table, markdown (for a meeting note) or json."))
+    ] = ChangesFormat.table,
+    file: FileOption = None,
+) -> None:
+    older, newer = _versions(ctx, files or [], since, file)
+    new_plan = revisions.from_file(newer)
+    if since is not None:
+        old_plan, old_name = revisions.from_git(newer, since)
+    else:
+        old_plan, old_name = revisions.from_file(older), older.display  # type: ignore[union-attr]
+    comparison = plan_changes.compare(old_plan, new_plan)
+    if format is ChangesFormat.json:
+        _emit(changes_view.changes_json(comparison, old_name, newer.display))
+    elif format is ChangesFormat.markdown:
+        _emit(changes_view.changes_markdown(comparison, old_name, newer.display))
+    else:
+        changes_view.print_changes(comparison, old_name, newer.display)
+
+
+def _versions(ctx: typer.Context, files: list[str], since: str | None, file: str | None
+              ) -> tuple[planfile.PlanLocation | None, planfile.PlanLocation]:
+    """The older file (None with --since) and the newer one: NEW_FILE, else the plan file."""
+    if since is None and not files:
+        _usage(_("say which version to compare with: crmplan changes --since HEAD~1, or crmplan "
+                 "changes OLD.yaml [NEW.yaml]"))
+    if len(files) > (1 if since is not None else 2):
+        _usage(_("too many files: give OLD_FILE and NEW_FILE, or --since REV and at most "
+                 "NEW_FILE"))
+    older = planfile.locate(files[0]) if since is None else None
+    given_newer = files[1:] if since is None else files
+    return older, planfile.locate(given_newer[0]) if given_newer else ctx.obj.location(file)
+
+
+def _format_of(given: Enum | None, output: str | None, default: Enum) -> str:
+    """--format, else what the -o file's extension asks for, else `default`."""
+    if given is not None:
+        return given.value
+    suffix = Path(output).suffix.lower() if output else ""
+    found = SUFFIXES.get(suffix)
+    return found if found in type(default).__members__ else default.value
+
+
+def _deliver(data: bytes, output: str | None, binary: bool) -> None:
+    """Write a document to the file -o names, else to the standard output; a Word file is
+    never poured into a terminal."""
+    if output is not None:
+        outfile.write(Path(output), data)
+        typer.echo(_("Wrote {path}.").format(path=output))
+    elif binary and _stdout_is_terminal():
+        _usage(_("a Word file cannot be shown in the terminal: write it to a file with -o, e.g. "
+                 "-o plan.docx"))
+    else:
+        _emit(data)
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 # -- keeping the plan current: archive, restore -------------------------------------------------

@@ -18,7 +18,7 @@ from crm_plan import lookup
 from crm_plan.errors import CrmPlanError, UsageError
 from crm_plan.messages import _
 from crm_plan.model import Activity, Plan, Status
-from crm_plan.source import BOM, Mapping, Node, Sequence, parse
+from crm_plan.source import BOM, Mapping, Node, Scalar, Sequence, parse
 from crm_plan.spans import (
     Span, gap, indent_of, is_blank, item_spans, key_span, last_content_line, scalar,
 )
@@ -238,20 +238,28 @@ class _Document:
             return self._remove(found.activities, found.index)
         objectives = item_spans(self.lines, found.objectives)
         index = next(i for i, s in enumerate(objectives) if s.lead == found.objective.lead)
-        if other is not None and self._header(found) != self._header(other):
+        if other is not None and not self._same_header(found, other):
             raise EditRefused(_(
                 "objective {id} is in both parts with different titles, fields or comments; make "
                 "them the same first").format(id=_objective_id(found.objective)))
         if len(objectives) == 1 and found.key == "history":
-            return self._remove_part(found.key)
+            return self._remove_part(found.key, found.objective)
         return self._remove(objectives, index)
 
-    def _remove_part(self, key: str) -> _Edit:
-        """The history's last objective leaves: the `history:` key goes, as `archive` added it."""
+    def _remove_part(self, key: str, objective: Span) -> _Edit:
+        """The history's last objective leaves, undoing what `_new_part` did: the `history:` key
+        goes too when `archive` added it (a bare key after a blank line, holding only this
+        objective, at the end of the file); a key the file had before stays, with its comments."""
         span = key_span(self.lines, self.root, key)
         assert span is not None
-        first = span[0] - 1 if span[0] > 0 and is_blank(self.lines[span[0] - 1]) else span[0]
-        return _Edit(first, span[1] + 1, [])
+        first, last = span
+        if (self.lines[first].rstrip("\r\n") == f"{key}:" and objective.lead == first + 1
+                and last + 1 == len(self.lines) and first > 0 and is_blank(self.lines[first - 1])):
+            return _Edit(first - 1, last + 1, [])
+        lead = objective.lead
+        if lead - 1 > first and is_blank(self.lines[lead - 1]):
+            lead -= 1  # the blank line `_new_part` put between the key's comments and the objective
+        return _Edit(lead, objective.end + 1, [])
 
     def _remove(self, spans: list[Span], index: int) -> _Edit:
         """Cut one item with one of its gaps, so that pasting it back with the gap is exact."""
@@ -281,22 +289,42 @@ class _Document:
 
     def _insert(self, spans: list[Span], item_id: str, chunk: list[str], style: list[str],
                 at_end: bool) -> _Edit:
+        """Insert in id order (or at the end), separated by the blank lines that the items
+        around the place have between them, else by the file's usual ones (`style`)."""
         if not at_end:
-            for span in spans:
+            for k, span in enumerate(spans):
                 if _natural(_id(span.node)) > _natural(item_id):
-                    return _Edit(span.lead, span.lead, chunk + style)
+                    around = gap(self.lines, spans[k - 1], span) if k else style
+                    return _Edit(span.lead, span.lead, chunk + around)
+        around = gap(self.lines, spans[-2], spans[-1]) if len(spans) > 1 else style
         last = spans[-1].end + 1
-        return _Edit(last, last, style + chunk)
+        return _Edit(last, last, around + chunk)
 
     def _new_part(self, key: str, objective: list[str], found: _Found) -> _Edit:
-        """The first objective of the history (or of the active plan): create the list."""
+        """The first objective of the history (or of the active plan): start the list, indented
+        as the objective was in the other part. A key already there keeps its line and the
+        comments under it (a blank line keeps those from becoming the objective's own)."""
         present = key_span(self.lines, self.root, key)
-        objective = _reindent(objective, 2 - found.objective.indent)
-        if present is not None:
-            first, last = present
-            return _Edit(first, last + 1, [f"{key}:{self.newline}", *objective])
-        end = len(self.lines)
-        return _Edit(end, end, [self.newline, f"{key}:{self.newline}", *objective])
+        if present is None:
+            end = len(self.lines)
+            return _Edit(end, end, [self.newline, f"{key}:{self.newline}", *objective])
+        first, last = present
+        value = self.root.get(key)
+        assert value is not None
+        if isinstance(value, Scalar) and value.style is None and value.value == "":
+            return _Edit(last + 1, last + 1, ([self.newline] if last > first else []) + objective)
+        if value.line != value.end_line or value.line != first + 1 or not _is_empty(value):
+            raise EditRefused(_("'{key}' is not written as a '- ' list; write it as one first")
+                              .format(key=key))
+        line = self.lines[first]  # `history: []  # comment`: the value goes, the rest stays
+        head = line[:value.col - 1].rstrip(" ")
+        return _Edit(first, last + 1, [head + line[value.end_col - 1:], *objective])
+
+    def _same_header(self, found: _Found, other: _Found) -> bool:
+        """The objective reads the same in both parts, whatever each part's indentation."""
+        lines, at = self._header(found)
+        delta = other.objective.indent - found.objective.indent
+        return (_reindent(lines, delta), at) == self._header(other)
 
     def _header(self, found: _Found) -> tuple[list[str], int]:
         """The objective's lines without its activities, and where the activities go."""
@@ -365,6 +393,13 @@ def _section(objective: Span) -> str:
     return value.value if value is not None else ""
 
 
+def _is_empty(node: Node) -> bool:
+    """`key: []`, `key: ~` or `key: null`: a list with nothing in it yet."""
+    if isinstance(node, Sequence):
+        return not node.items
+    return isinstance(node, Scalar) and node.style is None and node.value in ("~", "null")
+
+
 def _mapping(node: Node, key: str) -> Mapping | None:
     value = node.get(key) if isinstance(node, Mapping) else None
     return value if isinstance(value, Mapping) else None
@@ -384,7 +419,7 @@ def _reindent(lines: list[str], delta: int) -> list[str]:
         return lines
     if delta > 0:
         return [line if is_blank(line) else " " * delta + line for line in lines]
-    return [line[min(-delta, indent_of(line)):] for line in lines]
+    return [line if is_blank(line) else line[min(-delta, indent_of(line)):] for line in lines]
 
 
 def _natural(item_id: str) -> tuple[tuple[int, object], ...]:

@@ -24,7 +24,8 @@ def read_bytes(path: Path, display: str) -> bytes:
         if size > MAX_FILE_BYTES:
             raise PlanFileError(
                 _("{path}: the file is {size} MB; a plan file may be at most {limit} MB").format(
-                    path=display, size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
+                    path=display, size=-(-size // (1024 * 1024)),  # rounded up: never "20 MB"
+                    limit=MAX_FILE_BYTES // (1024 * 1024)
                 )
             )
         return path.read_bytes()

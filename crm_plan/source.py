@@ -118,6 +118,8 @@ def parse(text: str, display: str) -> tuple[Node | None, list[Problem]]:
         if not any(h.line <= syntax.line <= h.line + 3 for h in hints):
             hints.append(syntax)
         return None, hints
+    if builder.text_lines:  # a tab or a `note:x` on a later line of a text is part of the text
+        hints = [h for h in hints if h.line not in builder.text_lines]
     return builder.root, hints + builder.problems
 
 
@@ -154,6 +156,7 @@ class _TreeBuilder:
         self._pending_key: list[Scalar | None] = []
         self._seen_keys: list[dict[str, Scalar]] = []
         self._documents = 0
+        self.text_lines: set[int] = set()  # the lines after the first of multi-line scalars
 
     def run(self, events) -> None:  # type: ignore[no-untyped-def]
         # The hot loop of reading a plan: one pass per event, so dispatch and node creation
@@ -164,6 +167,8 @@ class _TreeBuilder:
                 if event.tag is not None:
                     self._check_tag(event)
                 start, end = event.start_mark, event.end_mark
+                if end.line > start.line:  # a block scalar ends in column 0 of the next line
+                    self.text_lines.update(range(start.line + 2, end.line + 1 + (end.column > 0)))
                 add(Scalar(start.line + 1, start.column + 1, end.line + 1, end.column + 1,
                            event.value, event.style or None))
             else:

@@ -68,19 +68,28 @@ def _lead(lines: list[str], dash: int, *, first: bool) -> int:
 
 
 def _block_end(lines: list[str], start: int, indent: int) -> int:
-    """The first line after `start` that is not blank and not indented deeper than `indent`."""
-    line = start + 1
-    while line < len(lines) and (is_blank(lines[line]) or indent_of(lines[line]) > indent):
+    """The line after the last one indented deeper than `indent` before a line of content that
+    is not. A comment may stand at any column inside a block, so it ends nothing."""
+    line = end = start + 1
+    while line < len(lines):
+        if not is_blank(lines[line]):
+            if indent_of(lines[line]) > indent:
+                end = line + 1
+            elif not is_comment(lines[line]):
+                break
         line += 1
-    return line
+    return end
 
 
 def key_span(lines: list[str], mapping: Mapping, key: str) -> tuple[int, int] | None:
     """Lines [first, last] of `key: value` in a block mapping, or None when absent."""
-    for k, _value in mapping.pairs:
+    for k, value in mapping.pairs:
         if k.value == key:
             first = k.line - 1
             end = _block_end(lines, first, indent_of(lines[first]))
+            if isinstance(value, Sequence) and value.items and not value.flow:
+                # `- ` items may stand in the key's own column (an "indentless" list)
+                end = max(end, item_spans(lines, value)[-1].end + 1)
             last = max(i for i in range(first, end) if not is_blank(lines[i]))
             return first, last
     return None

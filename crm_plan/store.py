@@ -10,6 +10,7 @@ and refused when the file changed on disk in the meantime (a text editor saving)
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import stat
 import tempfile
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from crm_plan import cache, planfile
 from crm_plan.errors import CrmPlanError, PlanInvalid
+from crm_plan.filebytes import read_bytes
 from crm_plan.messages import _
 from crm_plan.model import Plan
 from crm_plan.problems import has_errors
@@ -58,7 +60,10 @@ def update(location: planfile.PlanLocation, change: Change, *, dry_run: bool = F
         raise RefusedChange(_("the plan bundled with crmplan is read-only; copy it to "
                               "./workplan.yaml or name your plan file with --file"))
     target = Path(os.path.realpath(location.path))
+    if not target.is_file():  # missing, a folder...: say so, without leaving a lock file behind
+        read_bytes(location.path, location.display)
     with _locked(target, location.display):
+        _remove_leftovers(target)
         loaded = planfile.load(location)
         if loaded.has_errors:
             raise PlanInvalid(_("{path} has errors, so nothing was changed; fix them first")
@@ -85,15 +90,31 @@ def _check(text: str, display: str) -> None:
 
 
 def _save(target: Path, expected: bytes, new: bytes, display: str) -> None:
-    if target.read_bytes() != expected:
+    if _on_disk(target) != expected:
         raise RefusedChange(_("{path} changed on disk while crmplan was working (saved by an "
                               "editor?); nothing was written: run the command again").format(
                                   path=display))
     _write_atomically(target, new)
-    if target.read_bytes() != new:  # read back what landed; keep the original if it is not it
+    if _on_disk(target) != new:  # read back what landed; keep the original if it is not it
         _write_atomically(target, expected)
         raise RefusedChange(_("{path} could not be written correctly; the original was kept")
                             .format(path=display))
+
+
+def _on_disk(target: Path) -> bytes | None:
+    """The file's bytes now; None when it was deleted or cannot be read any more."""
+    try:
+        return target.read_bytes()
+    except OSError:
+        return None
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Temporary files of a crmplan killed while writing. Only the holder of the lock writes
+    them, so under the lock any that exists is a leftover (mkstemp adds 8 characters)."""
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.{'?' * 8}.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

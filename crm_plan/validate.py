@@ -49,6 +49,7 @@ OUTCOME_REQUIRED = ("text",)
 NOTE_FIELDS = ("responsible_note", "status_note", "note")
 ACTOR_FIELDS = ("responsible", "coordination", "support")
 
+_STATUS_WORDS = {fold(s.value): s for s in Status}  # accents, case and spaces do not matter
 _ID = re.compile(r"^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$")
 _NUMBER = re.compile(r"^[0-9]+\.[0-9]*$|^0[0-9]+$")
 _REMOVAL = "si no se identifican"
@@ -272,14 +273,13 @@ class _PlanBuilder(FieldReader):
         value = self.text(node, "status", required=True)
         if value is None:
             return None
-        for status in Status:
-            if fold(value) == fold(status.value):
-                if archived and status is not Status.COMPLETADO:
-                    self.error(node, "status", _("an activity in the history is 'completado', "
-                                                 "not '{value}'").format(value=value))
-                return status
-        self._unknown(node, "status", _("status"), value, [s.value for s in Status])
-        return None
+        status = _STATUS_WORDS.get(value) or _STATUS_WORDS.get(fold(value))
+        if status is None:
+            self._unknown(node, "status", _("status"), value, [s.value for s in Status])
+        elif archived and status is not Status.COMPLETADO:
+            self.error(node, "status", _("an activity in the history is 'completado', "
+                                         "not '{value}'").format(value=value))
+        return status
 
     def _due(self, node: Node | None, status_node: Node | None, status: Status | None) -> Due | None:
         if node is None:

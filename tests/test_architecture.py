@@ -72,3 +72,12 @@ def test_main_builds_only_the_named_command_but_help_lists_them_all(tmp_path: Pa
                          text=True, env={**__import__("os").environ, "COLUMNS": "100"})
     for name in ("validate", "list", "show", "status", "archive", "restore"):
         assert f" {name} " in out.stdout
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines()
+                   if line.startswith("python3 -m venv") and "[test]" in line)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert ci[-1] == command
+    assert "CRMPLAN_FUZZ=1 python -m pytest -q -m fuzz" in command  # the bounded fuzzing step

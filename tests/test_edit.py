@@ -191,3 +191,92 @@ def test_refuses_when_the_objective_differs_between_the_parts():
 def test_restore_needs_an_origin():
     with pytest.raises(EditRefused, match="I.A.1.1 has no 'origin'"):
         restore(FIXTURE, "I.A.1.1")
+
+
+# Regressions found by the property tests (tests/test_properties.py): each was a lost comment,
+# a broken file or a restore that did not give back the same bytes.
+
+BEFORE_HISTORY = FIXTURE[:FIXTURE.index("# Comentario antes de la historia.")]
+
+
+@pytest.mark.parametrize("empty", ["history:\n# fin\n", "history:   # todavía vacía\n",
+                                   "history:\n  # Aquí irán las actividades terminadas.\n",
+                                   "history:\n\n# comentario final\n"])
+def test_an_empty_history_keeps_its_line_and_comments(empty: str):
+    text = BEFORE_HISTORY + empty
+    archived = archive(text, "1.2", ON)
+    assert archived.startswith(BEFORE_HISTORY.replace(
+        FIXTURE[FIXTURE.index('      - id: "1.2"'):FIXTURE.index('      - id: "1.3"')], "")
+        + empty.split("\n")[0] + "\n")
+    assert all(line in archived.splitlines() for line in empty.splitlines())
+    assert '  - id: "1"' in archived.split("history:")[1]
+    assert [o.id for o in plan_of(archived).history] == ["1"]
+    assert restore(archived, "1.2") == text
+
+
+def test_a_bare_empty_history_at_the_end_goes_with_its_last_activity():
+    """The one case restore cannot tell from a history that `archive` created (documented in
+    the README): a bare `history:` after a blank line, and nothing after it."""
+    text = BEFORE_HISTORY + "history:\n"
+    archived = archive(text, "1.2", ON)
+    assert archived == archive(BEFORE_HISTORY.rstrip("\n") + "\n", "1.2", ON)
+    assert restore(archived, "1.2") == BEFORE_HISTORY.rstrip("\n") + "\n"
+
+
+def indentless(text: str) -> str:
+    """The plan with its lists written `- ` under their key, as some editors write them."""
+    lines = text.split("\n")
+    start = lines.index("objectives:")
+    return "\n".join(lines[:start] + [line[2:] if line.startswith("  ") else line
+                                      for line in lines[start:]])
+
+
+def test_an_indentless_plan_archived_entirely_comes_back():
+    text = indentless(BEFORE_HISTORY)
+    assert '\n- id: "1"\n  section: A\n' in text
+    archived = text
+    for activity_id in ("1.1", "1.2", "1.3", "2.1"):
+        archived = archive(archived, activity_id, ON)
+    assert "\nhistory:\n# Comentario antes del primer objetivo.\n- id: \"1\"\n" in archived
+    assert plan_of(archived).objectives == ()
+    for activity_id in ("2.1", "1.3", "1.1", "1.2"):
+        archived = restore(archived, activity_id)
+    assert archived == text
+
+
+def test_a_comment_in_column_0_inside_the_last_objective():
+    text = BEFORE_HISTORY.replace("    note: Nota del objetivo.\n",
+                                  "# una nota escrita en la columna 0\n    note: Nota del objetivo.\n")
+    archived = archive(text, "2.1", ON)
+    assert plan_of(archived).objectives[-1].id == "1"  # the whole objective moved, comment too
+    assert "# una nota escrita en la columna 0\n    note: Nota" in archived.split("history:")[1]
+    assert restore(archived, "2.1") == text
+
+
+def test_parts_indented_differently():
+    """The active plan two spaces in, the history `- ` under its key; a blank line holding
+    spaces inside an activity stays as it is."""
+    text = FIXTURE.replace('        responsible: [ Países miembros ]\n',
+                           '        responsible: [ Países miembros ]\n      \n')
+    head, history = text.split("history:\n")
+    text = head + "history:\n" + "\n".join(
+        line[2:] if line.startswith("  ") else line for line in history.split("\n"))
+    once = archive(text, "1.2", ON)
+    twice = archive(once, "1.1", ON)
+    assert '\n- id: "1"\n' in twice.split("history:")[1]
+    assert restore(restore(twice, "1.1"), "1.2") == text
+    assert restore(restore(twice, "1.2"), "1.1") == text
+
+
+def test_blank_lines_follow_the_neighbours():
+    """Objective 2's activities are separated by a blank line, objective 1's are not: restore
+    puts back the blank lines that the activities around the place have."""
+    text = BEFORE_HISTORY.replace(
+        "        outcomes:\n          - text: Primer resultado\n",
+        "        outcomes:\n          - text: Primer resultado\n\n"
+        '      - id: "2.2"\n        text: Otra\n        responsible: [ST]\n'
+        "        status: continuo\n\n"
+        '      - id: "2.3"\n        text: Y otra\n        responsible: [ST]\n'
+        "        status: continuo\n")
+    for activity_id in ("2.2", "2.3", "1.2", "1.3"):
+        assert restore(archive(text, activity_id, ON), activity_id) == text

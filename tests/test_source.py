@@ -185,3 +185,20 @@ def test_too_large_file(tmp_path: Path):
     with pytest.raises(PlanFileError) as info:
         read_source(path)
     assert str(info.value) == f"{path}: the file is 21 MB; a plan file may be at most 20 MB"
+
+
+@pytest.mark.parametrize("text", [
+    "a:\n  text: |\n    note:ver el anexo\n    status:pendiente\n",
+    'a:\n  text: "uno\n    \tdos"\n',
+    "a:\n  text: uno\n    status:pendiente\n",
+    "a:\n  - text: >\n      uno\n      \tdos\n",
+])
+def test_a_tab_or_a_colon_inside_a_text_of_several_lines_is_text(text: str):
+    """Valid YAML: the hints for hand-editing slips do not fire inside a text."""
+    assert messages(text) == []
+
+
+def test_the_hints_still_fire_after_a_text_of_several_lines():
+    assert messages("a:\n  text: |\n    uno\n  status:pendiente\n") == [
+        "plan.yaml:4:10: error: a space is missing after 'status:'; write 'status: ...' [syntax]"
+    ]

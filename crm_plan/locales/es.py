@@ -407,6 +407,8 @@ MESSAGES: dict[str, str] = {
      "same first"):
         ("el objetivo {id} está en ambas partes con títulos, campos o comentarios distintos; "
          "iguálelos primero"),
+    "'{key}' is not written as a '- ' list; write it as one first":
+        "'{key}' no está escrito como una lista de elementos '- '; escríbalo así primero",
     # store.py
     ("the plan bundled with crmplan is read-only; copy it to ./workplan.yaml or name your plan "
      "file with --file"):
@@ -506,6 +508,165 @@ MESSAGES: dict[str, str] = {
     "Activities": "Actividades",
     "Pending": "Por resolver",
     "Overdue": "Plazo vencido",
+    # cli.py: export, report, changes
+    "Write to FILE instead of the standard output.":
+        "Escribe en el archivo FILE en lugar de la salida estándar.",
+    ("Export the plan as the document circulated before each meeting.\n\n"
+     "Markdown, HTML (one printable page), Word, csv or json. The whole document (the active "
+     "plan, then the history) in the layout of the 2009 table, or the slice the filters select "
+     "(the filters of list). The format follows the -o file's extension unless --format is "
+     "given; markdown otherwise.\n\n"
+     "Example: crmplan export --format html -o plan.html"):
+        ("Exporta el plan como el documento que se circula antes de cada reunión.\n\n"
+         "Markdown, HTML (una página imprimible), Word, csv o json. El documento completo (el "
+         "plan activo y luego el histórico) con la disposición de la tabla de 2009, o la parte "
+         "que seleccionen los filtros (los de list). El formato sigue la extensión del archivo "
+         "de -o si no se indica --format; si no, markdown.\n\n"
+         "Ejemplo: crmplan export --format html -o plan.html"),
+    ("markdown, html (one self-contained page), docx (Word), csv or json (one record per "
+     "activity)."):
+        ("markdown, html (una página autónoma), docx (Word), csv o json (un registro por "
+         "actividad)."),
+    "Only the active plan, without the historical part.":
+        "Solo el plan activo, sin la parte histórica.",
+    ("An action sheet: what one actor owes, overdue items first.\n\n"
+     "Every active activity naming the actor, directly or through a group it belongs to, with "
+     "its references: overdue, then pending, scheduled (by due date) and ongoing. With "
+     "--each-member, one sheet per member of a group, written into the folder given with -o "
+     "(markdown unless --format says otherwise).\n\n"
+     "Example: crmplan report --responsible México --format markdown -o mexico.md"):
+        ("Una hoja de compromisos: lo que debe un actor, primero lo que tiene el plazo vencido."
+         "\n\n"
+         "Todas las actividades del plan activo que nombran al actor, directamente o por medio "
+         "de un grupo al que pertenece, con sus referencias: con plazo vencido, luego por "
+         "resolver, programadas (por fecha prevista) y continuas. Con --each-member, una hoja "
+         "por cada miembro de un grupo, escritas en la carpeta indicada con -o (en markdown si "
+         "--format no dice otra cosa).\n\n"
+         "Ejemplo: crmplan report --responsible México --format markdown -o mexico.md"),
+    "The actor (short or full name), or with --each-member a group.":
+        "El actor (nombre corto o completo) o, con --each-member, un grupo.",
+    "One sheet per member of the group, written into the folder -o DIR.":
+        "Una hoja por cada miembro del grupo, escritas en la carpeta -o DIR.",
+    "table (for the terminal, or text in a file), markdown, html or docx (Word).":
+        "table (para la terminal, o texto en un archivo), markdown, html o docx (Word).",
+    ("Write to the file PATH (with --each-member: into the folder PATH) instead of the standard "
+     "output."):
+        ("Escribe en el archivo PATH (con --each-member: en la carpeta PATH) en lugar de la "
+         "salida estándar."),
+    "--each-member writes one file per member: name the folder with -o, e.g. -o sheets/":
+        ("--each-member escribe un archivo por miembro: indique la carpeta con -o, p. ej. -o "
+         "hojas/"),
+    ("What changed between two versions of the plan, section by section.\n\n"
+     "Activities added, removed, archived (with their outcomes) and restored; changes of status, "
+     "of responsible actors and of due dates; edits of texts, references and notes, word by "
+     "word. The older version is OLD_FILE, or with --since the plan file as committed in git; "
+     "the newer one is NEW_FILE, else the plan file.\n\n"
+     "Example: crmplan changes --since HEAD~1 --format markdown"):
+        ("Lo que cambió entre dos versiones del plan, sección por sección.\n\n"
+         "Actividades añadidas, eliminadas, archivadas (con sus resultados) y restauradas; "
+         "cambios de estado, de actores responsables y de fechas previstas; ediciones de textos, "
+         "referencias y notas, palabra por palabra. La versión anterior es OLD_FILE o, con "
+         "--since, el archivo del plan tal como se guardó en git; la más reciente es NEW_FILE "
+         "o, si no se indica, el archivo del plan.\n\n"
+         "Ejemplo: crmplan changes --since HEAD~1 --format markdown"),
+    ("The older plan file (not with --since), then the newer one. Default for the newer one: "
+     "the plan file (--file)."):
+        ("El archivo del plan anterior (no con --since) y luego el más reciente. Si no se "
+         "indica el más reciente: el archivo del plan (--file)."),
+    ("Compare with the plan file as committed in the git revision REV (a commit, tag or branch, "
+     "e.g. HEAD~1 or v2009-11)."):
+        ("Compara con el archivo del plan tal como se guardó en la revisión REV de git (un "
+         "commit, una etiqueta o una rama, p. ej. HEAD~1 o v2009-11)."),
+    "table, markdown (for a meeting note) or json.":
+        "table, markdown (para el acta de una reunión) o json.",
+    ("say which version to compare with: crmplan changes --since HEAD~1, or crmplan changes "
+     "OLD.yaml [NEW.yaml]"):
+        ("indique con qué versión comparar: crmplan changes --since HEAD~1, o crmplan changes "
+         "ANTERIOR.yaml [NUEVO.yaml]"),
+    "too many files: give OLD_FILE and NEW_FILE, or --since REV and at most NEW_FILE":
+        ("demasiados archivos: indique OLD_FILE y NEW_FILE, o --since REV y como máximo "
+         "NEW_FILE"),
+    "Wrote {path}.": "Se escribió {path}.",
+    "a Word file cannot be shown in the terminal: write it to a file with -o, e.g. -o plan.docx":
+        ("un archivo de Word no se puede mostrar en la terminal: escríbalo en un archivo con "
+         "-o, p. ej. -o plan.docx"),
+    # outfile.py
+    "{path} is a folder; give the name of a file in it":
+        "{path} es una carpeta; indique el nombre de un archivo dentro de ella",
+    "{path} is a file, not a folder; --each-member writes one file per member into a folder":
+        ("{path} es un archivo, no una carpeta; --each-member escribe un archivo por miembro "
+         "en una carpeta"),
+    "the folder {path} could not be created ({reason})":
+        "no se pudo crear la carpeta {path} ({reason})",
+    # revisions.py
+    ("{folder} is not in a git repository, so --since cannot read an earlier version; compare "
+     "two files instead: crmplan changes OLD.yaml NEW.yaml"):
+        ("{folder} no está en un repositorio de git, así que --since no puede leer una versión "
+         "anterior; compare dos archivos: crmplan changes ANTERIOR.yaml NUEVO.yaml"),
+    ("{path} is not in revision {revision} of the git repository (was it committed under another "
+     "name?)"):
+        ("{path} no está en la revisión {revision} del repositorio de git (¿se guardó con otro "
+         "nombre?)"),
+    ("git is not installed (or not on the PATH); --since needs it to read an earlier version of "
+     "the plan"):
+        ("git no está instalado (o no está en el PATH); --since lo necesita para leer una "
+         "versión anterior del plan"),
+    "git could not be run ({reason})": "no se pudo ejecutar git ({reason})",
+    ("'{revision}' is not a revision of this git repository; give a commit, a tag or a branch, "
+     "e.g. --since HEAD~1"):
+        ("'{revision}' no es una revisión de este repositorio de git; indique un commit, una "
+         "etiqueta o una rama, p. ej. --since HEAD~1"),
+    "{path} has errors, and crmplan compares only valid plans (crmplan validate lists them)":
+        ("{path} tiene errores, y crmplan solo compara planes válidos (crmplan validate los "
+         "muestra)"),
+    # sheet.py
+    "'{actor}' is not a group of actors; --each-member needs one, such as {groups}":
+        "'{actor}' no es un grupo de actores; --each-member necesita uno, como {groups}",
+    # render/docx.py
+    'Word files need the python-docx package; install it with: pip install "crmplan[docx]"':
+        ("los archivos de Word necesitan el paquete python-docx; instálelo con: pip install "
+         "\"crmplan[docx]\""),
+    # render/html.py
+    "Activities by status, per section": "Actividades por estado, en cada sección",
+    # render/report.py
+    "Role": "Papel",
+    "Overdue: programado, due date passed":
+        "Con plazo vencido: programado, fecha prevista pasada",
+    "Pending: pendiente or por definir":
+        "Por resolver: pendiente o por definir",
+    "Scheduled: programado, by due date":
+        "Programadas: programado, por fecha prevista",
+    "Ongoing: continuo":
+        "Continuas: continuo",
+    "Completed: completado, to be archived":
+        "Completadas: completado, por pasar al histórico",
+    "Action sheet: {actor}": "Hoja de compromisos: {actor}",
+    "(overdue)": "(plazo vencido)",
+    "{name}; member of {groups}": "{name}; miembro de {groups}",
+    "No activity of the active plan names {actor} as of {date}.":
+        "Ninguna actividad del plan activo nombra a {actor} al {date}.",
+    "{role}, via {group}": "{role}, vía {group}",
+    # render/changes.py
+    "text": "texto",
+    "reference": "referencia",
+    "responsible note": "nota de responsables",
+    "status note": "nota de estado",
+    "note": "nota",
+    "(none)": "(ninguno)",
+    "Changes from {old} to {new}: {counts}.": "Cambios de {old} a {new}: {counts}.",
+    "{name} (updated {date})": "{name} (actualizado el {date})",
+    "added": "añadida",
+    "removed": "eliminada",
+    "archived": "archivada",
+    "restored to the active plan": "restaurada en el plan activo",
+    "moved to another section": "movida a otra sección",
+    "moved to another objective": "movida a otro objetivo",
+    "outcomes": "resultados",
+    "Change": "Cambio",
+    "No changes to the activities from {old} to {new}.":
+        "Ningún cambio en las actividades de {old} a {new}.",
+    "due date": "fecha prevista",
+    "Changes to the work plan": "Cambios en el plan de trabajo",
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
@@ -515,4 +676,30 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
     ("{n} error", "{n} errors"): ("{n} error", "{n} errores"),
     ("{n} warning", "{n} warnings"): ("{n} advertencia", "{n} advertencias"),
     ("{n} activity.", "{n} activities."): ("{n} actividad.", "{n} actividades."),
+    # render/report.py, render/changes.py
+    (("{n} activity of the active plan names {actor}, directly or through a group, as of "
+      "{date}."),
+     ("{n} activities of the active plan name {actor}, directly or through a group, as of "
+      "{date}.")):
+        (("{n} actividad del plan activo nombra a {actor}, directamente o por medio de un "
+          "grupo, al {date}."),
+         ("{n} actividades del plan activo nombran a {actor}, directamente o por medio de un "
+          "grupo, al {date}.")),
+    ("Wrote {n} action sheet into {folder}: {names}",
+     "Wrote {n} action sheets into {folder}: {names}"):
+        ("Se escribió {n} hoja de compromisos en {folder}: {names}",
+         "Se escribieron {n} hojas de compromisos en {folder}: {names}"),
+    ("{n} added", "{n} added"): ("{n} añadida", "{n} añadidas"),
+    ("{n} removed", "{n} removed"): ("{n} eliminada", "{n} eliminadas"),
+    ("{n} archived", "{n} archived"): ("{n} archivada", "{n} archivadas"),
+    ("{n} restored", "{n} restored"): ("{n} restaurada", "{n} restauradas"),
+    ("{n} moved", "{n} moved"): ("{n} movida", "{n} movidas"),
+    ("{n} status change", "{n} status changes"): ("{n} cambio de estado", "{n} cambios de estado"),
+    ("{n} change of actors", "{n} changes of actors"):
+        ("{n} cambio de actores", "{n} cambios de actores"),
+    ("{n} due date change", "{n} due date changes"):
+        ("{n} cambio de fecha prevista", "{n} cambios de fecha prevista"),
+    ("{n} text edit", "{n} text edits"): ("{n} edición de texto", "{n} ediciones de texto"),
+    ("{n} outcome update", "{n} outcome updates"):
+        ("{n} actualización de resultados", "{n} actualizaciones de resultados"),
 }

@@ -1,0 +1,215 @@
+"""Saving safely: a write that fails at any step, a process killed while writing, an editor
+saving meanwhile, and processes that race for the same activity. Whatever happens, the plan
+is the old file or the new one, never half of one, and no temporary file stays behind.
+
+(tests/test_cli_edit.py has the first cases: a failed rename, a failed fsync, a write that
+does not read back, an editor saving in-process, eight processes archiving eight ids.)
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT
+from typer.testing import CliRunner
+
+from crm_plan.cli import app
+
+runner = CliRunner()
+ORIGINAL = (DATA / "edit" / "plan.yaml").read_bytes()
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CRMPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "workplan.yaml"
+    path.write_bytes(ORIGINAL)
+    return path
+
+
+def untouched(plan: Path) -> None:
+    assert plan.read_bytes() == ORIGINAL
+    assert sorted(p.name for p in plan.parent.iterdir()) == [".workplan.yaml.lock",
+                                                            "workplan.yaml"]
+
+
+class HalfWritten:
+    """A file object that writes half of what it is given, then finds the disk full."""
+
+    def __init__(self, real) -> None:  # type: ignore[no-untyped-def]
+        self.real = real
+
+    def __enter__(self) -> HalfWritten:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.real.close()
+
+    def write(self, data: bytes) -> int:
+        self.real.write(data[: len(data) // 2])
+        self.real.flush()
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.real, name)
+
+
+def fail(number: int):  # type: ignore[no-untyped-def]
+    def failing(*args: object, **kwargs: object) -> None:
+        raise OSError(number, os.strerror(number))
+
+    return failing
+
+
+STEPS = {
+    # the temporary file cannot even be created (a full disk, a read-only folder)
+    "create": ("tempfile.mkstemp", fail(errno.ENOSPC), "No space left on device"),
+    "half-written": ("os.fdopen", None, "No space left on device"),
+    "flush": ("os.fsync", fail(errno.ENOSPC), "No space left on device"),
+    "permissions": ("os.chmod", fail(errno.EPERM), "Operation not permitted"),
+    "rename": ("os.replace", fail(errno.EACCES), "Permission denied"),
+}
+
+
+@pytest.mark.parametrize("step", sorted(STEPS))
+def test_a_write_that_fails_at_any_step_keeps_the_original(
+        plan: Path, monkeypatch: pytest.MonkeyPatch, step: str):
+    target, replacement, reason = STEPS[step]
+    if replacement is None:  # half of the temporary file is written, then the disk is full
+        real_fdopen = os.fdopen
+        replacement = lambda fd, *args, **kwargs: HalfWritten(real_fdopen(fd, *args, **kwargs))  # noqa: E731
+    monkeypatch.setattr(target, replacement)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert (result.exit_code, result.stderr) == (1, (
+        f"crmplan: {plan.resolve()} could not be written ({reason}); it was left as it was\n"))
+    untouched(plan)
+
+
+def test_ctrl_c_while_writing(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert result.exit_code == 130  # the shell's code for Ctrl-C
+    untouched(plan)
+
+
+def test_the_file_deleted_meanwhile_is_not_recreated(plan: Path, monkeypatch):
+    from crm_plan import edit
+
+    real = edit.archive_many
+
+    def deleted_meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
+        plan.unlink()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(edit, "archive_many", deleted_meanwhile)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert (result.exit_code, result.stderr) == (1, (
+        f"crmplan: {plan} changed on disk while crmplan was working (saved by an editor?); "
+        "nothing was written: run the command again\n"))
+    assert [p.name for p in plan.parent.iterdir()] == [".workplan.yaml.lock"]
+
+
+# A crmplan whose steps the tests control: it stops or dies where it is told to.
+DRIVER = """\
+import os, signal, sys, time
+from pathlib import Path
+from crm_plan import edit
+
+mode, flags = sys.argv[1], Path(sys.argv[2])
+if mode == "die-before-rename":  # the temporary file is complete, the rename never happens
+    os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
+elif mode == "wait-after-reading":  # let the test play a text editor, then go on
+    real = edit.archive_many
+
+    def waiting(*args, **kwargs):
+        (flags / "read").touch()
+        deadline = time.monotonic() + 60
+        while not (flags / "go").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real(*args, **kwargs)
+
+    edit.archive_many = waiting
+from crm_plan.cli import main
+
+sys.argv = ["crmplan", *sys.argv[3:]]
+main()
+"""
+
+
+def drive(tmp_path: Path, mode: str, *args: str) -> subprocess.Popen[str]:
+    driver = tmp_path.parent / f"{tmp_path.name}-driver.py"
+    driver.write_text(DRIVER, encoding="utf-8")
+    return subprocess.Popen([sys.executable, str(driver), mode, str(tmp_path.parent), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=ROOT)
+
+
+def test_killed_while_writing(plan: Path, tmp_path: Path):
+    process = drive(tmp_path, "die-before-rename", "archive", "1.2", "-f", str(plan))
+    process.communicate(timeout=60)
+    assert process.returncode == -9
+    assert plan.read_bytes() == ORIGINAL
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert len(leftovers) == 1 and leftovers[0].startswith(".workplan.yaml.")
+    result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
+    assert result.exit_code == 0  # the next change lands, and clears what the killed one left
+    assert plan.read_bytes() == (DATA / "edit" / "archive_1.2.yaml").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".workplan.yaml.lock", "workplan.yaml"]
+
+
+def test_an_editor_saving_between_read_and_write(plan: Path, tmp_path: Path):
+    """Two real processes: crmplan reads, the editor saves, crmplan refuses; nothing is lost."""
+    flags = tmp_path.parent
+    process = drive(tmp_path, "wait-after-reading", "archive", "1.2", "-f", str(plan))
+    deadline = time.monotonic() + 60
+    while not (flags / "read").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert (flags / "read").exists(), process.communicate(timeout=5)
+    saved = ORIGINAL + "# guardado por el editor\n".encode()
+    plan.write_bytes(saved)
+    (flags / "go").touch()
+    out, err = process.communicate(timeout=60)
+    assert (process.returncode, out, err) == (1, "", (
+        f"crmplan: {plan} changed on disk while crmplan was working (saved by an editor?); "
+        "nothing was written: run the command again\n"))
+    assert plan.read_bytes() == saved
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_eight_processes_two_of_them_too_late(tmp_path: Path):
+    """Two pairs archive the same id: one of each pair lands, the other is refused and leaves
+    no trace; restoring the six gives back the original bytes, whatever order they landed in."""
+    path = tmp_path / "workplan.yaml"
+    shutil.copyfile(ROOT / "workplan.yaml", path)
+    original = path.read_bytes()
+    ids = ["1.1", "1.1", "6.10", "6.10", "4.3", "9.3", "10.1", "13.1"]
+    processes = [subprocess.Popen(
+        [sys.executable, "-m", "crm_plan", "archive", i, "--date", "2026-11-28", "-f", str(path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in ids]
+    outputs = [p.communicate(timeout=120) for p in processes]
+    landed = sorted(i for i, p, (out, _err) in zip(ids, processes, outputs, strict=True)
+                    if p.returncode == 0 and out == f"Archived {i} in the history (2026-11-28).\n")
+    assert landed == sorted(set(ids)), outputs
+    refused = sorted((i, p.returncode, err) for i, p, (_out, err)
+                     in zip(ids, processes, outputs, strict=True) if p.returncode != 0)
+    assert refused == [(i, 1, f"crmplan: {i} is already in the history (archived 2026-11-28); "
+                              "nothing was changed\n") for i in ("1.1", "6.10")]
+    assert runner.invoke(app, ["validate", "-f", str(path)]).exit_code == 0
+    result = runner.invoke(app, ["restore", *sorted(set(ids)), "-f", str(path)])
+    assert result.exit_code == 0
+    assert path.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".workplan.yaml.lock", "workplan.yaml"]
