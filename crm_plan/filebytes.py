@@ -20,14 +20,12 @@ def read_bytes(path: Path, display: str) -> bytes:
     try:
         if path.is_dir():
             raise PlanFileError(_("{path}: is a folder, not a plan file").format(path=display))
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PlanFileError(
-                _("{path}: the file is {size} MB; a plan file may be at most {limit} MB").format(
-                    path=display, size=-(-size // (1024 * 1024)),  # rounded up: never "20 MB"
-                    limit=MAX_FILE_BYTES // (1024 * 1024)
-                )
-            )
+        if not path.is_file() and path.exists():  # a pipe or a device (/dev/stdin, /dev/zero)
+            with path.open("rb") as stream:
+                data = stream.read(MAX_FILE_BYTES + 1)  # never more than a plan may hold
+            _check_size(len(data), display)
+            return data
+        _check_size(path.stat().st_size, display)
         return path.read_bytes()
     except FileNotFoundError:
         raise PlanFileError(_("{path}: no such file").format(path=display)) from None
@@ -39,6 +37,16 @@ def read_bytes(path: Path, display: str) -> bytes:
         raise PlanFileError(
             _("{path}: cannot be read ({reason})").format(path=display, reason=exc.strerror)
         ) from None
+
+
+def _check_size(size: int, display: str) -> None:
+    if size > MAX_FILE_BYTES:
+        raise PlanFileError(
+            _("{path}: the file is {size} MB; a plan file may be at most {limit} MB").format(
+                path=display, size=-(-size // (1024 * 1024)),  # rounded up: never "20 MB"
+                limit=MAX_FILE_BYTES // (1024 * 1024)
+            )
+        )
 
 
 def decode(data: bytes, display: str) -> tuple[str | None, list[Problem]]:

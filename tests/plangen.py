@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import random
 from dataclasses import dataclass
-
 from typing import TypeVar
 
 from hypothesis import strategies as st

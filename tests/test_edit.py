@@ -227,8 +227,7 @@ def indentless(text: str) -> str:
     """The plan with its lists written `- ` under their key, as some editors write them."""
     lines = text.split("\n")
     start = lines.index("objectives:")
-    return "\n".join(lines[:start] + [line[2:] if line.startswith("  ") else line
-                                      for line in lines[start:]])
+    return "\n".join(lines[:start] + [line.removeprefix("  ") for line in lines[start:]])
 
 
 def test_an_indentless_plan_archived_entirely_comes_back():
@@ -259,8 +258,7 @@ def test_parts_indented_differently():
     text = FIXTURE.replace('        responsible: [ Países miembros ]\n',
                            '        responsible: [ Países miembros ]\n      \n')
     head, history = text.split("history:\n")
-    text = head + "history:\n" + "\n".join(
-        line[2:] if line.startswith("  ") else line for line in history.split("\n"))
+    text = head + "history:\n" + "\n".join(line.removeprefix("  ") for line in history.split("\n"))
     once = archive(text, "1.2", ON)
     twice = archive(once, "1.1", ON)
     assert '\n- id: "1"\n' in twice.split("history:")[1]

@@ -171,7 +171,7 @@ def mutate(seed: int) -> tuple[bytes, str]:
 
 @pytest.mark.parametrize("seed", range(100))
 def test_seeded_damage(tmp_path: Path, seed: int):
-    data, what = mutate(seed)
+    data, _what = mutate(seed)
     answers_sensibly(tmp_path / "workplan.yaml", data, SECOND[seed % len(SECOND)])
 
 

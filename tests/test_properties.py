@@ -85,6 +85,7 @@ def test_archive_any_subset_then_restore_in_any_order_is_byte_identical(
         generated: Generated, data: st.DataObject):
     text = generated.text
     plan, errors = errors_of(text)
+    assert errors == []
     before = {a.id: a for a in plan.activities(archived=True)}
     chosen = choose(data, generated, [a.id for a in plan.activities()])
     for activity_id in chosen:
@@ -108,8 +109,8 @@ def test_archive_and_restore_through_the_command_line(
         folder: Path, generated: Generated, data: st.DataObject):
     path = folder / "cli.yaml"
     path.write_bytes(generated.text.encode("utf-8"))
-    every = sorted(a.id for a in errors_of(generated.text)[0].activities(archived=True))
     plan = errors_of(generated.text)[0]
+    every = sorted(a.id for a in plan.activities(archived=True))
     chosen = choose(data, generated, [a.id for a in plan.activities()])
     result = runner.invoke(app, ["archive", *chosen, "--date", "2026-11-28", "-f", str(path)])
     assert (result.exit_code, result.stderr) == (0, "")
