@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crm_plan import cache, planfile
-from crm_plan.errors import CrmPlanError, PlanInvalid
+from crm_plan.errors import CrmPlanError, PlanInvalid, UsageError
 from crm_plan.filebytes import read_bytes
 from crm_plan.messages import _
 from crm_plan.model import Plan
@@ -70,7 +70,13 @@ def update(location: planfile.PlanLocation, change: Change, *, dry_run: bool = F
                               .format(path=location.display),
                               [p for p in loaded.problems if p.severity == "error"])
         before = loaded.text
-        after, changed = change(loaded.plan, before)
+        try:
+            after, changed = change(loaded.plan, before)
+        except (PlanInvalid, UsageError):
+            raise
+        except CrmPlanError as exc:  # a refusal: say which file it is about
+            raise type(exc)(_("{path}: {message}").format(path=location.display, message=exc)
+                            ) from None
         _check(after, location.display)
         if not dry_run and after != before:
             _save(target, before.encode("utf-8"), after.encode("utf-8"), location.display)

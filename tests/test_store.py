@@ -207,8 +207,8 @@ def test_eight_processes_two_of_them_too_late(tmp_path: Path):
     assert landed == sorted(set(ids)), outputs
     refused = sorted((i, p.returncode, err) for i, p, (_out, err)
                      in zip(ids, processes, outputs, strict=True) if p.returncode != 0)
-    assert refused == [(i, 1, (f"crmplan: {i} is already in the history (archived 2026-11-28); "
-                               "nothing was changed\n")) for i in ("1.1", "6.10")]
+    assert refused == [(i, 1, (f"crmplan: {path}: {i} is already in the history (archived "
+                               "2026-11-28); nothing was changed\n")) for i in ("1.1", "6.10")]
     assert runner.invoke(app, ["validate", "-f", str(path)]).exit_code == 0
     result = runner.invoke(app, ["restore", *sorted(set(ids)), "-f", str(path)])
     assert result.exit_code == 0

@@ -410,6 +410,7 @@ MESSAGES: dict[str, str] = {
     "'{key}' is not written as a '- ' list; write it as one first":
         "'{key}' no está escrito como una lista de elementos '- '; escríbalo así primero",
     # store.py
+    "{path}: {message}": "{path}: {message}",
     ("the plan bundled with crmplan is read-only; copy it to ./workplan.yaml or name your plan "
      "file with --file"):
         ("el plan incluido en crmplan es de solo lectura; cópielo a ./workplan.yaml o indique "
