@@ -24,7 +24,16 @@ from pathlib import Path
 
 from crm_plan.messages import _
 from crm_plan.model import (
-    Activity, Actor, Document, Due, Objective, Outcome, Plan, Ref, Section, Status,
+    Activity,
+    Actor,
+    Document,
+    Due,
+    Objective,
+    Outcome,
+    Plan,
+    Ref,
+    Section,
+    Status,
 )
 from crm_plan.problems import Problem, Severity
 

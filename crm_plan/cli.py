@@ -20,7 +20,7 @@ from crm_plan import messages
 from crm_plan.errors import EXIT_PROBLEMS, CrmPlanError, PlanInvalid
 from crm_plan.lazy import lazy
 from crm_plan.messages import _, ngettext
-from crm_plan.problems import Problem, Severity
+from crm_plan.problems import Severity
 
 if TYPE_CHECKING:
     from crm_plan.model import Plan

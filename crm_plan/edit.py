@@ -20,7 +20,14 @@ from crm_plan.messages import _
 from crm_plan.model import Activity, Plan, Status
 from crm_plan.source import BOM, Mapping, Node, Scalar, Sequence, parse
 from crm_plan.spans import (
-    Span, gap, indent_of, is_blank, item_spans, key_span, last_content_line, scalar,
+    Span,
+    gap,
+    indent_of,
+    is_blank,
+    item_spans,
+    key_span,
+    last_content_line,
+    scalar,
 )
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")

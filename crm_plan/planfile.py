@@ -7,10 +7,10 @@ from pathlib import Path
 
 from crm_plan import cache
 from crm_plan.errors import PlanInvalid
+from crm_plan.filebytes import read_bytes
 from crm_plan.messages import _
 from crm_plan.model import Plan
 from crm_plan.problems import Problem, has_errors
-from crm_plan.filebytes import read_bytes
 
 DEFAULT_NAME = "workplan.yaml"
 

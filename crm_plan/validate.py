@@ -19,7 +19,16 @@ import re
 from crm_plan.fieldreader import FieldReader
 from crm_plan.messages import _
 from crm_plan.model import (
-    Activity, Actor, Document, Due, Objective, Outcome, Plan, Ref, Section, Status,
+    Activity,
+    Actor,
+    Document,
+    Due,
+    Objective,
+    Outcome,
+    Plan,
+    Ref,
+    Section,
+    Status,
 )
 from crm_plan.problems import Problem
 from crm_plan.refs import inline_refs, parse_ref

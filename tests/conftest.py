@@ -10,9 +10,11 @@ import pytest
 os.environ["CRMPLAN_LANG"] = "en"
 
 from crm_plan import messages  # noqa: E402
-from crm_plan.source import parse  # noqa: E402
+from crm_plan.source import (
+    Source,  # noqa: E402
+    parse,  # noqa: E402
+)
 from crm_plan.validate import validate  # noqa: E402
-from crm_plan.source import Source  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import datetime as dt
 import io
+import json
 import subprocess
 import sys
 

@@ -24,7 +24,6 @@ from crm_plan.schema import PARTS, plan_schema
 from crm_plan.skeleton import skeleton
 from crm_plan.source import Mapping, Node, Scalar, Sequence, Source, parse
 
-
 COMMITTED = ROOT / "workplan.schema.json"
 SHIPPED = (ROOT / "workplan.yaml").read_text(encoding="utf-8")
 
