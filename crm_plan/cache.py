@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -87,6 +88,7 @@ def _key(data: bytes, display: str) -> str:
     return digest.hexdigest()
 
 
+@functools.cache  # the modules of a running crmplan do not change under it
 def _code_fingerprint() -> str:
     package = Path(__file__).parent
     parts = []

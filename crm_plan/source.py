@@ -22,7 +22,6 @@ from crm_plan.problems import Problem, Severity
 
 MAX_DEPTH = 32
 BOM = "\ufeff"
-_SCALAR: type | None = None  # ruamel.yaml's ScalarEvent, imported with the parser
 
 # Tags a plain YAML file may spell out; anything else (`!!python/object`, `!foo`) is refused.
 _STANDARD_TAGS = {
@@ -105,8 +104,6 @@ def parse(text: str, display: str) -> tuple[Node | None, list[Problem]]:
     """The node tree of `text` (None when it has no document) and the problems found."""
     hints = _indentation_hints(text, display)
     builder = _TreeBuilder(display)
-    global _SCALAR
-    _SCALAR = _SCALAR or _scalar_event_class()
     try:
         builder.run(_events(text))
     except _Stop:
@@ -135,12 +132,6 @@ def _events(text: str):  # type: ignore[no-untyped-def]
     return YAML(typ="safe").parse(text)
 
 
-def _scalar_event_class() -> type:
-    from ruamel.yaml.events import ScalarEvent
-
-    return ScalarEvent
-
-
 class _Stop(Exception):
     """Raised by the builder to stop reading after a fatal problem."""
 
@@ -161,9 +152,11 @@ class _TreeBuilder:
     def run(self, events) -> None:  # type: ignore[no-untyped-def]
         # The hot loop of reading a plan: one pass per event, so dispatch and node creation
         # are inlined (a 10,000-activity plan has a quarter of a million events).
+        from ruamel.yaml.events import ScalarEvent  # with the parser, never at start-up
+
         add, handlers = self._add, self._handlers()
         for event in events:
-            if event.__class__ is _SCALAR:
+            if event.__class__ is ScalarEvent:
                 if event.tag is not None:
                     self._check_tag(event)
                 start, end = event.start_mark, event.end_mark

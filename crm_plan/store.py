@@ -77,22 +77,23 @@ def update(location: planfile.PlanLocation, change: Change, *, dry_run: bool = F
         except CrmPlanError as exc:  # a refusal: say which file it is about
             raise type(exc)(_("{path}: {message}").format(path=location.display, message=exc)
                             ) from None
-        _check(after, location.display)
+        new = after.encode("utf-8")
+        _check(new, location.display)
         if not dry_run and after != before:
-            _save(target, before.encode("utf-8"), after.encode("utf-8"), location.display)
+            _save(target, before.encode("utf-8"), new, location.display)
     return Update(before, after, location.display, changed)
 
 
-def _check(text: str, display: str) -> None:
-    """The new text must validate, or nothing is written. Its validation is cached, so the
+def _check(data: bytes, display: str) -> None:
+    """The new file must validate, or nothing is written. Its validation is cached, so the
     next command on the changed file does not read it again."""
-    source = from_bytes(text.encode("utf-8"), display)
+    source = from_bytes(data, display)
     plan, problems = validate(source)
     if has_errors(problems):
         raise PlanInvalid(_("the change would leave {path} with errors, so nothing was written; "
                             "please report this").format(path=display),
                           [p for p in problems if p.severity == "error"])
-    cache.save(text.encode("utf-8"), display, plan, problems)
+    cache.save(data, display, plan, problems)
 
 
 def _save(target: Path, expected: bytes, new: bytes, display: str) -> None:
