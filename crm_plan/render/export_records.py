@@ -7,19 +7,16 @@ In csv, outcomes keep their references: `text (Ref.: ...)`, joined by ` | `.
 
 from __future__ import annotations
 
-import csv
-import io
-
 from crm_plan.export import Entry, number
 from crm_plan.model import Plan
 from crm_plan.query import Hit, Selection
 from crm_plan.render.layout import section_title
 from crm_plan.render.records import (
     ACTIVITY_FIELDS,
-    CSV_LIST_SEPARATOR,
-    CSV_TEXT_SEPARATOR,
     Record,
     activity_record,
+    csv_cell,
+    to_csv,
     to_json,
 )
 
@@ -47,26 +44,9 @@ def export_json(plan: Plan, selection: Selection) -> bytes:
 
 
 def export_csv(plan: Plan, selection: Selection) -> bytes:
-    """UTF-8 with a byte-order mark and CRLF line ends, as `list --format csv`."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(EXPORT_FIELDS)
-    for record in export_records(plan, selection):
-        writer.writerow([_cell(key, record[key]) for key in EXPORT_FIELDS])
-    return out.getvalue().encode("utf-8-sig")
+    """As `list --format csv`; outcomes keep their references."""
+    return to_csv(EXPORT_FIELDS, export_records(plan, selection), _cell)
 
 
 def _cell(key: str, value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if key == "outcomes":
-        return CSV_TEXT_SEPARATOR.join(
-            Entry("", o["text"], tuple(o["refs"])).plain()  # type: ignore[index]
-            for o in value)  # type: ignore[attr-defined]
-    if isinstance(value, list):
-        separator = CSV_TEXT_SEPARATOR if key == "refs" else CSV_LIST_SEPARATOR
-        return separator.join(str(v) for v in value)
-    return str(value)
-
+    return csv_cell(key, value, lambda o: Entry("", o["text"], tuple(o["refs"])).plain())  # type: ignore[arg-type]

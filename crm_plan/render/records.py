@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
 
 from crm_plan.counts import Counts, Tally
 from crm_plan.model import Activity, Actor, Objective, Outcome, Plan, Ref
@@ -140,21 +141,28 @@ def selection_csv(plan: Plan, selection: Selection) -> bytes:
     """One row per activity with the fields of its json record (and `matches` when actors
     were asked for); a header row even when nothing matched."""
     columns = ACTIVITY_FIELDS + (("matches",) if selection.actors else ())
+    return to_csv(columns, selection_records(plan, selection), csv_cell)
+
+
+def to_csv(columns: tuple[str, ...], records: list[Record],
+           cell: Callable[[str, object], str]) -> bytes:
+    """UTF-8 with a byte-order mark (what Excel needs to show accents) and CRLF line ends."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
-    for record in selection_records(plan, selection):
-        writer.writerow([_csv_cell(key, record[key]) for key in columns])
+    for record in records:
+        writer.writerow([cell(key, record[key]) for key in columns])
     return out.getvalue().encode("utf-8-sig")
 
 
-def _csv_cell(key: str, value: object) -> str:
+def csv_cell(key: str, value: object,
+             outcome_text: Callable[[Record], str] = lambda o: str(o["text"])) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if key == "outcomes":
-        return CSV_TEXT_SEPARATOR.join(o["text"] for o in value)  # type: ignore[attr-defined]
+        return CSV_TEXT_SEPARATOR.join(outcome_text(o) for o in value)  # type: ignore[attr-defined]
     if key == "matches":
         return CSV_LIST_SEPARATOR.join(_match_text(m) for m in value)  # type: ignore[attr-defined]
     if isinstance(value, list):
