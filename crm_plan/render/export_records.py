@@ -49,4 +49,8 @@ def export_csv(plan: Plan, selection: Selection) -> bytes:
 
 
 def _cell(key: str, value: object) -> str:
-    return csv_cell(key, value, lambda o: Entry("", o["text"], tuple(o["refs"])).plain())  # type: ignore[arg-type]
+    return csv_cell(key, value, _outcome_with_refs)
+
+
+def _outcome_with_refs(outcome: Record) -> str:
+    return Entry("", str(outcome["text"]), tuple(outcome["refs"])).plain()  # type: ignore[arg-type]
