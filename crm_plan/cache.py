@@ -16,14 +16,17 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import hashlib
 import json
 import os
-import tempfile
-from dataclasses import fields, is_dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from crm_plan.messages import _
+
+try:  # hashlib's own BLAKE2, without the 4-6 ms that loading OpenSSL for `import hashlib` takes
+    from _blake2 import blake2b
+except ImportError:  # a Python without that module
+    from hashlib import blake2b
 from crm_plan.model import (
     Activity,
     Actor,
@@ -38,7 +41,7 @@ from crm_plan.model import (
 )
 from crm_plan.problems import Problem, Severity
 
-FORMAT = 1
+FORMAT = 2  # 2: the model's records as arrays
 KEEP = 16  # entries kept; older ones are removed when a new one is written
 
 
@@ -70,6 +73,8 @@ def save(data: bytes, display: str, plan: Plan, problems: list[Problem]) -> None
     if folder is None:
         return
     entry = {"plan": plan, "problems": [p.as_dict() for p in problems]}
+    import tempfile  # only when an entry is written
+
     with contextlib.suppress(OSError, ValueError, TypeError):
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(entry, ensure_ascii=False, default=_plain)  # dumps: the C encoder
@@ -81,7 +86,7 @@ def save(data: bytes, display: str, plan: Plan, problems: list[Problem]) -> None
 
 
 def _key(data: bytes, display: str) -> str:
-    digest = hashlib.sha256()
+    digest = blake2b(digest_size=32)
     for part in (str(FORMAT), display, _("the plan file"), _code_fingerprint()):
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(data)
@@ -108,12 +113,12 @@ def _prune(folder: Path) -> None:
 
 
 def _plain(value: object) -> object:
-    """What JSON cannot write itself: the model's dataclasses (one level at a time, so
-    the C encoder does the rest) and dates."""
+    """What JSON cannot write itself: dates and the empty plan's read-only mappings. (The
+    model's records are named tuples, which the C encoder writes as arrays.)"""
     if isinstance(value, dt.date):
         return value.isoformat()
-    if is_dataclass(value):
-        return {f.name: getattr(value, f.name) for f in fields(value)}
+    if isinstance(value, MappingProxyType):
+        return dict(value)
     raise TypeError(type(value).__name__)
 
 
@@ -121,38 +126,39 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _plan(data: dict) -> Plan:  # type: ignore[type-arg]
-    document = data["document"]
+def _plan(data: list) -> Plan:  # type: ignore[type-arg]
+    """The plan back from the arrays `save` wrote, field by field in the model's order."""
+    document, actors, areas, sections, objectives, history = data
     return Plan(
-        document=Document(**{**document, "updated": _date(document["updated"]),
-                             "legend": tuple(document["legend"])}),
-        actors={k: Actor(a["key"], a["name"], tuple(a["members"]))
-                for k, a in data["actors"].items()},
-        areas=data["areas"],
-        sections={k: Section(**s) for k, s in data["sections"].items()},
-        objectives=tuple(_objective(o) for o in data["objectives"]),
-        history=tuple(_objective(o) for o in data["history"]),
+        Document._make((*document[:3], _date(document[3]), document[4], tuple(document[5]),
+                        document[6])),
+        {k: Actor(key, name, tuple(members)) for k, (key, name, members) in actors.items()},
+        areas,
+        {k: Section._make(s) for k, s in sections.items()},
+        tuple(map(_objective, objectives)),
+        tuple(map(_objective, history)),
     )
 
 
-def _objective(data: dict) -> Objective:  # type: ignore[type-arg]
-    return Objective(**{**data, "activities": tuple(_activity(a) for a in data["activities"])})
+def _objective(data: list) -> Objective:  # type: ignore[type-arg]
+    id_, section, title, activities, *rest = data
+    return Objective(id_, section, title, tuple(map(_activity, activities)), *rest)
 
 
-def _activity(data: dict) -> Activity:  # type: ignore[type-arg]
-    due = data["due"]
-    return Activity(**{
-        **data,
-        "status": Status(data["status"]),
-        "refs": tuple(Ref(**r) for r in data["refs"]),
-        "responsible": tuple(data["responsible"]),
-        "coordination": tuple(data["coordination"]),
-        "support": tuple(data["support"]),
-        "due": Due(**due) if due else None,
-        "outcomes": tuple(Outcome(o["text"], tuple(Ref(**r) for r in o["refs"]))
-                          for o in data["outcomes"]),
-        "archived_on": _date(data["archived_on"]),
-    })
+def _refs(data: list) -> tuple[Ref, ...]:  # type: ignore[type-arg]
+    return tuple(map(Ref._make, data))
+
+
+def _activity(data: list) -> Activity:  # type: ignore[type-arg]
+    (id_, objective, section, text, status, refs, responsible, coordination, support,
+     responsible_note, due, status_note, note, action_plan, outcomes, archived, archived_on,
+     origin, line) = data
+    return Activity(
+        id_, objective, section, text, Status(status), _refs(refs), tuple(responsible),
+        tuple(coordination), tuple(support), responsible_note, Due._make(due) if due else None,
+        status_note, note, action_plan,
+        tuple(Outcome(text, _refs(refs)) for text, refs in outcomes),
+        archived, _date(archived_on), origin, line)
 
 
 def _problem(data: dict) -> Problem:  # type: ignore[type-arg]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from crm_plan.model import Activity, Plan, Status
 from crm_plan.query import (
@@ -23,8 +23,7 @@ from crm_plan.query import (
 )
 
 
-@dataclass(frozen=True)
-class Tally:
+class Tally(NamedTuple):
     by_status: dict[Status, int]  # every status, zeros included
     pending: int  # pendiente + por definir: the document's underlined items
     overdue: int
@@ -34,8 +33,7 @@ class Tally:
         return sum(self.by_status.values())
 
 
-@dataclass(frozen=True)
-class Counts:
+class Counts(NamedTuple):
     as_of: dt.date
     total: Tally
     by_section: dict[str, Tally]  # sections of the plan that have selected activities
@@ -44,8 +42,7 @@ class Counts:
     by_member: bool  # groups counted for each of their members instead of as themselves
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     counts: Counts
     listed: Selection  # what `status` lists: pending/overdue ones if asked, else all selected
     pending: bool = False  # the listing was asked for: pending activities
@@ -69,7 +66,7 @@ def tally(activities: Iterable[Activity], as_of: dt.date) -> Tally:
 def report(plan: Plan, filters: Filters, as_of: dt.date, *, by_member: bool = False,
            pending: bool = False, overdue: bool = False) -> Report:
     """Counts over the selection and, with `pending`/`overdue`, those activities listed."""
-    everything = select(plan, replace(filters, scope=Scope.ALL), as_of)
+    everything = select(plan, filters._replace(scope=Scope.ALL), as_of)
     in_scope = filters.scope.parts
     chosen = tuple(h for h in everything.hits
                    if in_scope["archived" if h.activity.archived else "active"])

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from crm_plan import cache
 from crm_plan.errors import PlanInvalid
@@ -15,15 +15,13 @@ from crm_plan.problems import Problem, has_errors
 DEFAULT_NAME = "workplan.yaml"
 
 
-@dataclass(frozen=True)
-class PlanLocation:
+class PlanLocation(NamedTuple):
     path: Path
     display: str  # how messages name the file
     bundled: bool = False  # the read-only copy shipped inside the package
 
 
-@dataclass(frozen=True)
-class LoadedPlan:
+class LoadedPlan(NamedTuple):
     location: PlanLocation
     text: str  # the file as read (with its BOM, if any)
     readable: bool  # False when the file is not even YAML (then `plan` is empty)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from crm_plan.messages import N_, _
 
@@ -24,8 +24,7 @@ class Severity(str, Enum):
 _SEVERITY_LABELS = {"error": N_("error"), "warning": N_("warning")}
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):  # sorted by position, as a tuple
     path: str
     line: int  # 1-based, as editors count
     col: int  # 1-based
@@ -38,10 +37,8 @@ class Problem:
         return f"{where}: {self.severity.label}: {self.message} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
-        data = asdict(self)
-        data["column"] = data.pop("col")
-        data["severity"] = str(self.severity)
-        return {key: data[key] for key in ("path", "line", "column", "severity", "code", "message")}
+        return {"path": self.path, "line": self.line, "column": self.col,
+                "severity": str(self.severity), "code": self.code, "message": self.message}
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from crm_plan import lookup
 from crm_plan.model import Activity, Plan, Status
@@ -42,8 +42,7 @@ class Scope(str, Enum):
         return {"active": self is not Scope.ARCHIVED, "archived": self is not Scope.ACTIVE}
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     """What the user asked for, as typed; `select` resolves it against the plan."""
 
     actors: tuple[str, ...] = ()
@@ -60,8 +59,7 @@ class Filters:
     scope: Scope = Scope.ACTIVE
 
 
-@dataclass(frozen=True)
-class Naming:
+class Naming(NamedTuple):
     """How an activity names an actor the user asked about."""
 
     actor: str  # the actor asked about (its short name)
@@ -73,14 +71,12 @@ class Naming:
         return None if self.named == self.actor else self.named
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     activity: Activity
     namings: tuple[Naming, ...] = ()  # empty unless actors were asked for
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     hits: tuple[Hit, ...]
     actors: tuple[str, ...]  # the actors asked for, resolved to their short names
     as_of: dt.date

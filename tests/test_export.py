@@ -146,9 +146,7 @@ def test_responsible_wording_keeps_the_documents_own_words():
     activity = next(a for a in plan.activities() if a.id == "1.1")
 
     def wording(**changes: object) -> str:
-        from dataclasses import replace
-
-        return export.responsible_text(plan, replace(activity, **changes))  # type: ignore[arg-type]
+        return export.responsible_text(plan, activity._replace(**changes))  # type: ignore[arg-type]
 
     assert wording() == "Países miembros en coordinación con la ST"
     assert wording(responsible=("ST",), coordination=(),

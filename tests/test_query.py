@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 from conftest import ROOT
@@ -259,7 +258,7 @@ def test_model_helpers():
     assert PLAN.objective_of(activity) is PLAN.objectives[0]
     historical = next(PLAN.activities(active=False, archived=True))
     assert PLAN.objective_of(historical) is PLAN.history[0]
-    assert PLAN.objective_of(replace(activity, objective="9")) is None
+    assert PLAN.objective_of(activity._replace(objective="9")) is None
     assert Due(2010).first_day() == dt.date(2010, 1, 1)
     assert Due(2010, 3).first_day() == dt.date(2010, 3, 1)
     assert Due(2010, 3, 9).first_day() == dt.date(2010, 3, 9)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from crm_plan.messages import _
 from crm_plan.model import Activity, Plan, Ref
 from crm_plan.query import Hit, Naming, is_overdue
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     level: str  # "part" (the history, in a listing of both parts), "section" or "objective"
     id: str
     title: str
