@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING
 from crm_plan.messages import _
 from crm_plan.model import Activity, Objective, Plan
 from crm_plan.query import Hit, Selection, in_action_plan, is_overdue
+from crm_plan.render.columns import Bulleted, labelled, print_lines
 from crm_plan.render.layout import ref_reading, section_title
-from crm_plan.render.table import STYLES, console, label_grid, print_listing, text_of
+from crm_plan.render.table import STYLES, console, print_listing, text_of
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
-    from rich.table import Table
+    from rich.console import Console
     from rich.text import Text
+
+Fact = tuple[str, "Text | Bulleted"]
 
 
 def print_item(plan: Plan, item: Activity | Objective, as_of: dt.date,
@@ -23,19 +25,16 @@ def print_item(plan: Plan, item: Activity | Objective, as_of: dt.date,
     if isinstance(item, Objective):
         _print_objective(plan, item, as_of, out)
     else:
-        out.print(activity_grid(plan, item, as_of))
+        print_facts(out, _activity_facts(plan, item, as_of))
 
 
-def activity_grid(plan: Plan, activity: Activity, as_of: dt.date) -> Table:
-    """Everything about one activity, a labelled line per fact."""
-    grid = label_grid()
-    for label, value in _activity_facts(plan, activity, as_of):
-        grid.add_row(label, value)
-    return grid
+def print_facts(out: Console, facts: list[Fact]) -> None:
+    """A labelled line per fact, in bold the labels."""
+    print_lines(out, labelled(out, [(text_of(label, STYLES["label"]), value)
+                                    for label, value in facts], out.width))
 
 
-def _activity_facts(plan: Plan, a: Activity, as_of: dt.date
-                    ) -> list[tuple[str, RenderableType]]:
+def _activity_facts(plan: Plan, a: Activity, as_of: dt.date) -> list[Fact]:
     objective = plan.objective_of(a)
     facts = [
         (_("Activity"), text_of(f"{a.id} ({_part(a.archived)})", STYLES["label"])),
@@ -54,10 +53,8 @@ def _activity_facts(plan: Plan, a: Activity, as_of: dt.date
     return [(label, value) for label, value in facts if not _blank(value)]
 
 
-def _blank(value: RenderableType) -> bool:
-    from rich.text import Text
-
-    return isinstance(value, Text) and not value.plain
+def _blank(value: Text | Bulleted) -> bool:
+    return not isinstance(value, Bulleted) and not value.plain
 
 
 def _part(archived: bool) -> str:
@@ -125,17 +122,16 @@ def _action_plan_fact(plan: Plan, a: Activity) -> str:
     return _("no")
 
 
-def _history_facts(a: Activity) -> list[tuple[str, RenderableType]]:
-    from rich.table import Table
-
+def _history_facts(a: Activity) -> list[Fact]:
     if not a.archived:
         return []
-    outcomes = Table.grid(padding=(0, 1)) if a.outcomes else text_of("")
+    items = []
     for outcome in a.outcomes:
         text = text_of(outcome.text)
         for ref in outcome.refs:
             text.append("\n" + _("Ref.: {ref}").format(ref=ref.text), "dim")
-        outcomes.add_row("•", text)
+        items.append(text)
+    outcomes = Bulleted(text_of(""), tuple(items)) if items else text_of("")
     day = a.archived_on.isoformat() if a.archived_on else _("date not recorded")
     if a.origin is not None:
         day += _(", from objective {objective} (crmplan restore {id} puts it back)").format(
@@ -144,17 +140,15 @@ def _history_facts(a: Activity) -> list[tuple[str, RenderableType]]:
 
 
 def _print_objective(plan: Plan, objective: Objective, as_of: dt.date, out: Console) -> None:
-    grid = label_grid()
-    grid.add_row(_("Objective"), text_of(f"{objective.id} ({_part(objective.archived)})",
-                                       STYLES["label"]))
-    for label, value in _section_facts(plan, objective.section):
-        if value.plain:
-            grid.add_row(label, value)
-    grid.add_row(_("Title"), text_of(objective.title))
-    if objective.note:
-        grid.add_row(_("Note"), text_of(objective.note))
-    grid.add_row(_("Plan of Action"), text_of(_("yes") if objective.action_plan else _("no")))
-    grid.add_row(_("Line in the file"), text_of(str(objective.line)))
-    out.print(grid)
+    facts: list[Fact] = [
+        (_("Objective"), text_of(f"{objective.id} ({_part(objective.archived)})",
+                                 STYLES["label"])),
+        *_section_facts(plan, objective.section),
+        (_("Title"), text_of(objective.title)),
+        (_("Note"), text_of(objective.note or "")),
+        (_("Plan of Action"), text_of(_("yes") if objective.action_plan else _("no"))),
+        (_("Line in the file"), text_of(str(objective.line))),
+    ]
+    print_facts(out, [(label, value) for label, value in facts if not _blank(value)])
     hits = tuple(Hit(a) for a in objective.activities)
     print_listing(plan, Selection(hits, (), as_of), out, headings=False)

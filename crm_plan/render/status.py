@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 from crm_plan.counts import Report, Tally
 from crm_plan.messages import _, ngettext
 from crm_plan.model import Plan, Status
+from crm_plan.render.columns import labelled, print_lines, table
 from crm_plan.render.layout import section_title
-from crm_plan.render.table import STYLES, console, label_grid, print_listing, text_of
+from crm_plan.render.table import STYLES, console, print_listing, text_of
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
+    from rich.text import Text
 
 
 def print_status(plan: Plan, report: Report, out: Console | None = None) -> None:
@@ -21,12 +22,12 @@ def print_status(plan: Plan, report: Report, out: Console | None = None) -> None
     out.print(_summary_line(report))
     if report.counts.by_section:
         out.print()
-        out.print(status_table(report))
+        print_lines(out, status_table(out, report))
         out.print()
-        out.print(section_legend(plan, report))
+        print_lines(out, section_legend(out, plan, report))
     if report.counts.by_actor:
         out.print()
-        out.print(actor_table(report))
+        print_lines(out, actor_table(out, report))
     if report.lists:
         out.print()
         out.print(_listing_title(report), style=STYLES["label"])
@@ -55,48 +56,41 @@ def _listing_title(report: Report) -> str:
     return title.format(n=found, date=report.counts.as_of.isoformat())
 
 
-def status_table(report: Report) -> Table:
+def status_table(out: Console, report: Report) -> list[Text]:
     """Statuses down, sections across: narrow however many statuses there are."""
-    from rich import box
-    from rich.table import Table
-
     counts = report.counts
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column(_("Status"))
-    for section in counts.by_section:
-        table.add_column(section, justify="right")
-    table.add_column(_("Total"), justify="right", style=STYLES["label"])
+    header = [text_of(h, STYLES["label"])
+              for h in (_("Status"), *counts.by_section, _("Total"))]
     tallies = [*counts.by_section.values(), counts.total]
     shown = [s for s in Status if counts.total.by_status[s]] or [Status.CONTINUO]
-    for status in shown:
-        table.add_row(status.value, *_numbers(tallies, lambda t, s=status: t.by_status[s]),
-                      end_section=status is shown[-1])
-    table.add_row(_("pending"), *_numbers(tallies, lambda t: t.pending))
-    table.add_row(_("overdue"), *_numbers(tallies, lambda t: t.overdue))
-    table.add_row(_("total"), *_numbers(tallies, lambda t: t.total), style=STYLES["label"])
-    return table
+    rows: list[list[Text] | None] = [
+        _numbers(status.value, tallies, lambda t, s=status: t.by_status[s]) for status in shown]
+    rows += [None, _numbers(_("pending"), tallies, lambda t: t.pending),
+             _numbers(_("overdue"), tallies, lambda t: t.overdue),
+             _numbers(_("total"), tallies, lambda t: t.total, STYLES["label"])]
+    return table(out, header, rows, out.width)
 
 
-def _numbers(tallies: list[Tally], get) -> list[str]:  # type: ignore[no-untyped-def]
-    return [str(get(t)) for t in tallies]
+def _numbers(label: str, tallies: list[Tally], get, style: str = "") -> list[Text]:  # type: ignore[no-untyped-def]
+    """A row of the status table: the total in bold, and all of the last row."""
+    numbers = [text_of(str(get(t)), style) for t in tallies]
+    numbers[-1].stylize(STYLES["label"])
+    return [text_of(label, style), *numbers]
 
 
-def section_legend(plan: Plan, report: Report) -> Table:
-    grid = label_grid()
-    for section in report.counts.by_section:
-        grid.add_row(f"{section}.", text_of(section_title(plan, section)))
-    return grid
+def section_legend(out: Console, plan: Plan, report: Report) -> list[Text]:
+    """`A. Fortalecer el combate ...`: what the letters of the table stand for."""
+    return labelled(out, [(text_of(f"{section}.", STYLES["label"]),
+                           text_of(section_title(plan, section)))
+                          for section in report.counts.by_section], out.width)
 
 
-def actor_table(report: Report) -> Table:
-    from rich import box
-    from rich.table import Table
-
+def actor_table(out: Console, report: Report) -> list[Text]:
     counts = report.counts
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column(_("Actor (by member)") if counts.by_member else _("Actor"))
-    for header in (_("Activities"), _("Pending"), _("Overdue")):
-        table.add_column(header, justify="right")
-    for actor, tally in sorted(counts.by_actor.items(), key=lambda item: -item[1].total):
-        table.add_row(text_of(actor), str(tally.total), str(tally.pending), str(tally.overdue))
-    return table
+    header = [text_of(h, STYLES["label"])
+              for h in (_("Actor (by member)") if counts.by_member else _("Actor"),
+                        _("Activities"), _("Pending"), _("Overdue"))]
+    rows: list[list[Text] | None] = [
+        [text_of(actor), *(text_of(str(n)) for n in (tally.total, tally.pending, tally.overdue))]
+        for actor, tally in sorted(counts.by_actor.items(), key=lambda item: -item[1].total)]
+    return table(out, header, rows, out.width)

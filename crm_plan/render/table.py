@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from crm_plan.messages import _, ngettext
 from crm_plan.model import Activity, Plan
 from crm_plan.query import Hit, Selection
+from crm_plan.render.columns import Bulleted, Column, labelled, print_lines, row
 from crm_plan.render.layout import (
     Heading,
     actor_lines,
@@ -26,7 +27,7 @@ from crm_plan.render.layout import (
 )
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -42,11 +43,15 @@ def console() -> Console:
     or a diff is clean."""
     from rich.console import Console
 
-    plain = {"color_system": None} if os.environ.get("NO_COLOR") else {}
-    terminal = Console(highlight=False, **plain)  # type: ignore[arg-type]
+    # Every string is printed as written: no markup, no :emoji: codes (whose table alone takes
+    # 3 ms to load), no highlighting.
+    options: dict[str, object] = {"highlight": False, "markup": False, "emoji": False}
+    if os.environ.get("NO_COLOR"):
+        options["color_system"] = None
+    terminal = Console(**options)  # type: ignore[arg-type]
     if terminal.is_terminal:
         return terminal
-    return Console(highlight=False, file=TrimmedLines(sys.stdout), **plain)  # type: ignore[arg-type]
+    return Console(file=TrimmedLines(sys.stdout), **options)  # type: ignore[arg-type]
 
 
 class TrimmedLines(io.TextIOBase):
@@ -72,34 +77,33 @@ def print_listing(plan: Plan, selection: Selection, out: Console | None = None, 
                   headings: bool = True) -> None:
     """The activities under their section and objective headings, and how many there are.
 
-    Headings are printed across the whole width; the activities of each objective form a
-    table, and every table of a listing has the same column widths, so the columns line up.
+    Headings run across the whole width; below a header and a rule, each activity is a row
+    of four columns (id, text, responsible, status) whose widths are the same all the way
+    down, so the columns line up from the first objective to the last.
     """
+    from rich.text import Text
+
     out = out or console()
-    widths = _widths(selection, out.width)
-    out.print(_activity_table(widths, header=True))
-    rows: Table | None = None
+    columns = _columns(selection, out.width)
+    width = sum(c.width for c in columns) + 2 * (len(columns) - 1)
+    header = [text_of(h, STYLES["label"]) for h in (_("Id"), _("Activity"), _("Responsible"),
+                                                       _("Status"))]
+    lines = [*row(out, header, columns), Text("─" * width)]  # type: ignore[arg-type]
     for entry in outline(plan, selection.hits):
         if isinstance(entry, Heading):
-            if not headings:
-                continue
-            if rows is not None:
-                out.print(rows)
-                rows = None
-            out.print(_heading(entry))
+            if headings:
+                lines += [Text(), *_heading(out, entry, out.width)]
         else:
-            rows = rows or _activity_table(widths, header=False)
-            _activity_row(rows, entry, selection)
-    if rows is not None:
-        out.print(rows)
+            lines += row(out, _activity_cells(entry, selection), columns)
     count = len(selection.hits)
-    out.print(ngettext("{n} activity.", "{n} activities.", count).format(n=count))
+    lines.append(Text(ngettext("{n} activity.", "{n} activities.", count).format(n=count)))
+    print_lines(out, lines)
 
 
-def _widths(selection: Selection, width: int) -> tuple[int, int, int]:
+def _columns(selection: Selection, width: int) -> list[Column]:
     """Id, responsible and status columns: as wide as their longest line; the responsible
     column at most RESPONSIBLE_WIDTH, and less on a narrow terminal, so that the activity
-    text keeps the larger part of the width."""
+    text keeps the larger part of the width (and all of what is left)."""
     ids = [h.activity.id for h in selection.hits] + [_("Id")]
     actors = [line for h in selection.hits
               for line in actor_lines(h.activity) + via_lines(h, selection.actors)]
@@ -107,55 +111,34 @@ def _widths(selection: Selection, width: int) -> tuple[int, int, int]:
     id_width, status_width = max(map(len, ids)), max(map(len, [*statuses, _("Status")]))
     share = max(8, (width - id_width - status_width - 6) * 2 // 5)
     actors_width = min(RESPONSIBLE_WIDTH, share, max(map(len, [*actors, _("Responsible")])))
-    return id_width, actors_width, status_width
+    text_width = max(8, width - id_width - actors_width - status_width - 6)
+    return [Column(id_width, wrap=False), Column(text_width), Column(actors_width),
+            Column(status_width, wrap=False)]
 
 
-def _activity_table(widths: tuple[int, int, int], *, header: bool) -> Table:
-    from rich import box
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, show_header=header,
-                  pad_edge=False, collapse_padding=True)
-    id_width, actors_width, status_width = widths
-    table.add_column(_("Id"), width=id_width, no_wrap=True)
-    table.add_column(_("Activity"), ratio=1)
-    table.add_column(_("Responsible"), width=actors_width)
-    table.add_column(_("Status"), width=status_width, no_wrap=True)
-    return table
-
-
-def _heading(heading: Heading) -> RenderableType:
-    from rich.padding import Padding
-
+def _heading(out: Console, heading: Heading, width: int) -> list[Text]:
+    """`9. Desarrollar mecanismos ...`, the title wrapped under itself."""
     style = STYLES[heading.level]
+    title = text_of(heading.title, style)
     if not heading.id:
-        return Padding(text_of(heading.title, style), (1, 0, 0, 0))
-    grid = label_grid()
-    grid.columns[0].style = style
-    grid.add_row(f"{heading.id}.", text_of(heading.title, style))
-    return Padding(grid, (1, 0, 0, 0))
+        return list(title.wrap(out, width, overflow="ellipsis"))  # underlined: only the words
+    return labelled(out, [(text_of(f"{heading.id}.", style), title)], width, style)
 
 
-def _activity_row(table: Table, hit: Hit, selection: Selection) -> None:
+def _activity_cells(hit: Hit, selection: Selection) -> list[Text | Bulleted]:
     activity = hit.activity
     actors = text_of("\n".join(actor_lines(activity)))
     for line in via_lines(hit, selection.actors):
         actors.append(("\n" if actors else "") + line, STYLES["via"])
-    table.add_row(text_of(activity.id, STYLES["id"]), _activity_cell(activity), actors,
-                  statustext_of(activity, selection.as_of))
+    return [text_of(activity.id, STYLES["id"]), _activity_cell(activity), actors,
+            statustext_of(activity, selection.as_of)]
 
 
-def _activity_cell(activity: Activity) -> RenderableType:
+def _activity_cell(activity: Activity) -> Text | Bulleted:
     """The text; for a historical activity, its outcomes below it, one bullet each."""
-    from rich.console import Group
-    from rich.table import Table
-
     if not activity.outcomes:
         return text_of(activity.text)
-    outcomes = Table.grid(padding=(0, 1))
-    for outcome in activity.outcomes:
-        outcomes.add_row("•", text_of(outcome.text))
-    return Group(text_of(activity.text), outcomes)
+    return Bulleted(text_of(activity.text), tuple(text_of(o.text) for o in activity.outcomes))
 
 
 def statustext_of(activity: Activity, as_of: dt.date) -> Text:
@@ -171,13 +154,3 @@ def text_of(value: str, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(value, style=style)
-
-
-def label_grid() -> Table:
-    """Two columns without borders: a bold label, and a value that wraps."""
-    from rich.table import Table
-
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style=STYLES["label"], no_wrap=True)
-    grid.add_column(ratio=1)
-    return grid
