@@ -7,7 +7,9 @@ crmplan's modules are compiled to bytecode first, as pip does on install. Each
 command runs once to warm up (this also fills crmplan's plan cache, as any second
 use of a plan would), then --runs times; the table gives the median in ms
 and the ratios the targets speak of: to the floor (`python -c "import typer,
-ruamel.yaml"`), to yq running the same query where yq is installed, and the growth
+ruamel.yaml"`; on the shipped plan it runs just before every run of every command, and
+each command is compared with its own runs of it, so that a busy minute on the machine
+slows both sides of the ratio alike), to yq running the same query where yq is installed, and the growth
 from 1,000 to 10,000 activities. Peak memory is the largest resident set of any run.
 """
 
@@ -49,25 +51,40 @@ COMMANDS: dict[str, tuple[list[str], float | None]] = {
 }
 
 
-def measure(argv: list[str], runs: int, env: dict[str, str], before=None) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    """Median, min and max seconds and the peak RSS (KB) of `runs` runs after a warm-up."""
-    times, peak = [], 0
+def measure(argv: list[str], runs: int, env: dict[str, str], before=None,  # type: ignore[no-untyped-def]
+            paired: list[str] | None = None) -> dict:  # type: ignore[type-arg]
+    """Median, min and max seconds and the peak RSS (KB) of `runs` runs after a warm-up.
+
+    With `paired` (the floor), that command runs just before each run, and its median is
+    kept as "floor": a ratio between two medians taken side by side, minute by minute, does
+    not drift with whatever else the machine is doing."""
+    times, floors, peak = [], [], 0
     for attempt in range(runs + 1):
         if before is not None:
             before()
-        start = time.perf_counter()
-        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                   env=env)
-        _pid, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) not in (0, 1):
-            raise SystemExit(f"{' '.join(argv)} failed: {process.stderr.read().decode()}")
-        process.stderr.close()
+        if paired is not None and attempt:
+            floors.append(_time(paired, env)[0])
+        elapsed, usage = _time(argv, env)
         if attempt:  # the first run is the warm-up
             times.append(elapsed)
-            peak = max(peak, usage.ru_maxrss)
-    return {"median": statistics.median(times), "min": min(times), "max": max(times),
-            "peak_kb": peak}
+            peak = max(peak, usage)
+    result = {"median": statistics.median(times), "min": min(times), "max": max(times),
+              "peak_kb": peak}
+    if floors:
+        result["floor"] = statistics.median(floors)
+    return result
+
+
+def _time(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Seconds and peak RSS (KB) of one run of `argv`."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed: {process.stderr.read().decode()}")
+    process.stderr.close()
+    return elapsed, usage.ru_maxrss
 
 
 def plan_for(size: str, folder: Path) -> tuple[Path, str]:
@@ -80,14 +97,17 @@ def plan_for(size: str, folder: Path) -> tuple[Path, str]:
 
 
 def run_size(size: str, runs: int, env: dict[str, str], folder: Path) -> dict:  # type: ignore[type-arg]
+    """Every command on a plan of `size`; on the shipped plan, each paired with the floor."""
     path, item = plan_for(size, folder)
+    paired = FLOOR if size == "shipped" else None
     results = {}
     for name, (args, _target) in COMMANDS.items():
         argv = CRMPLAN + [a.replace("{id}", item) for a in args] + ["-f", str(path)]
         if name == "archive":  # every run archives the same activity of a fresh copy
             pristine = path.read_bytes()
             results[name] = measure(argv, runs, env,
-                                    before=lambda data=pristine: path.write_bytes(data))
+                                    before=lambda data=pristine: path.write_bytes(data),
+                                    paired=paired)
             path.write_bytes(pristine)
         elif name == "restore":
             archived = folder / "archived.yaml"
@@ -95,9 +115,10 @@ def run_size(size: str, runs: int, env: dict[str, str], folder: Path) -> dict:  
                            capture_output=True)
             shutil.copyfile(path, archived)
             results[name] = measure(argv, runs, env,
-                                    before=lambda src=archived: shutil.copyfile(src, path))
+                                    before=lambda src=archived: shutil.copyfile(src, path),
+                                    paired=paired)
         else:
-            results[name] = measure(argv, runs, env)
+            results[name] = measure(argv, runs, env, paired=paired)
     if shutil.which("yq"):
         results["yq"] = measure(["yq", YQ_QUERY, str(path)], runs, env)
     results["bytes"] = path.stat().st_size  # type: ignore[assignment]
@@ -107,7 +128,8 @@ def run_size(size: str, runs: int, env: dict[str, str], folder: Path) -> dict:  
 def report(data: dict) -> str:  # type: ignore[type-arg]
     sizes = list(data["sizes"])
     floor = data["floor"]["median"]
-    lines = [f"floor (python -c 'import typer, ruamel.yaml'): {floor * 1000:.0f} ms", ""]
+    lines = [f"floor (python -c 'import typer, ruamel.yaml'): {floor * 1000:.0f} ms; "
+             "x floor: to the floor run just before each run", ""]
     header = f"{'command':18}" + "".join(f"{s:>10}" for s in sizes) + "   x floor  target"
     if "10000" in sizes and "1000" in sizes:
         header += "  10k/1k"
@@ -117,8 +139,9 @@ def report(data: dict) -> str:  # type: ignore[type-arg]
     for name, (_args, target) in COMMANDS.items():
         row = f"{name:18}" + "".join(f"{data['sizes'][s][name]['median'] * 1000:8.0f}ms"
                                      for s in sizes)
-        first = data["sizes"][sizes[0]][name]["median"]
-        row += f"   {first / floor:7.2f}  " + (f"{target:>6}" if target else "      ")
+        first = data["sizes"][sizes[0]][name]
+        row += f"   {first['median'] / first.get('floor', floor):7.2f}  "
+        row += f"{target:>6}" if target else "      "
         if "10000" in sizes and "1000" in sizes:
             row += f"  {data['sizes']['10000'][name]['median'] / data['sizes']['1000'][name]['median']:6.1f}"
         last = data["sizes"][sizes[-1]]
