@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from crm_plan.model import ROLES, Activity, Plan
 
@@ -37,8 +37,7 @@ Value = str | tuple[str, ...] | None
 EDITED_FIELDS = ("text", "ref", "responsible_note", "status_note", "note")
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     kind: Kind
     id: str
     section: str
@@ -51,12 +50,11 @@ class Change:
     outcomes: tuple[str, ...] = ()  # archived / outcomes: the outcomes it has now
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     old_updated: dt.date | None
     new_updated: dt.date | None
     sections: dict[str, str]  # every section id a change names -> its title
-    changes: tuple[Change, ...] = field(default=())  # by section, then in plan order
+    changes: tuple[Change, ...] = ()  # by section, then in plan order
 
     def by_section(self) -> list[tuple[str, list[Change]]]:
         grouped: dict[str, list[Change]] = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from crm_plan import lookup
 from crm_plan.errors import CrmPlanError, UsageError
@@ -89,8 +89,7 @@ def restore(text: str, activity_id: str) -> str:
     return _Document(text).restore(activity_id)
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     """An activity located in one part: its objective and its place in the lists."""
 
     key: str  # objectives or history
@@ -104,8 +103,7 @@ class _Found:
         return self.activities[self.index]
 
 
-@dataclass(frozen=True)
-class _Edit:
+class _Edit(NamedTuple):
     start: int
     stop: int
     lines: list[str]

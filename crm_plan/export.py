@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from crm_plan.model import Activity, Due, Objective, Outcome, Plan, Ref, Status
 from crm_plan.query import Selection
@@ -37,8 +37,7 @@ _FEMININE_ENDINGS = ("a", "ion", "dad", "tad", "tud", "red")
 _MASCULINE_ENDINGS = ("ma",)  # el programa, el sistema
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One numbered line of a cell, e.g. `9.3 Designar un enlace ... (Ref.: p. 5.b, ...)`."""
 
     number: str  # "9.3", "9.3.1", "9.3.1.1"; "" for an unnumbered line
@@ -56,22 +55,19 @@ class Entry:
         return " ".join(self.parts())
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One activity: the cells after OBJETIVOS, one tuple of lines per column."""
 
     activity: Activity
     cells: tuple[tuple[Entry, ...], ...]
 
 
-@dataclass(frozen=True)
-class ObjectiveBlock:
+class ObjectiveBlock(NamedTuple):
     entry: Entry
     rows: tuple[Row, ...]  # the OBJETIVOS cell spans them
 
 
-@dataclass(frozen=True)
-class SectionBlock:
+class SectionBlock(NamedTuple):
     id: str
     heading: str  # "A. Fortalecer el combate ..."
     objectives: tuple[ObjectiveBlock, ...]
@@ -81,14 +77,12 @@ class SectionBlock:
         return tuple(row for block in self.objectives for row in block.rows)
 
 
-@dataclass(frozen=True)
-class AreaBlock:
+class AreaBlock(NamedTuple):
     heading: str | None  # "POLÍTICAS Y GESTIÓN MIGRATORIA"; None for sections without area
     sections: tuple[SectionBlock, ...]
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     historical: bool
     heading: str | None  # None for the active plan
     columns: tuple[str, ...]
@@ -99,8 +93,7 @@ class Part:
         return tuple(section for area in self.areas for section in area.sections)
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     organization: str
     title: str
     updated: str | None  # "Actualizado por la ST el 26 de noviembre de 2009"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from enum import Enum
 
 from crm_plan import lookup
@@ -29,8 +29,7 @@ class Group(str, Enum):
     COMPLETED = "completed"  # completado, not archived yet
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(NamedTuple):
     actor: str  # the name activities use: a declared actor's short name, or a member's name
     full_name: str
     groups_of: tuple[str, ...]  # the groups it belongs to

@@ -9,13 +9,12 @@ items are the list's gap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from crm_plan.source import Mapping, Node, Scalar, Sequence
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Lines [lead, end] (0-based, inclusive) of one list item."""
 
     node: Node

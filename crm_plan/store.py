@@ -16,7 +16,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from crm_plan import cache, planfile
@@ -38,8 +38,7 @@ class RefusedChange(CrmPlanError):
     """The change could not be made safely; the file was left as it was."""
 
 
-@dataclass(frozen=True)
-class Update:
+class Update(NamedTuple):
     before: str
     after: str
     display: str

@@ -8,9 +8,8 @@ the id, the activity and its references, how it names the actor, and its status.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from crm_plan.export import cased, ref_text
 from crm_plan.messages import _, ngettext
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-@dataclass(frozen=True)
-class SheetRow:
+class SheetRow(NamedTuple):
     id: str
     text: str  # upper case for the Plan of Action, as in the document
     refs: tuple[str, ...]  # "(Ref.: ...)"
