@@ -95,11 +95,14 @@ def _key(data: bytes, display: str) -> str:
 
 @functools.cache  # the modules of a running crmplan do not change under it
 def _code_fingerprint() -> str:
-    package = Path(__file__).parent
+    package = os.path.dirname(__file__)
     parts = []
-    for module in sorted(package.rglob("*.py")):
-        stat = module.stat()
-        parts.append(f"{module.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    for folder, subfolders, files in os.walk(package):  # os.walk: a third of rglob's time
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(f for f in files if f.endswith(".py")):
+            path = os.path.join(folder, name)
+            stat = os.stat(path)
+            parts.append(f"{path[len(package) + 1:]}:{stat.st_size}:{stat.st_mtime_ns}")
     return "|".join(parts)
 
 

@@ -6,7 +6,6 @@ performance section)."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
@@ -49,6 +48,12 @@ STATUS_ALIASES: dict[str, Status] = {
 _DUE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
+def _days_in(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1], without importing calendar at every start."""
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
 class Due(NamedTuple):
     """A due date as precise as the plan says it: a year, a month or a day."""
 
@@ -67,7 +72,7 @@ class Due(NamedTuple):
             raise ValueError("year")
         if month is not None and not 1 <= month <= 12:
             raise ValueError("month")
-        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:  # type: ignore[arg-type]
+        if day is not None and not 1 <= day <= _days_in(year, month):  # type: ignore[arg-type]
             raise ValueError("day")
         return cls(year, month, day)  # type: ignore[arg-type]
 
@@ -85,7 +90,7 @@ class Due(NamedTuple):
     def last_day(self) -> dt.date:
         """The last day the item is still on time: the end of its year or month."""
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or _days_in(self.year, month)
         return dt.date(self.year, month, day)
 
     def __str__(self) -> str:

@@ -44,7 +44,7 @@ class Node:
     a dataclass would cost a millisecond more at every start for each of the four classes.
     """
 
-    __slots__ = ("line", "col", "end_line", "end_col")
+    __slots__ = ("line", "col", "end_line", "end_col")  # noqa: RUF023 (field order)
 
     def __init__(self, line: int, col: int, end_line: int, end_col: int) -> None:
         self.line, self.col, self.end_line, self.end_col = line, col, end_line, end_col
@@ -55,7 +55,7 @@ class Node:
 
 
 class Scalar(Node):
-    __slots__ = ("value", "style")
+    __slots__ = ("value", "style")  # noqa: RUF023 (field order)
 
     def __init__(self, line: int, col: int, end_line: int, end_col: int, value: str,
                  style: str | None = None) -> None:  # style: None for plain, or ' " | >
@@ -64,7 +64,7 @@ class Scalar(Node):
 
 
 class Sequence(Node):
-    __slots__ = ("items", "flow")
+    __slots__ = ("items", "flow")  # noqa: RUF023 (field order)
 
     def __init__(self, line: int, col: int, end_line: int, end_col: int, *,
                  flow: bool = False) -> None:
@@ -74,7 +74,7 @@ class Sequence(Node):
 
 
 class Mapping(Node):
-    __slots__ = ("pairs", "flow")
+    __slots__ = ("pairs", "flow")  # noqa: RUF023 (field order)
 
     def __init__(self, line: int, col: int, end_line: int, end_col: int, *,
                  flow: bool = False) -> None:
@@ -146,9 +146,15 @@ def _is_yaml_error(exc: Exception) -> bool:
 
 
 def _events(text: str):  # type: ignore[no-untyped-def]
-    from ruamel.yaml import YAML
+    """The parser's events: straight from ruamel.yaml.clib's C parser where it is installed
+    (what YAML(typ="safe") would use, without its generator around every event)."""
+    try:
+        from _ruamel_yaml import CParser
+    except ImportError:
+        from ruamel.yaml import YAML
 
-    return YAML(typ="safe").parse(text)
+        return YAML(typ="safe").parse(text)
+    return iter(CParser(text).get_event, None)
 
 
 class _Stop(Exception):

@@ -33,6 +33,14 @@ def test_validate_does_not_import_rich(tmp_path: Path):
     assert out.stderr.splitlines()[-1] == "False"
 
 
+def test_a_lazy_module_is_imported_at_its_first_use_only():
+    code = ("import sys\nfrom crm_plan.lazy import lazy\nshapes = lazy('colorsys')\n"
+            "print('colorsys' in sys.modules, shapes.rgb_to_hsv(1, 0, 0), "
+            "'colorsys' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "False (0.0, 1.0, 1) True\n"
+
+
 def test_python_dash_m(tmp_path: Path):
     out = subprocess.run([sys.executable, "-m", "crm_plan", "validate", "-f",
                           str(ROOT / "workplan.yaml")], capture_output=True, text=True)

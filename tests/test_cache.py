@@ -48,6 +48,13 @@ def test_a_change_of_crmplan_itself_misses(plan_file, monkeypatch: pytest.Monkey
     assert cache.load(path.read_bytes(), str(path)) is None
 
 
+def test_the_code_fingerprint_names_every_module_with_its_size():
+    package = ROOT / "crm_plan"
+    fingerprint = cache._code_fingerprint()
+    assert sorted(part.rsplit(":", 2)[:2] for part in fingerprint.split("|")) == sorted(
+        [str(p.relative_to(package)), str(p.stat().st_size)] for p in package.rglob("*.py"))
+
+
 def test_a_broken_entry_is_ignored(plan_file):
     path = plan_file()
     load(path)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import assert_problems, problems_of
+from conftest import ROOT, assert_problems, problems_of
 
 from crm_plan.errors import PlanFileError
 from crm_plan.source import MAX_DEPTH, Mapping, Scalar, decode, parse, read_source
@@ -202,3 +203,12 @@ def test_the_hints_still_fire_after_a_text_of_several_lines():
     assert messages("a:\n  text: |\n    uno\n  status:pendiente\n") == [
         "plan.yaml:4:10: error: a space is missing after 'status:'; write 'status: ...' [syntax]"
     ]
+
+
+def test_without_the_c_parser_the_tree_and_problems_are_the_same(monkeypatch):
+    text = (ROOT / "workplan.yaml").read_text(encoding="utf-8")
+    broken = "objectives:\n  - id: '1'\n    title: [a\n"
+    with_c = [parse(text, "p"), parse(broken, "p")]
+    monkeypatch.setitem(sys.modules, "_ruamel_yaml", None)  # as if not installed
+    assert [(repr(root), problems) for root, problems in (parse(text, "p"), parse(broken, "p"))
+            ] == [(repr(root), problems) for root, problems in with_c]

@@ -8,7 +8,6 @@ with CRLF, as RFC 4180 and spreadsheets expect.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -147,6 +146,8 @@ def selection_csv(plan: Plan, selection: Selection) -> bytes:
 def to_csv(columns: tuple[str, ...], records: list[Record],
            cell: Callable[[str, object], str]) -> bytes:
     """UTF-8 with a byte-order mark (what Excel needs to show accents) and CRLF line ends."""
+    import csv  # only for --format csv
+
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
