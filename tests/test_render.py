@@ -76,6 +76,27 @@ def test_a_console_given_is_used():
     ]
 
 
+def test_with_or_without_colour_the_same_words_in_the_same_places():
+    import re
+
+    from rich.console import Console
+
+    from crm_plan.counts import report
+    from crm_plan.render import item, status
+
+    def drawn(**options: object) -> list[str]:
+        out = Console(file=io.StringIO(), width=72, **options)  # type: ignore[arg-type]
+        table.print_listing(PLAN, select(PLAN, Filters(scope=Scope.ALL), DAY), out)
+        status.print_status(PLAN, report(PLAN, Filters(), DAY, pending=True), out)
+        item.print_item(PLAN, next(PLAN.activities(active=False, archived=True)), DAY, out)
+        text = out.file.getvalue()  # type: ignore[attr-defined]
+        return [re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip() for line in text.splitlines()]
+
+    plain = drawn(color_system=None)
+    coloured = drawn(color_system="standard", force_terminal=True)
+    assert plain == coloured and len(plain) > 40 and "•" in "".join(plain)
+
+
 # -- the words in the cells ----------------------------------------------------------------------
 
 

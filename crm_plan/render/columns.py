@@ -52,6 +52,11 @@ def cell_lines(console: Console, cell: Text | Bulleted, column: Column) -> list[
     """A cell's lines, each padded to the column's width."""
     if isinstance(cell, Bulleted):
         return _bulleted(console, cell, column.width)
+    if (column.justify == "left" and "\n" not in cell.plain and "\t" not in cell.plain
+            and cell.cell_len <= column.width):  # one line that fits: what wrap would give
+        line = cell.copy()
+        line.truncate(column.width, pad=True)
+        return [line]
     return list(cell.wrap(console, column.width, justify=column.justify,  # type: ignore[arg-type]
                           overflow="ellipsis", no_wrap=not column.wrap))
 
@@ -112,7 +117,11 @@ def _widest(cells: tuple[Text, ...]) -> int:
 
 
 def print_lines(console: Console, lines: list[Text]) -> None:
-    """The lines as they are: rich wraps nothing again."""
+    """The lines as they are: rich wraps nothing again. Without colour or bold (a pipe, a
+    file, NO_COLOR) the words are all there is to print, and they are written directly."""
     from rich.text import Text
 
-    console.print(Text("\n").join(lines), soft_wrap=True)
+    if console.color_system is None and not console.record:
+        console.file.write("".join(line.plain + "\n" for line in lines))
+    else:
+        console.print(Text("\n").join(lines), soft_wrap=True)
