@@ -1,12 +1,15 @@
 """Synthetic work plans in the real format, for benchmarks.
 
     python bench/generate.py --activities 10000 --seed 1 -o /tmp/plan-10k.yaml
+    python bench/generate.py --activities 1000 --comments 5 -o /tmp/plan-1k-comments.yaml
 
 The plan has the shipped plan's proportions: about three activities per objective,
 texts of the same length built from the plan's own vocabulary, references in the
 secretariat's notation, actors and groups, every status, comments and blank lines,
-and a historical part about a third of the size. The same seed gives the same bytes;
-the output validates with no problems.
+and a historical part about a third of the size. With --comments K, every activity also
+has K comment lines above it and one inside it, to show that the time of a command
+does not depend on how much is commented. The same seed gives the same bytes; the
+output validates with no problems.
 """
 
 from __future__ import annotations
@@ -70,8 +73,24 @@ def reference(rng: random.Random) -> str:
             f"{rng.choice(MONTHS)}, {rng.randint(1996, 2009)}")
 
 
-def activity(rng: random.Random, activity_id: str, status: str, history: bool) -> list[str]:
-    lines = [f'      - id: "{activity_id}"', f"        text: {sentence(rng, 6, 14)}"]
+class Comments:
+    """K comment lines above every activity and one inside it; their own random numbers, so
+    that the plan with comments is the plan without them, line for line, plus comments."""
+
+    def __init__(self, count: int, seed: int) -> None:
+        self.count, self.rng = count, random.Random(-seed - 1)
+
+    def above(self) -> list[str]:
+        return [f"      # {sentence(self.rng, 6, 14)}" for _ in range(self.count)]
+
+    def inside(self) -> list[str]:
+        return [f"        # {sentence(self.rng, 4, 9)}"] if self.count else []
+
+
+def activity(rng: random.Random, activity_id: str, status: str, history: bool,
+             comments: Comments) -> list[str]:
+    lines = [*comments.above(), f'      - id: "{activity_id}"',
+             f"        text: {sentence(rng, 6, 14)}", *comments.inside()]
     if rng.random() < 0.9:
         lines.append(f"        ref: {reference(rng)}")
     if history:
@@ -90,7 +109,8 @@ def activity(rng: random.Random, activity_id: str, status: str, history: bool) -
     return lines
 
 
-def objectives(rng: random.Random, count: int, sections: list[str], history: bool) -> list[str]:
+def objectives(rng: random.Random, count: int, sections: list[str], history: bool,
+               comments: Comments) -> list[str]:
     lines: list[str] = []
     made, number = 0, 0
     while made < count:
@@ -108,13 +128,13 @@ def objectives(rng: random.Random, count: int, sections: list[str], history: boo
         for index, status in enumerate(statuses, start=1):
             if rng.random() < 0.05:
                 lines.append("      # Comentario del ST sobre esta actividad.")
-            lines += activity(rng, f"{oid}.{index}", status, history)
+            lines += activity(rng, f"{oid}.{index}", status, history, comments)
         lines.append("")
         made += size
     return lines
 
 
-def generate(count: int, seed: int) -> str:
+def generate(count: int, seed: int, comments: int = 0) -> str:
     rng = random.Random(seed)
     section_ids = [chr(ord("A") + i) for i in range(min(26, max(3, count // 400)))]
     text = HEADER.format(
@@ -124,8 +144,9 @@ def generate(count: int, seed: int) -> str:
         sections="\n".join(f"  {s}:\n    area: I\n    title: {sentence(rng, 3, 8)}"
                            for s in section_ids),
     )
-    active = objectives(rng, count, section_ids, history=False)
-    past = objectives(rng, max(1, count // 3), section_ids, history=True)
+    notes = Comments(comments, seed)
+    active = objectives(rng, count, section_ids, history=False, comments=notes)
+    past = objectives(rng, max(1, count // 3), section_ids, history=True, comments=notes)
     return text + "\nobjectives:\n" + "\n".join(active) + "\nhistory:\n" + "\n".join(past)
 
 
@@ -133,9 +154,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--activities", type=int, required=True)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--comments", type=int, default=0,
+                        help="comment lines above every activity (and one inside it)")
     parser.add_argument("-o", "--output", type=Path)
     args = parser.parse_args(argv)
-    text = generate(args.activities, args.seed)
+    text = generate(args.activities, args.seed, args.comments)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:

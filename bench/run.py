@@ -1,16 +1,21 @@
 """Time crmplan the way a user feels it: whole processes, medians, peak memory.
 
     python bench/run.py                      # shipped plan, 1,000 and 10,000 activities
+                                             # (and 1,000 heavily commented: 1000c)
     python bench/run.py --sizes shipped --runs 9 --json bench/results.json
 
 crmplan's modules are compiled to bytecode first, as pip does on install. Each
 command runs once to warm up (this also fills crmplan's plan cache, as any second
-use of a plan would), then --runs times; the table gives the median in ms
-and the ratios the targets speak of: to the floor (`python -c "import typer,
-ruamel.yaml"`; on the shipped plan it runs just before every run of every command, and
-each command is compared with its own runs of it, so that a busy minute on the machine
-slows both sides of the ratio alike), to yq running the same query where yq is installed, and the growth
-from 1,000 to 10,000 activities. Peak memory is the largest resident set of any run.
+use of a plan would), then --runs times; the table gives the median in ms and the
+ratios the targets speak of:
+- to the floor (`python -c "import typer, ruamel.yaml"`). On the shipped plan the floor
+  runs just before every run of every command, and each command is compared with its
+  own runs of it, so that a busy minute on the machine slows both sides alike;
+- to yq running the same query, where yq is installed, on the largest plan;
+- the growth from 1,000 to 10,000 activities;
+- "comments": 1,000 activities with 5 comment lines above each and one inside (a file
+  2.7 times the size) against the same plan without them.
+Peak memory is the largest resident set of any run on the largest plan.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from generate import generate  # noqa: E402
 PYTHON = sys.executable
 CRMPLAN = [PYTHON, "-m", "crm_plan"]
 FLOOR = [PYTHON, "-c", "import typer, ruamel.yaml"]
+COMMENTS = 5  # comment lines above each activity in a plan like "1000c" (and one inside)
 YQ_QUERY = '[.objectives[].activities[] | select(.responsible | index("Países miembros"))]'
 
 # name -> (arguments, the target ratio to the floor on the shipped plan, or None)
@@ -92,7 +98,8 @@ def plan_for(size: str, folder: Path) -> tuple[Path, str]:
     if size == "shipped":
         shutil.copyfile(ROOT / "workplan.yaml", path)
         return path, "9.3"
-    path.write_text(generate(int(size), seed=1), encoding="utf-8")
+    count, commented = (size[:-1], COMMENTS) if size.endswith("c") else (size, 0)
+    path.write_text(generate(int(count), seed=1, comments=commented), encoding="utf-8")
     return path, "5.1"
 
 
@@ -125,6 +132,10 @@ def run_size(size: str, runs: int, env: dict[str, str], folder: Path) -> dict:  
     return results
 
 
+def _ratio(data: dict, size: str, base: str, name: str) -> float:  # type: ignore[type-arg]
+    return data["sizes"][size][name]["median"] / data["sizes"][base][name]["median"]
+
+
 def report(data: dict) -> str:  # type: ignore[type-arg]
     sizes = list(data["sizes"])
     floor = data["floor"]["median"]
@@ -133,6 +144,8 @@ def report(data: dict) -> str:  # type: ignore[type-arg]
     header = f"{'command':18}" + "".join(f"{s:>10}" for s in sizes) + "   x floor  target"
     if "10000" in sizes and "1000" in sizes:
         header += "  10k/1k"
+    if "1000c" in sizes and "1000" in sizes:
+        header += "  comments"
     if any("yq" in data["sizes"][s] for s in sizes):
         header += "  x yq (largest)"
     lines.append(header)
@@ -143,7 +156,9 @@ def report(data: dict) -> str:  # type: ignore[type-arg]
         row += f"   {first['median'] / first.get('floor', floor):7.2f}  "
         row += f"{target:>6}" if target else "      "
         if "10000" in sizes and "1000" in sizes:
-            row += f"  {data['sizes']['10000'][name]['median'] / data['sizes']['1000'][name]['median']:6.1f}"
+            row += f"  {_ratio(data, '10000', '1000', name):6.1f}"
+        if "1000c" in sizes and "1000" in sizes:
+            row += f"  {_ratio(data, '1000c', '1000', name):8.2f}"
         last = data["sizes"][sizes[-1]]
         if "yq" in last:
             row += f"  {last[name]['median'] / last['yq']['median']:6.2f}"
@@ -159,7 +174,7 @@ def report(data: dict) -> str:  # type: ignore[type-arg]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="shipped,1000,10000")
+    parser.add_argument("--sizes", default="shipped,1000,1000c,10000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
     args = parser.parse_args()
