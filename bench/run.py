@@ -139,8 +139,8 @@ def _ratio(data: dict, size: str, base: str, name: str) -> float:  # type: ignor
 def report(data: dict) -> str:  # type: ignore[type-arg]
     sizes = list(data["sizes"])
     floor = data["floor"]["median"]
-    lines = [f"floor (python -c 'import typer, ruamel.yaml'): {floor * 1000:.0f} ms; "
-             "x floor: to the floor run just before each run", ""]
+    lines = [(f"floor (python -c 'import typer, ruamel.yaml'): {floor * 1000:.0f} ms; "
+              "x floor: to the floor run just before each run"), ""]
     header = f"{'command':18}" + "".join(f"{s:>10}" for s in sizes) + "   x floor  target"
     if "10000" in sizes and "1000" in sizes:
         header += "  10k/1k"
