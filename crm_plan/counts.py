@@ -5,8 +5,6 @@ active plan unless --archived/--all); `archived` counts the historical activitie
 pass the same filters, whatever the scope.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterable
 from typing import NamedTuple

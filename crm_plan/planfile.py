@@ -1,7 +1,5 @@
 """Finding and loading the plan file: the user's, or the plan bundled with crmplan."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """Problems found in a plan file: plain data, sorted by position, formatted by the CLI."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import NamedTuple
 

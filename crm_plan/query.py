@@ -7,8 +7,6 @@ closest candidates instead of an empty answer. Matching ignores case, accents an
 Filters combine with AND; the values of one filter combine with OR.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable, Iterable
 from enum import Enum

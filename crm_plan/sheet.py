@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import NamedTuple
 from enum import Enum
+from typing import NamedTuple
 
 from crm_plan import lookup
 from crm_plan.errors import UsageError

@@ -7,8 +7,6 @@ than it), its own lines, and comments indented under it; the blank lines between
 items are the list's gap.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from crm_plan.source import Mapping, Node, Scalar, Sequence

@@ -16,8 +16,8 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from crm_plan import cache, planfile
 from crm_plan.errors import CrmPlanError, PlanInvalid, UsageError

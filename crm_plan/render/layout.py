@@ -1,7 +1,5 @@
 """What every format shows: the outline of a listing and the words in each cell."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterator
 from typing import NamedTuple

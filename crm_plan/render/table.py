@@ -28,7 +28,6 @@ from crm_plan.render.layout import (
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
 RESPONSIBLE_WIDTH = 20  # "República Dominicana"; longer names wrap
