@@ -292,9 +292,18 @@ def _span(event) -> tuple[int, int, int, int]:  # type: ignore[no-untyped-def]
 # message can say what is wrong in words rather than in parser terms.
 _TAB_INDENT = re.compile(r"^[ ]*\t")
 _NO_SPACE_AFTER_COLON = re.compile(r"^(\s*(?:- )?)([A-Za-z_]+):(?=[^\s/])")
+# What any line matching the pattern above contains (a line starts after a space: every
+# line break is one): so the text as a whole tells whether any line can.
+_ANY_COLON_HINT = re.compile(r"(?:^|\s)[A-Za-z_]+:[^\s/]")
 
 
 def _indentation_hints(text: str, display: str) -> list[Problem]:
+    if "\t" not in text and not _ANY_COLON_HINT.search(text):
+        return []  # the usual case, found without a Python loop over the lines
+    return _line_hints(text, display)
+
+
+def _line_hints(text: str, display: str) -> list[Problem]:
     hints = []
     for number, line in enumerate(text.splitlines(), start=1):
         if _TAB_INDENT.match(line):

@@ -7,9 +7,22 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, assert_problems, problems_of
+from fuzzing import examples, fuzz
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crm_plan.errors import PlanFileError
-from crm_plan.source import MAX_DEPTH, Mapping, Scalar, decode, parse, read_source
+from crm_plan.source import (
+    _ANY_COLON_HINT,
+    MAX_DEPTH,
+    Mapping,
+    Scalar,
+    _indentation_hints,
+    _line_hints,
+    decode,
+    parse,
+    read_source,
+)
 
 
 def messages(text: str) -> list[str]:
@@ -212,3 +225,24 @@ def test_without_the_c_parser_the_tree_and_problems_are_the_same(monkeypatch):
     monkeypatch.setitem(sys.modules, "_ruamel_yaml", None)  # as if not installed
     assert [(repr(root), problems) for root, problems in (parse(text, "p"), parse(broken, "p"))
             ] == [(repr(root), problems) for root, problems in with_c]
+
+
+# Pieces of lines from which the hints' look-ahead is tested: keys with and without the
+# space, tabs, "- ", every kind of line break Python splits lines at, and words around them.
+_PIECES = ["status:", "status: ", "note:x", "- ", "-", " ", "  ", "\t", "\n", "\r\n", "\r",
+           "\v", "\x1c", "\x85", "\u2028", "`name:`", "x", "uno", ":", "/", "id:'1'", "a:b"]
+
+
+@fuzz
+@examples(normal=200, fuzzing=2000)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_the_hints_look_at_every_line_only_when_the_text_can_have_one(pieces: list[str]):
+    """The whole-text check that skips the line-by-line search never skips a hint."""
+    text = "".join(pieces)
+    assert _indentation_hints(text, "p") == _line_hints(text, "p")
+
+
+def test_a_plan_without_tabs_or_keys_glued_to_values_skips_the_line_by_line_search():
+    text = (ROOT / "workplan.yaml").read_text(encoding="utf-8")
+    assert "\t" not in text and _ANY_COLON_HINT.search(text) is None
+    assert _ANY_COLON_HINT.search(text + "\r  - status:pendiente") is not None
