@@ -14,7 +14,7 @@ ratios the targets speak of:
 - to yq running the same query, where yq is installed, on the largest plan;
 - the growth from 1,000 to 10,000 activities;
 - "comments": 1,000 activities with 5 comment lines above each and one inside (a file
-  2.7 times the size) against the same plan without them.
+  2.7 times the size) against the same plan without them, the two run alternately.
 Peak memory is the largest resident set of any run on the largest plan.
 """
 
@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -61,32 +62,37 @@ COMMANDS: dict[str, tuple[list[str], float | None]] = {
 }
 
 
-def measure(argv: list[str], runs: int, env: dict[str, str], before=None,  # type: ignore[no-untyped-def]
-            paired: list[str] | None = None) -> dict:  # type: ignore[type-arg]
+Job = tuple[list[str], Callable[[], object] | None, dict[str, str]]  # argv, before, env
+
+
+def measure(job: Job, runs: int, paired: Job | None = None) -> dict:  # type: ignore[type-arg]
     """Median, min and max seconds and the peak RSS (KB) of `runs` runs after a warm-up.
 
-    With `paired` (the floor), that command runs just before each run, and its median is
-    kept as "floor": a ratio between two medians taken side by side, minute by minute, does
-    not drift with whatever else the machine is doing."""
-    times, floors, peak = [], [], 0
+    With `paired`, that job runs just before each run, and its median is kept as
+    "paired": a ratio between two medians taken side by side, second by second, does not
+    drift with whatever else the machine is doing."""
+    times, others, peak = [], [], 0
     for attempt in range(runs + 1):
-        if before is not None:
-            before()
-        if paired is not None and attempt:
-            floors.append(_time(paired, env)[0])
-        elapsed, usage = _time(argv, env)
+        if paired is not None:
+            other = _time(paired)[0]
+            if attempt:
+                others.append(other)
+        elapsed, usage = _time(job)
         if attempt:  # the first run is the warm-up
             times.append(elapsed)
             peak = max(peak, usage)
     result = {"median": statistics.median(times), "min": min(times), "max": max(times),
               "peak_kb": peak}
-    if floors:
-        result["floor"] = statistics.median(floors)
+    if others:
+        result["paired"] = statistics.median(others)
     return result
 
 
-def _time(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Seconds and peak RSS (KB) of one run of `argv`."""
+def _time(job: Job) -> tuple[float, int]:
+    """Seconds and peak RSS (KB) of one run of a job (its `before` step not counted)."""
+    argv, before, env = job
+    if before is not None:
+        before()
     start = time.perf_counter()
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _pid, status, usage = os.wait4(process.pid, 0)
@@ -103,37 +109,54 @@ def plan_for(size: str, folder: Path) -> tuple[Path, str]:
         shutil.copyfile(ROOT / "workplan.yaml", path)
         return path, "9.3"
     count, commented = (size[:-1], COMMENTS) if size.endswith("c") else (size, 0)
-    path.write_text(generate(int(count), seed=1, comments=commented), encoding="utf-8")
+    if not path.exists():
+        path.write_text(generate(int(count), seed=1, comments=commented), encoding="utf-8")
     return path, "5.1"
 
 
+def job(name: str, path: Path, item: str, env: dict[str, str]) -> Job:
+    """The run of command `name` on the plan at `path`: arguments, what to do before, env.
+
+    `archive` archives the same activity of a fresh copy every time; `restore` restores it
+    into a fresh copy of the archived file; a "(cold)" command runs without the cache."""
+    argv = CRMPLAN + [a.replace("{id}", item) for a in COMMANDS[name][0]] + ["-f", str(path)]
+    if name == "archive":
+        pristine = path.read_bytes()
+        return argv, lambda: path.write_bytes(pristine), env
+    if name == "restore":
+        pristine = path.read_bytes()
+        subprocess.run(CRMPLAN + ["archive", item, "-f", str(path)], env=env, check=True,
+                       capture_output=True)
+        archived = path.read_bytes()
+        path.write_bytes(pristine)
+        return argv, lambda: path.write_bytes(archived), env
+    if name.endswith("(cold)"):
+        return argv, None, {**env, "CRMPLAN_NO_CACHE": "1"}
+    return argv, None, env
+
+
 def run_size(size: str, runs: int, env: dict[str, str], folder: Path) -> dict:  # type: ignore[type-arg]
-    """Every command on a plan of `size`; on the shipped plan, each paired with the floor."""
+    """Every command on a plan of `size`. On the shipped plan each run is paired with a run
+    of the floor; on a commented plan ("1000c"), with the same command on the same plan
+    without comments ("1000")."""
     path, item = plan_for(size, folder)
-    paired = FLOOR if size == "shipped" else None
+    plain = plan_for(size[:-1], folder) if size.endswith("c") else None
+    pristine = {each: each.read_bytes() for each, _item in filter(None, [(path, item), plain])}
     results = {}
-    for name, (args, _target) in COMMANDS.items():
-        argv = CRMPLAN + [a.replace("{id}", item) for a in args] + ["-f", str(path)]
-        if name == "archive":  # every run archives the same activity of a fresh copy
-            pristine = path.read_bytes()
-            results[name] = measure(argv, runs, env,
-                                    before=lambda data=pristine: path.write_bytes(data),
-                                    paired=paired)
-            path.write_bytes(pristine)
-        elif name == "restore":
-            archived = folder / "archived.yaml"
-            subprocess.run(CRMPLAN + ["archive", item, "-f", str(path)], env=env, check=True,
-                           capture_output=True)
-            shutil.copyfile(path, archived)
-            results[name] = measure(argv, runs, env,
-                                    before=lambda src=archived: shutil.copyfile(src, path),
-                                    paired=paired)
-        elif name.endswith("(cold)"):
-            results[name] = measure(argv, runs, {**env, "CRMPLAN_NO_CACHE": "1"}, paired=paired)
-        else:
-            results[name] = measure(argv, runs, env, paired=paired)
+    for name in COMMANDS:
+        paired: Job | None = None
+        if size == "shipped":
+            paired = (FLOOR, None, env)
+        elif plain is not None:
+            paired = job(name, *plain, env)
+        results[name] = measure(job(name, path, item, env), runs, paired)
+        if paired is not None:  # "floor" on the shipped plan, "uncommented" on a "1000c"
+            results[name]["floor" if plain is None else "uncommented"] = \
+                results[name].pop("paired")
+        for each, data in pristine.items():  # archive and restore leave them changed
+            each.write_bytes(data)
     if shutil.which("yq"):
-        results["yq"] = measure(["yq", YQ_QUERY, str(path)], runs, env)
+        results["yq"] = measure((["yq", YQ_QUERY, str(path)], None, env), runs)
     results["bytes"] = path.stat().st_size  # type: ignore[assignment]
     return results
 
@@ -150,7 +173,7 @@ def report(data: dict) -> str:  # type: ignore[type-arg]
     header = f"{'command':18}" + "".join(f"{s:>10}" for s in sizes) + "   x floor  target"
     if "10000" in sizes and "1000" in sizes:
         header += "  10k/1k"
-    if "1000c" in sizes and "1000" in sizes:
+    if "1000c" in sizes:
         header += "  comments"
     if any("yq" in data["sizes"][s] for s in sizes):
         header += "  x yq (largest)"
@@ -163,16 +186,17 @@ def report(data: dict) -> str:  # type: ignore[type-arg]
         row += f"{target:>6}" if target else "      "
         if "10000" in sizes and "1000" in sizes:
             row += f"  {_ratio(data, '10000', '1000', name):6.1f}"
-        if "1000c" in sizes and "1000" in sizes:
-            row += f"  {_ratio(data, '1000c', '1000', name):8.2f}"
+        if "1000c" in sizes:
+            commented = data["sizes"]["1000c"][name]
+            row += f"  {commented['median'] / commented['uncommented']:8.2f}"
         last = data["sizes"][sizes[-1]]
         if "yq" in last:
             row += f"  {last[name]['median'] / last['yq']['median']:6.2f}"
         lines.append(row)
     last = sizes[-1]
     peak = max(v["peak_kb"] for k, v in data["sizes"][last].items() if isinstance(v, dict))
-    lines += ["", f"largest plan: {data['sizes'][last]['bytes'] / 1e6:.1f} MB, "
-                  f"peak memory {peak / 1024:.0f} MB"]
+    lines += ["", (f"largest plan: {data['sizes'][last]['bytes'] / 1e6:.1f} MB, "
+                   f"peak memory {peak / 1024:.0f} MB")]
     if "yq" in data["sizes"][last]:
         lines.append(f"yq on it: {data['sizes'][last]['yq']['median'] * 1000:.0f} ms")
     return "\n".join(lines)
@@ -192,7 +216,7 @@ def main() -> None:
         # As installed by pip: with bytecode. (Without it every start compiles crmplan anew.)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "crm_plan")], check=True)
-        data = {"floor": measure(FLOOR, args.runs, env), "sizes": {}}
+        data = {"floor": measure((FLOOR, None, env), args.runs), "sizes": {}}
         for size in args.sizes.split(","):
             data["sizes"][size] = run_size(size, args.runs, env, folder)
     print(report(data))
