@@ -21,6 +21,7 @@ Peak memory is the largest resident set of any run on the largest plan.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import shutil
@@ -155,10 +156,32 @@ def run_size(size: str, runs: int, env: dict[str, str], folder: Path) -> dict:  
                 results[name].pop("paired")
         for each, data in pristine.items():  # archive and restore leave them changed
             each.write_bytes(data)
+    results["archive diff"] = archive_diff(path, item, env)  # type: ignore[assignment]
     if shutil.which("yq"):
         results["yq"] = measure((["yq", YQ_QUERY, str(path)], None, env), runs)
     results["bytes"] = path.stat().st_size  # type: ignore[assignment]
     return results
+
+
+def archive_diff(path: Path, item: str, env: dict[str, str]) -> dict[str, object]:
+    """Archive `item` once and read the change as a reviewer reads `git diff`."""
+    before = path.read_text(encoding="utf-8")
+    subprocess.run(CRMPLAN + ["archive", item, "--date", "2026-11-28", "-f", str(path)],
+                   env=env, check=True, capture_output=True)
+    after = path.read_text(encoding="utf-8")
+    path.write_text(before, encoding="utf-8")
+    return changed_lines(before, after)
+
+
+def changed_lines(before: str, after: str) -> dict[str, object]:
+    """Where the texts differ (hunks), the lines taken out and put in, and whether every line
+    taken out (its status aside) is put back elsewhere: only the moved lines changed."""
+    diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))
+    out = [line[1:] for line in diff if line.startswith("-") and not line.startswith("---")]
+    put = [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
+    moved = all(line in put or line.lstrip().startswith("status:") for line in out)
+    return {"hunks": sum(line.startswith("@@") for line in diff), "out": len(out),
+            "in": len(put), "only moved": moved and len(out) > 0}
 
 
 def _ratio(data: dict, size: str, base: str, name: str) -> float:  # type: ignore[type-arg]
@@ -194,9 +217,14 @@ def report(data: dict) -> str:  # type: ignore[type-arg]
             row += f"  {last[name]['median'] / last['yq']['median']:6.2f}"
         lines.append(row)
     last = sizes[-1]
-    peak = max(v["peak_kb"] for k, v in data["sizes"][last].items() if isinstance(v, dict))
-    lines += ["", (f"largest plan: {data['sizes'][last]['bytes'] / 1e6:.1f} MB, "
+    peak = max(v["peak_kb"] for v in data["sizes"][last].values()
+               if isinstance(v, dict) and "peak_kb" in v)
+    lines += ["", (f"largest plan: {data['sizes'][last]['bytes'] / 1e6:.2f} MB, "
                    f"peak memory {peak / 1024:.0f} MB")]
+    change = data["sizes"][last]["archive diff"]
+    lines.append(f"archive on it: {change['out']} lines out, {change['in']} in, "
+                 f"{change['hunks']} places: "
+                 + ("only the moved lines" if change["only moved"] else "NOT only the moved lines"))
     if "yq" in data["sizes"][last]:
         lines.append(f"yq on it: {data['sizes'][last]['yq']['median'] * 1000:.0f} ms")
     return "\n".join(lines)
