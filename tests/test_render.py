@@ -15,6 +15,7 @@ from plans import QUERY_PLAN, plan_of
 from crm_plan.model import Ref
 from crm_plan.query import Filters, Hit, Naming, Scope, select
 from crm_plan.render import layout, records, table
+from crm_plan.render.screen import Screen, TrimmedLines
 from crm_plan.render.layout import Heading
 
 PLAN = plan_of()
@@ -54,7 +55,7 @@ def test_plan_text_is_never_markup(capsys, monkeypatch):  # type: ignore[no-unty
 
 def test_trimmed_lines_drop_trailing_spaces_only():
     target = io.StringIO()
-    stream = table.TrimmedLines(target)
+    stream = TrimmedLines(target)
     stream.write("a  b   \nc")
     stream.write("  \n  d ")
     assert target.getvalue() == "a  b\nc\n"
@@ -62,10 +63,8 @@ def test_trimmed_lines_drop_trailing_spaces_only():
     assert target.getvalue() == "a  b\nc\n  d "
 
 
-def test_a_console_given_is_used():
-    from rich.console import Console
-
-    out = Console(file=io.StringIO(), width=50, no_color=True)
+def test_a_screen_given_is_used():
+    out = Screen(io.StringIO(), 50)
     table.print_listing(PLAN, select(PLAN, Filters(objectives=("3",)), DAY), out)
     lines = out.file.getvalue().splitlines()  # type: ignore[attr-defined]
     assert max(map(len, lines)) == 50
@@ -85,16 +84,20 @@ def test_with_or_without_colour_the_same_words_in_the_same_places():
     from crm_plan.render import item, status
 
     def drawn(**options: object) -> list[str]:
-        out = Console(file=io.StringIO(), width=72, **options)  # type: ignore[arg-type]
+        """With options, through a rich console made with them; without, crmplan's own."""
+        file = io.StringIO()
+        console = Console(file=file, width=72, **options)  # type: ignore[arg-type]
+        out = Screen.of(console) if options else Screen(file, 72)
         table.print_listing(PLAN, select(PLAN, Filters(scope=Scope.ALL), DAY), out)
         status.print_status(PLAN, report(PLAN, Filters(), DAY, pending=True), out)
         item.print_item(PLAN, next(PLAN.activities(active=False, archived=True)), DAY, out)
-        text = out.file.getvalue()  # type: ignore[attr-defined]
+        text = file.getvalue()
         return [re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip() for line in text.splitlines()]
 
-    plain = drawn(color_system=None)
+    plain = drawn()  # crmplan's own plain text
+    by_rich = drawn(color_system=None)  # rich's console, without colour
     coloured = drawn(color_system="standard", force_terminal=True)
-    assert plain == coloured and len(plain) > 40 and "•" in "".join(plain)
+    assert plain == by_rich == coloured and len(plain) > 40 and "•" in "".join(plain)
 
 
 # -- the words in the cells ----------------------------------------------------------------------
@@ -154,9 +157,7 @@ def test_json_and_csv_share_the_field_order():
 
 
 def test_narrow_terminal_gives_the_text_most_of_the_width():
-    from rich.console import Console
-
-    out = Console(file=io.StringIO(), width=40, no_color=True)
+    out = Screen(io.StringIO(), 40)
     table.print_listing(PLAN, select(PLAN, Filters(objectives=("2",)), DAY), out)
     header = out.file.getvalue().splitlines()[0]  # type: ignore[attr-defined]
     assert header.rstrip() == "Id   Activity      Respons…  Status"

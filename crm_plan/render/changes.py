@@ -164,33 +164,35 @@ def change_record(change: Change) -> Record:
 def print_changes(comparison: Comparison, old: str, new: str, out: Console | None = None) -> None:
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
-    from crm_plan.render.table import STYLES, console, text_of
+    from crm_plan.render.screen import console
+    from crm_plan.render.table import STYLES
 
     out = out or console()
-    out.print(text_of(headline(comparison, old, new)))
+    out.print(Text(headline(comparison, old, new)))
     for section, changes in comparison.by_section():
         title = comparison.sections.get(section, "")
         out.print()
-        out.print(text_of(f"{section}. {title}" if title else section, STYLES["section"]))
+        out.print(Text(f"{section}. {title}" if title else section, STYLES["section"]))
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
         table.add_column(_("Id"), no_wrap=True, style=STYLES["id"])
         table.add_column(_("Activity"), ratio=2)
         table.add_column(_("Change"), ratio=3)
         for group in by_activity(changes):
-            lines = text_of("")
+            lines = Text("")
             for change in group:
-                lines.append_text(text_of("\n" if lines else ""))
+                lines.append_text(Text("\n" if lines else ""))
                 lines.append_text(_change_text(change))
-            table.add_row(group[0].id, text_of(short_text(group[0])), lines)
+            table.add_row(group[0].id, Text(short_text(group[0])), lines)
         out.print(table)
 
 
 def _change_text(change: Change) -> Text:
-    from crm_plan.render.table import text_of
+    from rich.text import Text
 
     what, how = describe(change)
-    text = text_of(what, "bold")
+    text = Text(what, "bold")
     if change.words:
         text.append(": ")
         text.append_text(words_text(shorten(change.words)))
@@ -201,9 +203,9 @@ def _change_text(change: Change) -> Text:
 
 def words_text(words: Words) -> Text:
     """`[-removed-]{+added+}`, in red and green where there is colour."""
-    from crm_plan.render.table import text_of
+    from rich.text import Text
 
-    text = text_of("")
+    text = Text("")
     for index, (op, words_run) in enumerate(words):
         if index:
             text.append(" ")

@@ -1,18 +1,16 @@
 """Text side by side in columns of known widths: the rows of a listing and labelled facts.
 
-Cells are wrapped by rich's own `Text.wrap`, as a rich `Table` wraps them, but laid out here:
-a `Table` measures and renders every cell several times to find widths that crmplan already
-knows, and drew a listing three times slower (see the README's performance section). The
-result is a list of `Text` lines, printed at once with `print_lines`.
+Cells are wrapped as a rich `Table` wraps them (`Styled.wrap`, rich's own algorithm), but
+laid out here: a `Table` measures and renders every cell several times to find widths that
+crmplan already knows, and drew a listing three times slower (see the README's performance
+section). The result is a list of lines, printed at once with `Screen.lines`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
+from crm_plan.render.styled import Styled
 
 
 class Column(NamedTuple):
@@ -25,68 +23,59 @@ class Bulleted(NamedTuple):
     """A text with a list under it, one bullet per item: a historical activity and its
     outcomes. An empty text leaves only the list."""
 
-    text: Text
-    items: tuple[Text, ...]
+    text: Styled
+    items: tuple[Styled, ...]
 
 
-def row(console: Console, cells: list[Text | Bulleted], columns: list[Column],
-        gap: str = "  ", style: str = "") -> list[Text]:
+def row(cells: list[Styled | Bulleted], columns: list[Column], gap: str = "  ",
+        style: str = "") -> list[Styled]:
     """The lines of one row: every cell wrapped to its column, blank below the shorter ones;
     the gaps and blanks in `style` (a heading in reverse video is one bar)."""
-    from rich.text import Text
-
-    blocks = [cell_lines(console, cell, column) for cell, column in zip(cells, columns)]
+    blocks = [cell_lines(cell, column) for cell, column in zip(cells, columns)]
     lines = []
     for index in range(max(map(len, blocks))):
-        line = Text()
+        line = Styled()
         for number, (block, column) in enumerate(zip(blocks, columns)):
             if number:
                 line.append(gap, style)
-            line.append_text(block[index] if index < len(block)
-                             else Text(" " * column.width, style))
+            line.append(block[index] if index < len(block) else Styled(" " * column.width, style))
         lines.append(line)
     return lines
 
 
-def cell_lines(console: Console, cell: Text | Bulleted, column: Column) -> list[Text]:
+def cell_lines(cell: Styled | Bulleted, column: Column) -> list[Styled]:
     """A cell's lines, each padded to the column's width."""
     if isinstance(cell, Bulleted):
-        return _bulleted(console, cell, column.width)
+        return _bulleted(cell, column.width)
     if (column.justify == "left" and "\n" not in cell.plain and "\t" not in cell.plain
             and cell.cell_len <= column.width):  # one line that fits: what wrap would give
         line = cell.copy()
         line.truncate(column.width, pad=True)
         return [line]
-    return list(cell.wrap(console, column.width, justify=column.justify,  # type: ignore[arg-type]
-                          overflow="ellipsis", no_wrap=not column.wrap))
+    return cell.wrap(column.width, justify=column.justify, overflow="ellipsis",
+                     no_wrap=not column.wrap)
 
 
-def _bulleted(console: Console, cell: Bulleted, width: int) -> list[Text]:
-    from rich.text import Text
-
-    lines = cell_lines(console, cell.text, Column(width)) if cell.text.plain else []
+def _bulleted(cell: Bulleted, width: int) -> list[Styled]:
+    lines = cell_lines(cell.text, Column(width)) if cell.text.plain else []
     for item in cell.items:
-        lines += row(console, [Text("•"), item], [Column(1), Column(max(1, width - 2))], " ")
+        lines += row([Styled("•"), item], [Column(1), Column(max(1, width - 2))], " ")
     return lines
 
 
-def labelled(console: Console, facts: list[tuple[Text, Text | Bulleted]], width: int,
-             style: str = "") -> list[Text]:
+def labelled(facts: list[tuple[Styled, Styled | Bulleted]], width: int,
+             style: str = "") -> list[Styled]:
     """A label and its value per fact, the values lined up after the longest label and
     wrapped under themselves, each line as wide as `width`."""
     label_width = max(label.cell_len for label, _value in facts)
     columns = [Column(label_width, wrap=False), Column(max(1, width - label_width - 1))]
-    return [line for label, value in facts
-            for line in row(console, [label, value], columns, " ", style)]
+    return [line for label, value in facts for line in row([label, value], columns, " ", style)]
 
 
-def table(console: Console, header: list[Text], rows: list[list[Text] | None],
-          width: int) -> list[Text]:
+def table(header: list[Styled], rows: list[list[Styled] | None], width: int) -> list[Styled]:
     """A header, a rule and the rows (None: a blank line between two groups of rows). Columns
     are as wide as their widest cell, numbers after the first; only the first column wraps,
     when the table would be wider than `width`."""
-    from rich.text import Text
-
     body = [r for r in rows if r is not None]
     widths = [_widest(column) for column in zip(header, *body)]
     # At the least: the first column's longest word (up to 20), the others' widest number.
@@ -102,26 +91,15 @@ def table(console: Console, header: list[Text], rows: list[list[Text] | None],
             break
         widths[index] -= 1
     columns = [Column(widths[0]), *(Column(w, justify="right") for w in widths[1:])]
-    lines = [*row(console, header, columns, "   "),  # type: ignore[arg-type]
-             Text("─" * (sum(widths) + 3 * (len(widths) - 1)))]
+    lines = [*row(header, columns, "   "),  # type: ignore[arg-type]
+             Styled("─" * (sum(widths) + 3 * (len(widths) - 1)))]
     for cells_of_row in rows:
-        lines += [Text()] if cells_of_row is None else row(
-            console, cells_of_row, columns, "   ")  # type: ignore[arg-type]
+        lines += [Styled()] if cells_of_row is None else row(
+            cells_of_row, columns, "   ")  # type: ignore[arg-type]
     return lines
 
 
-def _widest(cells: tuple[Text, ...]) -> int:
+def _widest(cells: tuple[Styled, ...]) -> int:
     from rich.cells import cell_len
 
     return max(cell_len(line) for cell in cells for line in cell.plain.split("\n"))
-
-
-def print_lines(console: Console, lines: list[Text]) -> None:
-    """The lines as they are: rich wraps nothing again. Without colour or bold (a pipe, a
-    file, NO_COLOR) the words are all there is to print, and they are written directly."""
-    from rich.text import Text
-
-    if console.color_system is None and not console.record:
-        console.file.write("".join(line.plain + "\n" for line in lines))
-    else:
-        console.print(Text("\n").join(lines), soft_wrap=True)

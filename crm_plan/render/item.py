@@ -1,37 +1,34 @@
-"""`crmplan show` in the terminal: everything about one activity or objective, with rich."""
+"""`crmplan show` in the terminal: everything about one activity or objective."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from crm_plan.messages import _
 from crm_plan.model import Activity, Objective, Plan
 from crm_plan.query import Hit, Selection, in_action_plan, is_overdue
-from crm_plan.render.columns import Bulleted, labelled, print_lines
+from crm_plan.render.columns import Bulleted, labelled
 from crm_plan.render.layout import ref_reading, section_title
-from crm_plan.render.table import STYLES, console, print_listing, text_of
+from crm_plan.render.screen import Screen, screen
+from crm_plan.render.styled import Styled
+from crm_plan.render.table import STYLES, print_listing, text_of
 
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
-
-Fact = tuple[str, "Text | Bulleted"]
+Fact = tuple[str, Styled | Bulleted]
 
 
 def print_item(plan: Plan, item: Activity | Objective, as_of: dt.date,
-               out: Console | None = None) -> None:
-    out = out or console()
+               out: Screen | None = None) -> None:
+    out = out or screen()
     if isinstance(item, Objective):
         _print_objective(plan, item, as_of, out)
     else:
         print_facts(out, _activity_facts(plan, item, as_of))
 
 
-def print_facts(out: Console, facts: list[Fact]) -> None:
+def print_facts(out: Screen, facts: list[Fact]) -> None:
     """A labelled line per fact, in bold the labels."""
-    print_lines(out, labelled(out, [(text_of(label, STYLES["label"]), value)
-                                    for label, value in facts], out.width))
+    out.lines(labelled([(text_of(label, STYLES["label"]), value) for label, value in facts],
+                       out.width))
 
 
 def _activity_facts(plan: Plan, a: Activity, as_of: dt.date) -> list[Fact]:
@@ -53,7 +50,7 @@ def _activity_facts(plan: Plan, a: Activity, as_of: dt.date) -> list[Fact]:
     return [(label, value) for label, value in facts if not _blank(value)]
 
 
-def _blank(value: Text | Bulleted) -> bool:
+def _blank(value: Styled | Bulleted) -> bool:
     return not isinstance(value, Bulleted) and not value.plain
 
 
@@ -61,14 +58,14 @@ def _part(archived: bool) -> str:
     return _("history") if archived else _("active plan")
 
 
-def _section_facts(plan: Plan, section: str) -> list[tuple[str, Text]]:
+def _section_facts(plan: Plan, section: str) -> list[tuple[str, Styled]]:
     found = plan.sections.get(section)
     area = f"{found.area}. {plan.areas.get(found.area, '')}" if found and found.area else ""
     return [(_("Section"), text_of(f"{section}. {section_title(plan, section)}")),
             (_("Area"), text_of(area))]
 
 
-def _references(a: Activity) -> Text:
+def _references(a: Activity) -> Styled:
     text = text_of("")
     for ref in a.refs:
         where = "" if ref.field == "ref" else " " + _("(in {field})").format(field=ref.field)
@@ -77,7 +74,7 @@ def _references(a: Activity) -> Text:
     return text
 
 
-def _actor_facts(plan: Plan, a: Activity) -> list[tuple[str, Text]]:
+def _actor_facts(plan: Plan, a: Activity) -> list[tuple[str, Styled]]:
     labels = {"responsible": _("Responsible"), "coordination": _("Coordination"),
               "support": _("Support")}
     facts = [(label, text_of("\n".join(_actor_line(plan, name) for name in getattr(a, role))))
@@ -101,7 +98,7 @@ def _actor_line(plan: Plan, name: str) -> str:
     return line
 
 
-def _status_fact(a: Activity, as_of: dt.date) -> Text:
+def _status_fact(a: Activity, as_of: dt.date) -> Styled:
     """`programado, due 2010-02 (overdue as of 2010-03-01)`, `por definir (pending)`."""
     text = text_of(a.status.value, STYLES["pending"] if a.status.pending else "")
     if a.due is not None:
@@ -139,7 +136,7 @@ def _history_facts(a: Activity) -> list[Fact]:
     return [(_("Outcomes"), outcomes), (_("Archived"), text_of(day))]
 
 
-def _print_objective(plan: Plan, objective: Objective, as_of: dt.date, out: Console) -> None:
+def _print_objective(plan: Plan, objective: Objective, as_of: dt.date, out: Screen) -> None:
     facts: list[Fact] = [
         (_("Objective"), text_of(f"{objective.id} ({_part(objective.archived)})",
                                  STYLES["label"])),

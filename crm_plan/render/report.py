@@ -178,27 +178,29 @@ def sheet_docx(plan: Plan, sheet: Sheet) -> bytes:
 def print_sheet(plan: Plan, sheet: Sheet, out: Console | None = None) -> None:
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
-    from crm_plan.render.table import STYLES, console, text_of
+    from crm_plan.render.screen import console
+    from crm_plan.render.table import STYLES
 
     out = out or console()
-    out.print(text_of(title(sheet), STYLES["label"]))
+    out.print(Text(title(sheet), STYLES["label"]))
     for line in intro(plan, sheet):
-        out.print(text_of(line))
+        out.print(Text(line))
     for group, found in rows(sheet):
         out.print()
-        out.print(text_of(group_heading(group, found), STYLES["section"]))
+        out.print(Text(group_heading(group, found), STYLES["section"]))
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
         for index, header in enumerate(headers()):
             table.add_column(header, ratio=(None, 3, 1, 1)[index],
                              no_wrap=index == 0, style=STYLES["id"] if index == 0 else None)
         for row in found:
-            text = text_of(row.text, STYLES["pending"] if row.underline else "")
+            text = Text(row.text, STYLES["pending"] if row.underline else "")
             for ref in row.refs:
                 text.append(" " + ref, "dim")
             for note in row.notes:
                 text.append("\n" + note)
-            table.add_row(row.id, text, text_of(row.role), text_of(row.status))
+            table.add_row(row.id, text, Text(row.role), Text(row.status))
         out.print(table)
 
 
