@@ -22,11 +22,6 @@ from pathlib import Path
 from types import MappingProxyType
 
 from crm_plan.messages import _
-
-try:  # hashlib's own BLAKE2, without the 4-6 ms that loading OpenSSL for `import hashlib` takes
-    from _blake2 import blake2b
-except ImportError:  # a Python without that module
-    from hashlib import blake2b
 from crm_plan.model import (
     Activity,
     Actor,
@@ -40,6 +35,11 @@ from crm_plan.model import (
     Status,
 )
 from crm_plan.problems import Problem, Severity
+
+try:  # hashlib's own BLAKE2, without the 4-6 ms that loading OpenSSL for `import hashlib` takes
+    from _blake2 import blake2b
+except ImportError:  # a Python without that module
+    from hashlib import blake2b
 
 FORMAT = 2  # 2: the model's records as arrays
 KEEP = 16  # entries kept; older ones are removed when a new one is written
