@@ -2,17 +2,17 @@
 
     python bench/run.py                      # shipped plan, 1,000 and 10,000 activities
                                              # (and 1,000 heavily commented: 1000c)
-    python bench/run.py --sizes shipped --shipped-runs 51   # the start-up targets alone
+    python bench/run.py --sizes shipped --paired-runs 51   # the start-up targets alone
 
 crmplan's modules are compiled to bytecode first, as pip does on install. Each
 command runs once to warm up (this also fills crmplan's plan cache, as any second
-use of a plan would), then --runs times (--shipped-runs times on the shipped plan, whose
-ratios to the floor are the start-up targets: a few milliseconds of difference, read
-through the noise of a machine); the table gives the median in ms and the ratios the
-targets speak of:
+use of a plan would), then --runs times (--paired-runs times on the plans whose ratios
+are targets: a few milliseconds of difference, read through the noise of a machine); the
+table gives the median in ms and the ratios the targets speak of:
 - to the floor (`python -c "import typer, ruamel.yaml"`). On the shipped plan the floor
-  runs just before every run of every command, and each command is compared with its
-  own runs of it, so that a busy minute on the machine slows both sides alike;
+  runs just before every run of every command, and the ratio is the median of the ratios
+  of each run to the floor's run before it, so that a busy minute on the machine slows
+  both sides alike;
 - to yq running the same query, where yq is installed, on the largest plan;
 - the growth from 1,000 to 10,000 activities;
 - "comments": 1,000 activities with 5 comment lines above each and one inside (a file
@@ -71,9 +71,10 @@ Job = tuple[list[str], Callable[[], object] | None, dict[str, str]]  # argv, bef
 def measure(job: Job, runs: int, paired: Job | None = None) -> dict:  # type: ignore[type-arg]
     """Median, min and max seconds and the peak RSS (KB) of `runs` runs after a warm-up.
 
-    With `paired`, that job runs just before each run, and its median is kept as
-    "paired": a ratio between two medians taken side by side, second by second, does not
-    drift with whatever else the machine is doing."""
+    With `paired`, that job runs just before each run: its median is kept as "paired", and
+    the median of the ratios of each run to the paired run before it as "ratio". Taken side
+    by side, second by second, a ratio does not drift with whatever else the machine is
+    doing, and the median drops the runs a busy moment slowed on one side only."""
     times, others, peak = [], [], 0
     for attempt in range(runs + 1):
         if paired is not None:
@@ -88,6 +89,7 @@ def measure(job: Job, runs: int, paired: Job | None = None) -> dict:  # type: ig
               "peak_kb": peak}
     if others:
         result["paired"] = statistics.median(others)
+        result["ratio"] = statistics.median(t / o for t, o in zip(times, others))
     return result
 
 
@@ -207,13 +209,13 @@ def report(data: dict) -> str:  # type: ignore[type-arg]
         row = f"{name:18.18}" + "".join(f"{data['sizes'][s][name]['median'] * 1000:8.0f}ms"
                                      for s in sizes)
         first = data["sizes"][sizes[0]][name]
-        row += f"   {first['median'] / first.get('floor', floor):7.2f}  "
+        row += f"   {first.get('ratio', first['median'] / floor):7.2f}  "
         row += f"{target:>6}" if target else "      "
         if "10000" in sizes and "1000" in sizes:
             row += f"  {_ratio(data, '10000', '1000', name):6.1f}"
         if "1000c" in sizes:
             commented = data["sizes"]["1000c"][name]
-            row += f"  {commented['median'] / commented['uncommented']:8.2f}"
+            row += f"  {commented['ratio']:8.2f}"
         last = data["sizes"][sizes[-1]]
         if "yq" in last:
             row += f"  {last[name]['median'] / last['yq']['median']:6.2f}"
@@ -236,9 +238,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="shipped,1000,1000c,10000")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--shipped-runs", type=int, default=25,
-                        help="runs on the shipped plan, where a command takes about as long as "
-                             "the start-up it is compared with (default: 25)")
+    parser.add_argument("--paired-runs", type=int, default=25,
+                        help="runs on the plans whose ratios are the targets: the shipped plan "
+                             "(to the floor) and 1000c (to 1000); default: 25")
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -249,9 +251,9 @@ def main() -> None:
         # As installed by pip: with bytecode. (Without it every start compiles crmplan anew.)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "crm_plan")], check=True)
-        data = {"floor": measure((FLOOR, None, env), args.shipped_runs), "sizes": {}}
+        data = {"floor": measure((FLOOR, None, env), args.paired_runs), "sizes": {}}
         for size in args.sizes.split(","):
-            runs = args.shipped_runs if size == "shipped" else args.runs
+            runs = args.paired_runs if size in ("shipped", "1000c") else args.runs
             data["sizes"][size] = run_size(size, runs, env, folder)
     print(report(data))
     if args.json:
