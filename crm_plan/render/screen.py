@@ -2,7 +2,7 @@
 
 In colour (a terminal, or FORCE_COLOR), rich's Console draws the lines. Without colour (a
 pipe, a file, NO_COLOR, a dumb terminal) there is nothing for rich to draw: the lines are
-written as plain text, and rich's console is never imported (a third of a start). The
+written as plain text, and rich's console is never imported (a quarter of a start). The
 width and the choice of colour follow rich's own rules, so that both ways give the same
 lines. Written to a file or a pipe, lines lose the spaces they are padded with, so that a
 listing pasted into a mail or a diff is clean.

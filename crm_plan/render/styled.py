@@ -5,7 +5,7 @@ A `Styled` is what a rich `Text` is to crmplan's views: the words, a style for t
 gives, word for word and style for style (`tests/test_styled.py` compares the two on random
 texts): the words are divided by rich's own `divide_line` and measured by `rich.cells`,
 two small modules, so that a view written without colour never imports rich's console
-and text machinery (a third of a start). With colour, `to_rich` hands the lines to rich.
+and text machinery (a quarter of a start). With colour, `to_rich` hands the lines to rich.
 """
 
 from __future__ import annotations
