@@ -96,11 +96,11 @@ class _Found(NamedTuple):
     objectives: Sequence
     objective: Span
     activities: list[Span]
-    index: int
+    position: int  # of the activity in `activities` (not `index`: tuple has an index())
 
     @property
     def activity(self) -> Span:
-        return self.activities[self.index]
+        return self.activities[self.position]
 
 
 class _Edit(NamedTuple):
@@ -178,7 +178,7 @@ class _Document:
         written = self._slice(status)
         origin = (f"{{section: {_flow(_section(found.objective))}, objective: "
                   f"{json.dumps(_objective_id(found.objective), ensure_ascii=False)}, "
-                  f"position: {found.index + 1}, status: {_status_text(written)}}}")
+                  f"position: {found.position + 1}, status: {_status_text(written)}}}")
         pad = " " * (node.col - 1)
         chunk = self._replace_value(span, status, "completado")
         end = last_content_line(self.lines, span) - span.lead + 1
@@ -240,7 +240,7 @@ class _Document:
     def _cut(self, found: _Found, other: _Found | None) -> _Edit:
         """Remove the activity, or its whole objective when it is the last one."""
         if len(found.activities) > 1:
-            return self._remove(found.activities, found.index)
+            return self._remove(found.activities, found.position)
         objectives = item_spans(self.lines, found.objectives)
         index = next(i for i, s in enumerate(objectives) if s.lead == found.objective.lead)
         if other is not None and not self._same_header(found, other):
