@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING, TextIO
 
 from crm_plan.render.styled import Styled
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 class Screen:
     """Lines to print, and paragraphs wrapped to the width; through `console` when given."""
 
-    def __init__(self, file: TextIO, width: int, console: Console | None = None, *,
+    def __init__(self, file: IO[str], width: int, console: Console | None = None, *,
                  trim: bool = False) -> None:
         self.file, self.width, self.console, self.trim = file, width, console, trim
 
