@@ -87,7 +87,8 @@ class Styled:
         from rich._wrap import divide_line
 
         lines = []
-        for line in self._divide(_separators(self.plain, "\n"), drop="\n"):
+        breaks = _positions(self.plain, "\n")  # each line break cut out as a piece of its own
+        for line in self._divide([at for i in breaks for at in (i, i + 1)], drop="\n"):
             if "\t" in line.plain:
                 line = line._expand_tabs()
             if no_wrap:
@@ -169,7 +170,7 @@ class Styled:
         from rich.cells import cell_len
 
         result, position = Styled(style=self.style), 0
-        for part in self._divide([i + 1 for i in _separators(self.plain, "\t")]):
+        for part in self._divide([i + 1 for i in _positions(self.plain, "\t")]):
             if part.plain.endswith("\t"):
                 part.plain = part.plain[:-1] + " "
                 position += cell_len(part.plain)
@@ -186,10 +187,10 @@ class Styled:
         return result
 
 
-def _separators(text: str, separator: str) -> list[int]:
-    """Where each separator starts and ends, as rich's Text.split divides a text."""
-    offsets, index = [], text.find(separator)
+def _positions(text: str, char: str) -> list[int]:
+    """Where `char` stands in `text`."""
+    found, index = [], text.find(char)
     while index >= 0:
-        offsets += [index, index + 1] if separator == "\n" else [index]
-        index = text.find(separator, index + 1)
-    return offsets
+        found.append(index)
+        index = text.find(char, index + 1)
+    return found
