@@ -15,8 +15,8 @@ from plans import QUERY_PLAN, plan_of
 from crm_plan.model import Ref
 from crm_plan.query import Filters, Hit, Naming, Scope, select
 from crm_plan.render import layout, records, table
-from crm_plan.render.screen import Screen, TrimmedLines
 from crm_plan.render.layout import Heading
+from crm_plan.render.screen import Screen, TrimmedLines
 
 PLAN = plan_of()
 DAY = dt.date(2010, 3, 1)
