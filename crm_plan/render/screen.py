@@ -1,11 +1,12 @@
 """Where the terminal views are printed: a width, a stream, and colour or not.
 
-In colour (a terminal, or FORCE_COLOR), rich's Console draws the lines. Without colour (a
-pipe, a file, NO_COLOR, a dumb terminal) there is nothing for rich to draw: the lines are
-written as plain text, and rich's console is never imported (a quarter of a start). The
-width and the choice of colour follow rich's own rules, so that both ways give the same
-lines. Written to a file or a pipe, lines lose the spaces they are padded with, so that a
-listing pasted into a mail or a diff is clean.
+Lines are written as they are: in colour (a terminal, or FORCE_COLOR) with the escape codes
+rich would write (`render.ansi`), without (a pipe, a file, NO_COLOR, a dumb terminal) as
+plain text. The width and the choice of colour follow rich's own rules, so the bytes are
+those rich's Console would print, and rich's console (a quarter of a start) is never
+imported; on Windows, whose consoles rich knows how to drive, rich's Console prints them.
+Written to a file or a pipe, lines lose the spaces they are padded with, so that a listing
+pasted into a mail or a diff is clean.
 """
 
 from __future__ import annotations
@@ -19,14 +20,17 @@ from crm_plan.render.styled import Styled
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 
 class Screen:
-    """Lines to print, and paragraphs wrapped to the width; through `console` when given."""
+    """Lines to print, and paragraphs wrapped to the width: in colour or not, or through a
+    rich `console` when given."""
 
     def __init__(self, file: IO[str], width: int, console: Console | None = None, *,
-                 trim: bool = False) -> None:
+                 trim: bool = False, colour: bool = False) -> None:
         self.file, self.width, self.console, self.trim = file, width, console, trim
+        self.colour = colour
 
     @classmethod
     def of(cls, console: Console) -> Screen:
@@ -41,37 +45,64 @@ class Screen:
     def lines(self, lines: list[Styled]) -> None:
         """The lines as they are: nothing is wrapped again."""
         if self.console is not None and not self.plain:
-            from rich.text import Text
+            from rich.segment import Segments
 
-            self.console.print(Text("\n").join(line.to_rich() for line in lines), soft_wrap=True)
+            # Each line rendered on its own: what printing them joined by "\n" gives, without
+            # rich joining thousands of lines into one text only to divide it again.
+            segments = [segment for line in lines
+                        for segment in _joined(line).render(self.console, end="\n")]
+            self.console.print(Segments(segments), soft_wrap=True)
+        elif self.colour:
+            from crm_plan.render import ansi
+
+            if self.width > 0:  # rich draws nothing at all in no width (COLUMNS=0)
+                self._write("".join(map(ansi.line, lines)))
         elif self.trim:
             self._write("".join(line.plain.rstrip(" ") + "\n" for line in lines))
         else:
             self._write("".join(line.plain + "\n" for line in lines))
 
     def print(self, text: str | Styled = "", style: str = "") -> None:
-        """A paragraph wrapped to the width, as rich's `Console.print` wraps it."""
+        """A paragraph wrapped to the width, as rich's `Console.print` wraps it (and, as
+        rich, nothing at all, not even a blank line, in a width of 0: COLUMNS=0)."""
         if self.console is not None and not self.plain:
             self.console.print(text.to_rich() if isinstance(text, Styled) else text,
                                style=style or None)
-        elif text:
+        elif self.width < 1:
+            return
+        elif not text:
+            self._write("\n")
+        elif self.colour:
+            from crm_plan.render import ansi
+
+            paragraph = text if isinstance(text, Styled) else Styled(text)
+            self._write("".join(ansi.line(line, style) for line in paragraph.wrap(self.width)))
+        else:
             paragraph = text if isinstance(text, Styled) else Styled(text)
             self.lines(paragraph.wrap(self.width))
-        else:
-            self._write("\n")
 
     def _write(self, text: str) -> None:
         self.file.write(text)
         self.file.flush()
 
 
+def _joined(line: Styled) -> Text:
+    """The line as rich's Text.join leaves it: its whole-text style made a span, which is
+    what rich renders (a Text's own style is applied by whatever holds it)."""
+    from rich.text import Span, Text
+
+    whole = [Span(0, len(line.plain), line.style)] if line.style else []
+    return Text(line.plain, spans=whole + [Span(*span) for span in line.spans])
+
+
 def screen() -> Screen:
     """The screen on stdout: in colour on a terminal (or with FORCE_COLOR), never with
     NO_COLOR; the width of the terminal, or COLUMNS, or 80."""
+    if sys.platform == "win32":
+        return Screen.of(console())  # rich decides everything, and drives Windows' consoles
     terminal = _is_terminal()
-    if sys.platform == "win32" or (terminal and not _no_colour()):
-        return Screen.of(console())  # rich decides everything (and Windows' consoles)
-    return Screen(sys.stdout, _width(terminal), trim=not terminal)
+    return Screen(sys.stdout, _width(terminal), trim=not terminal,
+                  colour=terminal and not _no_colour())
 
 
 def console() -> Console:
@@ -114,21 +145,21 @@ def _is_terminal() -> bool:
 
 
 def _width(terminal: bool) -> int:
-    """rich's Console.size width: 80 on a dumb terminal; else the size of the first of stdin,
-    stdout and stderr that is a terminal, COLUMNS before it, 80 when none says."""
+    """rich's Console width: COLUMNS when LINES is set too; 80 on a dumb terminal; else
+    COLUMNS, or the size of the first of stdin, stdout and stderr that is a terminal, or 80."""
+    columns, lines = os.environ.get("COLUMNS", ""), os.environ.get("LINES", "")
+    if columns.isdigit() and lines.isdigit():
+        return int(columns)
     if terminal and _dumb():
         return 80
-    width = None
+    if columns.isdigit():
+        return int(columns)
     for descriptor in (0, 1, 2):
         try:
-            width = os.get_terminal_size(descriptor).columns
+            return os.get_terminal_size(descriptor).columns or 80
         except (AttributeError, ValueError, OSError):  # not a terminal
             continue
-        break
-    columns = os.environ.get("COLUMNS")
-    if columns is not None and columns.isdigit():
-        width = int(columns)
-    return width or 80
+    return 80
 
 
 class TrimmedLines(io.TextIOBase):

@@ -10,6 +10,7 @@ and text machinery (a quarter of a start). With colour, `to_rich` hands the line
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,13 @@ if TYPE_CHECKING:
 Span = tuple[int, int, str]  # start, end, style
 
 # What rich's Text removes from every string it is given (bell, backspace, \v, \f, \r).
-_CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
+_CONTROL = re.compile("[\x07\x08\x0b\x0c\r]")
+
+
+def _sanitized(text: str) -> str:
+    """`text` without those (a search in C: str.translate looks up every character)."""
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+
 _TAB_SIZE = 8
 
 
@@ -29,7 +36,7 @@ class Styled:
     __slots__ = ("plain", "spans", "style")
 
     def __init__(self, text: str = "", style: str = "", spans: list[Span] | None = None) -> None:
-        self.plain = text.translate(_CONTROL)
+        self.plain = _sanitized(text)
         self.style = style
         self.spans: list[Span] = spans or []
 
@@ -60,7 +67,7 @@ class Styled:
             self.spans += [(start + offset, end + offset, s) for start, end, s in text.spans]
             self.plain += text.plain
         elif text:
-            text = text.translate(_CONTROL)
+            text = _sanitized(text)
             if style:
                 self.spans.append((len(self.plain), len(self.plain) + len(text), style))
             self.plain += text
@@ -138,7 +145,7 @@ class Styled:
 
     def _set_plain(self, text: str) -> None:
         """New words in place of the old; spans beyond their end are cut back to it."""
-        text = text.translate(_CONTROL)
+        text = _sanitized(text)
         if text != self.plain:
             shorter = len(text) < len(self.plain)
             self.plain = text
