@@ -34,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -49,7 +50,9 @@ YQ_QUERY = '[.objectives[].activities[] | select(.responsible | index("Países m
 
 # name -> (arguments, the target ratio to the floor on the shipped plan, or None). A name
 # ending in "(cold)" runs with CRMPLAN_NO_CACHE=1: the first command after the file was
-# edited, which reads and validates it from scratch (as yq reads it every time).
+# edited, which reads and validates it from scratch (as yq reads it every time). The tables
+# are drawn in colour, as on a terminal (rich draws them); "(piped)" is a listing written
+# to a pipe or a file, without colour (crmplan writes the lines itself).
 COMMANDS: dict[str, tuple[list[str], float | None]] = {
     "validate": (["validate"], 1.3),
     "validate (cold)": (["validate"], None),
@@ -60,9 +63,11 @@ COMMANDS: dict[str, tuple[list[str], float | None]] = {
     "list table": (["list", "--responsible", "Países miembros"], 1.6),
     "status --pending": (["status", "--pending"], 1.6),
     "show": (["show", "{id}"], 1.6),
+    "list (piped)": (["list", "--responsible", "Países miembros"], None),
     "archive": (["archive", "{id}", "--date", "2026-11-28"], 1.6),
     "restore": (["restore", "{id}"], None),
 }
+TABLES = {"list table", "status --pending", "show"}  # drawn in colour
 
 
 Job = tuple[list[str], Callable[[], object] | None, dict[str, str]]  # argv, before, env
@@ -98,13 +103,14 @@ def _time(job: Job) -> tuple[float, int]:
     argv, before, env = job
     if before is not None:
         before()
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _pid, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{' '.join(argv)} failed: {process.stderr.read().decode()}")
-    process.stderr.close()
+    with tempfile.TemporaryFile() as stderr:  # a file: a pipe left unread could fill up
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:  # a failed run is no measure of anything
+            stderr.seek(0)
+            raise SystemExit(f"{' '.join(argv)} failed: {stderr.read().decode(errors='replace')}")
     return elapsed, usage.ru_maxrss
 
 
@@ -123,7 +129,8 @@ def job(name: str, path: Path, item: str, env: dict[str, str]) -> Job:
     """The run of command `name` on the plan at `path`: arguments, what to do before, env.
 
     `archive` archives the same activity of a fresh copy every time; `restore` restores it
-    into a fresh copy of the archived file; a "(cold)" command runs without the cache."""
+    into a fresh copy of the archived file; a "(cold)" command runs without the cache; a
+    table, in colour."""
     argv = CRMPLAN + [a.replace("{id}", item) for a in COMMANDS[name][0]] + ["-f", str(path)]
     if name == "archive":
         pristine = path.read_bytes()
@@ -137,6 +144,9 @@ def job(name: str, path: Path, item: str, env: dict[str, str]) -> Job:
         return argv, lambda: path.write_bytes(archived), env
     if name.endswith("(cold)"):
         return argv, None, {**env, "CRMPLAN_NO_CACHE": "1"}
+    if name in TABLES:  # as on a terminal: rich draws the lines in colour
+        return argv, None, {**{k: v for k, v in env.items() if k != "NO_COLOR"},
+                            "FORCE_COLOR": "1"}
     return argv, None, env
 
 
@@ -188,52 +198,59 @@ def changed_lines(before: str, after: str) -> dict[str, object]:
             "in": len(put), "only moved": moved and len(out) > 0}
 
 
-def _ratio(data: dict, size: str, base: str, name: str) -> float:  # type: ignore[type-arg]
-    return data["sizes"][size][name]["median"] / data["sizes"][base][name]["median"]
-
-
 def report(data: dict) -> str:  # type: ignore[type-arg]
-    sizes = list(data["sizes"])
+    """The table: medians per plan, then each ratio that the plans measured allow."""
+    sizes = data["sizes"]
+    largest = max(sizes, key=lambda size: sizes[size]["bytes"])
     floor = data["floor"]["median"]
-    lines = [(f"floor (python -c 'import typer, ruamel.yaml'): {floor * 1000:.0f} ms; "
-              "x floor: on the shipped plan, to the floor run just before each run"), ""]
-    header = f"{'command':18}" + "".join(f"{s:>10}" for s in sizes) + "   x floor  target"
-    if "10000" in sizes and "1000" in sizes:
-        header += "  10k/1k"
-    if "1000c" in sizes:
-        header += "  comments"
-    if any("yq" in data["sizes"][s] for s in sizes):
-        header += "  x yq (largest)"
-    lines.append(header)
+    columns = [_Ratio("x floor", 7, _to_floor, "shipped" in sizes),
+               _Ratio("10k/1k", 6, _growth, "1000" in sizes and "10000" in sizes),
+               _Ratio("comments", 8, lambda s, name: s["1000c"][name]["ratio"], "1000c" in sizes),
+               _Ratio("x yq (largest)", 6, lambda s, name: _to_yq(s[largest], name),
+                      "yq" in sizes[largest])]
+    columns = [column for column in columns if column.shown]
+    lines = [f"floor (python -c 'import typer, ruamel.yaml'): {floor * 1000:.0f} ms; x floor: on "
+             "the shipped plan, to the floor run just before each run", "",
+             f"{'command':18}" + "".join(f"{size:>10}" for size in sizes) + "".join(
+                 f"  {column.title}" + ("  target" if column.title == "x floor" else "")
+                 for column in columns)]
     for name, (_args, target) in COMMANDS.items():
-        row = f"{name:18.18}" + "".join(f"{data['sizes'][s][name]['median'] * 1000:8.0f}ms"
-                                     for s in sizes)
-        first = data["sizes"][sizes[0]][name]
-        # Paired with the floor (the shipped plan), or else against the floor's own runs.
-        to_floor = first["ratio"] if "floor" in first else first["median"] / floor
-        row += f"   {to_floor:7.2f}  "
-        row += f"{target:>6}" if target else "      "
-        if "10000" in sizes and "1000" in sizes:
-            row += f"  {_ratio(data, '10000', '1000', name):6.1f}"
-        if "1000c" in sizes:
-            commented = data["sizes"]["1000c"][name]
-            row += f"  {commented['ratio']:8.2f}"
-        last = data["sizes"][sizes[-1]]
-        if "yq" in last:
-            row += f"  {last[name]['median'] / last['yq']['median']:6.2f}"
+        row = f"{name:18.18}" + "".join(f"{sizes[size][name]['median'] * 1000:8.0f}ms"
+                                     for size in sizes)
+        for column in columns:
+            row += f"  {column.value(sizes, name):{max(column.width, len(column.title))}.2f}"
+            if column.title == "x floor":
+                row += f"  {target:>6}" if target else "        "
         lines.append(row)
-    last = sizes[-1]
-    peak = max(v["peak_kb"] for v in data["sizes"][last].values()
-               if isinstance(v, dict) and "peak_kb" in v)
-    lines += ["", (f"largest plan: {data['sizes'][last]['bytes'] / 1e6:.2f} MB, "
-                   f"peak memory {peak / 1024:.0f} MB")]
-    change = data["sizes"][last]["archive diff"]
-    lines.append(f"archive on it: {change['out']} lines out, {change['in']} in, "
-                 f"{change['hunks']} places: "
-                 + ("only the moved lines" if change["only moved"] else "NOT only the moved lines"))
-    if "yq" in data["sizes"][last]:
-        lines.append(f"yq on it: {data['sizes'][last]['yq']['median'] * 1000:.0f} ms")
+    peak = max(sizes[largest][name]["peak_kb"] for name in COMMANDS)  # crmplan's, not yq's
+    change = sizes[largest]["archive diff"]
+    lines += ["", f"largest plan: {sizes[largest]['bytes'] / 1e6:.2f} MB, peak memory of "
+                  f"crmplan {peak / 1024:.0f} MB",
+              f"archive on it: {change['out']} lines out, {change['in']} in, {change['hunks']} "
+              "places: " + ("only the moved lines" if change["only moved"] else
+                            "NOT only the moved lines")]
+    if "yq" in sizes[largest]:
+        lines.append(f"yq on it: {sizes[largest]['yq']['median'] * 1000:.0f} ms")
     return "\n".join(lines)
+
+
+class _Ratio(NamedTuple):
+    title: str
+    width: int
+    value: Callable[[dict, str], float]  # type: ignore[type-arg]
+    shown: bool
+
+
+def _to_floor(sizes: dict, name: str) -> float:  # type: ignore[type-arg]
+    return sizes["shipped"][name]["ratio"]  # each run to the floor's run before it
+
+
+def _growth(sizes: dict, name: str) -> float:  # type: ignore[type-arg]
+    return sizes["10000"][name]["median"] / sizes["1000"][name]["median"]
+
+
+def _to_yq(size: dict, name: str) -> float:  # type: ignore[type-arg]
+    return size[name]["median"] / size["yq"]["median"]
 
 
 def main() -> None:
@@ -249,7 +266,8 @@ def main() -> None:
         folder = Path(tmp)
         env = {**os.environ, "CRMPLAN_CACHE_DIR": str(folder / "cache"), "NO_COLOR": "1",
                "COLUMNS": "100"}
-        env.pop("CRMPLAN_NO_CACHE", None)
+        for name in ("CRMPLAN_NO_CACHE", "FORCE_COLOR", "TTY_COMPATIBLE"):  # the shell's own
+            env.pop(name, None)
         # As installed by pip: with bytecode. (Without it every start compiles crmplan anew.)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "crm_plan")], check=True)
