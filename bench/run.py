@@ -209,8 +209,8 @@ def report(data: dict) -> str:  # type: ignore[type-arg]
                _Ratio("x yq (largest)", 6, lambda s, name: _to_yq(s[largest], name),
                       "yq" in sizes[largest])]
     columns = [column for column in columns if column.shown]
-    lines = [f"floor (python -c 'import typer, ruamel.yaml'): {floor * 1000:.0f} ms; x floor: on "
-             "the shipped plan, to the floor run just before each run", "",
+    lines = [(f"floor (python -c 'import typer, ruamel.yaml'): {floor * 1000:.0f} ms; x floor: "
+              "on the shipped plan, to the floor run just before each run"), "",
              f"{'command':18}" + "".join(f"{size:>10}" for size in sizes) + "".join(
                  f"  {column.title}" + ("  target" if column.title == "x floor" else "")
                  for column in columns)]
@@ -224,11 +224,11 @@ def report(data: dict) -> str:  # type: ignore[type-arg]
         lines.append(row)
     peak = max(sizes[largest][name]["peak_kb"] for name in COMMANDS)  # crmplan's, not yq's
     change = sizes[largest]["archive diff"]
-    lines += ["", f"largest plan: {sizes[largest]['bytes'] / 1e6:.2f} MB, peak memory of "
-                  f"crmplan {peak / 1024:.0f} MB",
-              f"archive on it: {change['out']} lines out, {change['in']} in, {change['hunks']} "
-              "places: " + ("only the moved lines" if change["only moved"] else
-                            "NOT only the moved lines")]
+    moved = "only the moved lines" if change["only moved"] else "NOT only the moved lines"
+    lines += ["", (f"largest plan: {sizes[largest]['bytes'] / 1e6:.2f} MB, peak memory of "
+                   f"crmplan {peak / 1024:.0f} MB"),
+              (f"archive on it: {change['out']} lines out, {change['in']} in, "
+               f"{change['hunks']} places: {moved}")]
     if "yq" in sizes[largest]:
         lines.append(f"yq on it: {sizes[largest]['yq']['median'] * 1000:.0f} ms")
     return "\n".join(lines)
