@@ -4,8 +4,8 @@ A `Styled` is what a rich `Text` is to crmplan's views: the words, a style for t
 (`bold`) and styles on parts of it (spans). Its `wrap` gives the lines rich's `Text.wrap`
 gives, word for word and style for style (`tests/test_styled.py` compares the two on random
 texts): the words are divided by rich's own `divide_line` and measured by `rich.cells`,
-two small modules, so that a view written without colour never imports rich's console
-and text machinery (a quarter of a start). With colour, `to_rich` hands the lines to rich.
+two small modules, so that the views never import rich's console and text machinery (a
+quarter of a start). `to_rich` hands a text to rich where rich draws (Windows, tests).
 """
 
 from __future__ import annotations
