@@ -31,7 +31,8 @@ def line(text: Styled, under: str = "") -> str:
               *((end, True, i) for i, (_s, end, _st) in enumerate(spans, 1)),
               (len(text.plain), True, 0)]
     events.sort(key=itemgetter(0, 1))
-    pieces, open_spans = [], []
+    pieces: list[str] = []
+    open_spans: list[int] = []
     for (offset, leaving, index), (following, _leaving, _index) in pairwise(events):
         if leaving:
             open_spans.remove(index)
