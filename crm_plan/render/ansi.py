@@ -24,7 +24,7 @@ _COLOURS = {name: 30 + number for number, name in enumerate(
 def line(text: Styled, under: str = "") -> str:
     """The line and its newline, each change of style a piece of its own; `under` is a
     style beneath all of the line's own (what `Console.print(..., style=)` adds)."""
-    spans = ([(0, len(text.plain), text.style)] if text.style else []) + text.spans
+    spans = text.joined_spans()
     if not spans and not under:
         return text.plain + "\n"
     events = [(0, False, 0), *((start, False, i) for i, (start, _e, _s) in enumerate(spans, 1)),

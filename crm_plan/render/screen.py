@@ -87,12 +87,10 @@ class Screen:
 
 
 def _joined(line: Styled) -> Text:
-    """The line as rich's Text.join leaves it: its whole-text style made a span, which is
-    what rich renders (a Text's own style is applied by whatever holds it)."""
+    """The line as rich renders it within lines joined by newlines."""
     from rich.text import Span, Text
 
-    whole = [Span(0, len(line.plain), line.style)] if line.style else []
-    return Text(line.plain, spans=whole + [Span(*span) for span in line.spans])
+    return Text(line.plain, spans=[Span(*span) for span in line.joined_spans()])
 
 
 def screen() -> Screen:

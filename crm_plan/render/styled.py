@@ -78,6 +78,11 @@ class Styled:
         if style and self.plain:
             self.spans.append((0, len(self.plain), style))
 
+    def joined_spans(self) -> list[Span]:
+        """The spans as rich's Text.join leaves them, which is what rich renders: the style
+        of the whole made the first span (a Text's own style is applied by what holds it)."""
+        return ([(0, len(self.plain), self.style)] if self.style else []) + self.spans
+
     def to_rich(self) -> Text:
         from rich.text import Span as RichSpan
         from rich.text import Text
