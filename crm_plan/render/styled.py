@@ -56,7 +56,7 @@ class Styled:
         return cell_len(self.plain)
 
     def copy(self) -> Styled:
-        return Styled(self.plain, self.style, list(self.spans))
+        return _clean(self.plain, self.style, list(self.spans))
 
     def append(self, text: str | Styled, style: str = "") -> Styled:
         """Add words at the end, in `style`; a Styled keeps its own styles."""
@@ -140,7 +140,7 @@ class Styled:
         for start, end in pairwise(bounds):
             if drop is not None and self.plain[start:end] == drop:
                 continue
-            piece = Styled(self.plain[start:end], self.style)
+            piece = _clean(self.plain[start:end], self.style, [])
             for s_start, s_end, style in self.spans:
                 low, high = max(0, s_start - start), min(s_end - start, end - start)
                 if high > low:
@@ -197,6 +197,14 @@ class Styled:
                 position += cell_len(part.plain)
             result.append(part)
         return result
+
+
+def _clean(plain: str, style: str, spans: list[Span]) -> Styled:
+    """A Styled of words already without control codes (a part or a copy of one): the
+    search for them is not made again on the hot path of wrapping."""
+    made = Styled.__new__(Styled)
+    made.plain, made.style, made.spans = plain, style, spans
+    return made
 
 
 def _positions(text: str, char: str) -> list[int]:
