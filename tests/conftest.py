@@ -8,6 +8,10 @@ import pytest
 # Expected outputs are in English whatever the developer's locale (LANG=es_MX.UTF-8 would
 # otherwise choose Spanish); subprocesses inherit it. Tests of the choice set it themselves.
 os.environ["CRMPLAN_LANG"] = "en"
+# Likewise the terminal's: expected tables are as wide as the tests say and in colour only where
+# a test asks for it, whatever the developer's terminal, NO_COLOR or FORCE_COLOR.
+for _name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS", "LINES", "TERM"):
+    os.environ.pop(_name, None)
 
 from crm_plan import messages  # noqa: E402
 from crm_plan.source import (

@@ -77,8 +77,10 @@ def test_coloured_lines_are_what_rich_prints_for_them_joined(lines, system):
     """Screen renders line by line what rich prints for the lines joined by newlines."""
     styled = [both(base, parts)[0] for base, parts in lines]
     styled = [piece for line in styled for piece in line.wrap(20)]  # no newline in a line
-    ours = Console(file=io.StringIO(), width=20, color_system=system, force_terminal=True)
-    rich = Console(file=io.StringIO(), width=20, color_system=system, force_terminal=True)
+    ours = Console(file=io.StringIO(), width=20, color_system=system, force_terminal=True,
+                   no_color=False)
+    rich = Console(file=io.StringIO(), width=20, color_system=system, force_terminal=True,
+                   no_color=False)
     Screen.of(ours).lines(styled)
     rich.print(Text("\n").join(line.to_rich() for line in styled), soft_wrap=True)
     assert ours.file.getvalue() == rich.file.getvalue()  # type: ignore[attr-defined]
@@ -94,7 +96,7 @@ def test_crmplans_escape_codes_are_those_rich_writes(lines, system, width, style
     console writes them in every colour system."""
     styled = [piece for base, parts in lines for piece in both(base, parts)[0].wrap(max(1, width))]
     ours, rich = io.StringIO(), Console(file=io.StringIO(), width=width, color_system=system,
-                                        force_terminal=True)
+                                        force_terminal=True, no_color=False)  # not NO_COLOR
     paragraph = Styled(style=lines[0][0])
     for line in styled:
         paragraph.append(line).append(" ")
@@ -122,7 +124,8 @@ def test_every_style_of_the_views_has_its_escape_codes():
 
 
 def test_a_heading_in_one_style_keeps_it_in_colour():
-    out = Console(file=io.StringIO(), width=30, color_system="standard", force_terminal=True)
+    out = Console(file=io.StringIO(), width=30, color_system="standard", force_terminal=True,
+                  no_color=False)
     Screen.of(out).lines([Styled("Active plan", "bold underline"), Styled()])
     assert out.file.getvalue() == "\x1b[1;4mActive plan\x1b[0m\n\n"  # type: ignore[attr-defined]
 
