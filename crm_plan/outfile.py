@@ -1,12 +1,14 @@
-"""Writing a generated document (`export -o`, `report -o`) to a file or a folder.
+"""Writing a file whole or not at all, and a generated document (`export -o`, `report -o`)
+to a file or a folder.
 
-The file is written whole or not at all (a temporary file beside it, renamed over it), so that
-an interrupted export never leaves half a document where the last good one was. Failures are
-one sentence and exit 1.
+A file is written to a temporary file beside it, synced, and renamed over it (`replace`), so
+that an interrupted export, or archive (`store`), never leaves half a file where the last good
+one was. Failures of a document are one sentence and exit 1.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -21,18 +23,28 @@ def write(path: Path, data: bytes) -> None:
         raise CrmPlanError(_("{path} is a folder; give the name of a file in it").format(
             path=path))
     try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.chmod(temporary, 0o644 & ~_umask())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        replace(path, data, 0o644 & ~_umask())
     except OSError as exc:
         raise CrmPlanError(_("{path} could not be written ({reason})").format(
             path=path, reason=exc.strerror or exc)) from None
+
+
+def replace(target: Path, data: bytes, mode: int) -> None:
+    """`target` holding `data` with permissions `mode`, or as it was if any step fails: a
+    temporary file beside it (mkstemp adds 8 characters to `.NAME.`, and `.tmp`) is written,
+    synced to the disk, given the mode and renamed over it."""
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
 
 
 def folder(path: Path) -> Path:

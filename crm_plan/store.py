@@ -13,13 +13,12 @@ import contextlib
 import glob
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from crm_plan import cache, planfile
+from crm_plan import cache, outfile, planfile
 from crm_plan.errors import CrmPlanError, PlanInvalid, UsageError
 from crm_plan.filebytes import read_bytes
 from crm_plan.messages import _
@@ -117,7 +116,7 @@ def _on_disk(target: Path) -> bytes | None:
 
 def _remove_leftovers(target: Path) -> None:
     """Temporary files of a crmplan killed while writing. Only the holder of the lock writes
-    them, so under the lock any that exists is a leftover (mkstemp adds 8 characters)."""
+    them, so under the lock any that exists is a leftover (see outfile.replace)."""
     for leftover in target.parent.glob(f".{glob.escape(target.name)}.{'?' * 8}.tmp"):
         with contextlib.suppress(OSError):
             leftover.unlink()
@@ -132,19 +131,7 @@ def _write_atomically(target: Path, data: bytes) -> None:
 
 
 def _replace(target: Path, data: bytes) -> None:
-    mode = stat.S_IMODE(target.stat().st_mode)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    outfile.replace(target, data, stat.S_IMODE(target.stat().st_mode))  # its mode kept
 
 
 @contextlib.contextmanager
