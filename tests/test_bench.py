@@ -90,3 +90,29 @@ def test_the_diff_reader_tells_a_moved_item_from_a_changed_one():
     assert run.changed_lines(before, changed) == {"hunks": 1, "out": 1, "in": 1,
                                                   "only moved": False}
     assert run.changed_lines(before, before)["only moved"] is False
+
+
+def _timing(median: float, **extra: float) -> dict:  # type: ignore[type-arg]
+    return {"median": median, "min": median, "max": median, "peak_kb": 2048, **extra}
+
+
+def test_the_report_reads_each_ratio_from_the_plan_that_measured_it_in_any_order():
+    """x floor from the shipped plan's paired runs, comments from 1000c's, peak memory and
+    yq from the largest plan, whatever the order of --sizes."""
+    def size(scale: float, nbytes: int, **extra: float) -> dict:  # type: ignore[type-arg]
+        entries = {name: _timing(0.1 * scale, **extra) for name in run.COMMANDS}
+        return {**entries, "bytes": nbytes, "yq": {**_timing(0.5), "peak_kb": 999_999},
+                "archive diff": {"hunks": 2, "out": 7, "in": 14, "only moved": True}}
+
+    data = {"floor": _timing(0.1), "sizes": {
+        "1000c": size(2, 200_000, ratio=1.01, uncommented=0.2),
+        "shipped": size(1, 30_000, ratio=1.2, floor=0.1),
+        "1000": size(2, 100_000), "10000": size(10, 3_000_000)}}
+    lines = run.report(data).splitlines()
+    assert lines[2] == ("command                1000c   shipped      1000     10000  x floor  target"
+                        "  10k/1k  comments  x yq (largest)")
+    assert lines[3] == ("validate               200ms     100ms     200ms    1000ms     1.20     1.3"
+                        "    5.00      1.01            2.00")
+    assert lines[-3:] == ["largest plan: 3.00 MB, peak memory of crmplan 2 MB",
+                          "archive on it: 7 lines out, 14 in, 2 places: only the moved lines",
+                          "yq on it: 500 ms"]
