@@ -109,10 +109,10 @@ def test_the_report_reads_each_ratio_from_the_plan_that_measured_it_in_any_order
         "shipped": size(1, 30_000, ratio=1.2, floor=0.1),
         "1000": size(2, 100_000), "10000": size(10, 3_000_000)}}
     lines = run.report(data).splitlines()
-    assert lines[2] == ("command                1000c   shipped      1000     10000  x floor  target"
-                        "  10k/1k  comments  x yq (largest)")
-    assert lines[3] == ("validate               200ms     100ms     200ms    1000ms     1.20     1.3"
-                        "    5.00      1.01            2.00")
+    assert lines[2] == ("command                1000c   shipped      1000     10000"
+                        "  x floor  target  10k/1k  comments  x yq (largest)")
+    assert lines[3] == ("validate               200ms     100ms     200ms    1000ms"
+                        "     1.20     1.3    5.00      1.01            2.00")
     assert lines[-3:] == ["largest plan: 3.00 MB, peak memory of crmplan 2 MB",
                           "archive on it: 7 lines out, 14 in, 2 places: only the moved lines",
                           "yq on it: 500 ms"]
