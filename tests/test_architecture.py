@@ -33,14 +33,6 @@ def test_validate_does_not_import_rich(tmp_path: Path):
     assert out.stderr.splitlines()[-1] == "False"
 
 
-def test_a_lazy_module_is_imported_at_its_first_use_only():
-    code = ("import sys\nfrom crm_plan.lazy import lazy\nshapes = lazy('colorsys')\n"
-            "print('colorsys' in sys.modules, shapes.rgb_to_hsv(1, 0, 0), "
-            "'colorsys' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout == "False (0.0, 1.0, 1) True\n"
-
-
 def test_python_dash_m(tmp_path: Path):
     out = subprocess.run([sys.executable, "-m", "crm_plan", "validate", "-f",
                           str(ROOT / "workplan.yaml")], capture_output=True, text=True)
@@ -64,21 +56,16 @@ def test_wheel_ships_the_repository_plan(tmp_path: Path):
     assert "crm_plan/cli.py" in names and not any(n.startswith("tests/") for n in names)
 
 
-def test_main_builds_only_the_named_command_but_help_lists_them_all(tmp_path: Path):
-    code = ("import sys\nfrom crm_plan import cli\n"
-            "cli._build_only_the_named_command(sys.argv[1:])\n"
-            "print(sorted(i.name or i.callback.__name__ for i in cli.app.registered_commands))")
-    def commands(*args: str) -> str:
-        return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                              check=True).stdout.strip()
-    assert commands("--lang", "es", "-f", "x.yaml", "show", "9.3") == "['show']"
-    assert commands("--file", "list", "validate") == "['validate']"  # a file named "list"
-    everything = commands("--help")
-    assert "'archive'" in everything and "'validate'" in everything
-    assert commands("lsit") == everything  # a typo still gets the list to choose from
+def test_the_group_builds_a_command_when_it_is_looked_up_and_help_lists_them_all():
+    from crm_plan import cli
+
+    commands = cli._Commands()
+    assert list(commands) == list(cli.COMMANDS) and commands._built == {}
+    assert commands["show"].name == "show"
+    assert list(commands._built) == ["show"]
     out = subprocess.run([sys.executable, "-m", "crm_plan", "--help"], capture_output=True,
                          text=True, env={**__import__("os").environ, "COLUMNS": "100"})
-    for name in ("validate", "list", "show", "status", "archive", "restore"):
+    for name in cli.COMMANDS:
         assert f" {name} " in out.stdout
 
 

@@ -168,7 +168,7 @@ I.A.1.1  Adoptar los lineamientos                                     completado
     (["--status", "done", "--archived"], ["I.A.1.1"]),
     (["--status", "completado"], []),
     (["--section", "b"], ["2.1", "2.2", "3.1"]),
-    (["--objective", "1", "-o", "3"], ["1.1", "1.2", "3.1"]),
+    (["--objective", "1", "--objective", "3"], ["1.1", "1.2", "3.1"]),
     (["--search", "ALBERGUES"], ["2.1"]),
     (["--search", "viceministros", "--archived"], ["I.A.1.1"]),
     (["--ref-year", "2008"], ["1.1", "2.2"]),
@@ -213,7 +213,7 @@ def test_list_json_of_history_and_without_actors(plan: str):
 
 
 def test_list_json_is_utf8_whatever_the_locale(plan: str):
-    result = run("list", "-f", plan, "--format", "json", "-o", "2",
+    result = run("list", "-f", plan, "--format", "json", "--objective", "2",
                  env={"PYTHONIOENCODING": "ascii"})
     assert "\"responsible\": [\"México\"" in result.stdout_bytes.decode("utf-8")
 
@@ -239,7 +239,7 @@ def test_list_csv_for_spreadsheets(plan: str):
 
 
 def test_list_csv_joins_lists(plan: str):
-    data = run("list", "-f", plan, "--format", "csv", "--all", "-o", "2", "-o", "I.A.1")
+    data = run("list", "-f", plan, "--format", "csv", "--all", "--objective", "2", "--objective", "I.A.1")
     rows = list(csv.DictReader(io.StringIO(data.stdout_bytes.decode("utf-8-sig"), newline="")))
     assert [(r["id"], r["responsible"], r["outcomes"], r["archived_on"]) for r in rows] == [
         ("2.1", "México; OIM", "", ""), ("2.2", "Belice", "", ""),
@@ -338,8 +338,8 @@ def test_a_plan_with_errors_is_refused(plan_file):  # type: ignore[no-untyped-de
 
 
 def test_the_file_from_the_environment_or_before_the_command(plan: str):
-    via_env = run("list", "--format", "json", "-o", "3", env={"CRMPLAN_FILE": plan}).stdout
-    before = CliRunner().invoke(app, ["-f", plan, "list", "--format", "json", "-o", "3"],
+    via_env = run("list", "--format", "json", "--objective", "3", env={"CRMPLAN_FILE": plan}).stdout
+    before = CliRunner().invoke(app, ["-f", plan, "list", "--format", "json", "--objective", "3"],
                                 env=ENV).stdout
     assert [r["text"] for r in json.loads(via_env)] == ["Publicar regularmente logros"]
     assert via_env == before
@@ -547,7 +547,7 @@ def test_show_json_activity(plan: str):
          "groups": ["Países miembros"]},
         {"key": "OIM", "name": "Organización Internacional para las Migraciones", "members": [],
          "groups": []}]
-    listed = json.loads(output("list", "-f", plan, "--format", "json", "-o", "2", *AS_OF))[0]
+    listed = json.loads(output("list", "-f", plan, "--format", "json", "--objective", "2", *AS_OF))[0]
     assert {k: v for k, v in data.items() if k in listed} == listed
 
 
@@ -686,6 +686,6 @@ def test_real_plan_every_activity_can_be_shown():
 
 def test_bundled_plan_when_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
-    result = run("list", "--format", "json", "-o", "9")
+    result = run("list", "--format", "json", "--objective", "9")
     assert result.exit_code == 0
     assert [r["id"] for r in json.loads(result.stdout)] == [f"9.{n}" for n in range(1, 7)]

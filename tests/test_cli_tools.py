@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from crm_plan.cli import app
 from crm_plan.problems import Problem, Severity
-from crm_plan.render.github import annotation, escape_data, escape_property
+from crm_plan.render.problems import annotation, escape_data, escape_property
 from crm_plan.skeleton import MEMBER_STATES, skeleton
 
 runner = CliRunner()

@@ -131,8 +131,8 @@ def test_bash_completes_option_values(archived: str):
     assert complete(f"crmplan -f {SHIPPED} status -r mex") == ["México"]
     assert complete("crmplan list --status por") == ["por definir"]
     assert complete(f"crmplan list -f {SHIPPED} --section ") == ["A", "B", "C"]
-    # Objectives of both parts: -o I.A.1 with --archived lists the history's.
-    assert complete(f"crmplan list -f {archived} -o ") == ["1", "2", "I.A.1"]
+    # Objectives of both parts: --objective I.A.1 with --archived lists the history's.
+    assert complete(f"crmplan list -f {archived} --objective ") == ["1", "2", "I.A.1"]
 
 
 def test_bash_completion_reads_crmplan_file(archived: str):

@@ -486,9 +486,9 @@ def test_export_errors_are_one_sentence(plan_file: PlanFile, tmp_path: Path):
 def test_a_word_file_is_not_poured_into_a_terminal(plan_file: PlanFile,
                                                    monkeypatch: pytest.MonkeyPatch):
     pytest.importorskip("docx")
-    from crm_plan import cli
+    from crm_plan.commands import options
 
-    monkeypatch.setattr(cli, "_stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(options, "stdout_is_terminal", lambda: True)
     result = run("export", "-f", str(plan_file(QUERY_PLAN)), "--format", "docx")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == ("crmplan: a Word file cannot be shown in the terminal: write it to "

@@ -19,6 +19,8 @@ MESSAGES: dict[str, str] = {
     "The plan file. Default: ./workplan.yaml, else the plan bundled with crmplan.":
         ("El archivo del plan. Si no se indica: ./workplan.yaml y, si no existe, el plan "
          "incluido en crmplan."),
+    "crmplan: no space left on the device while writing the output":
+        "crmplan: no queda espacio en el dispositivo para escribir la salida",
     "No workplan.yaml here: using the CRM plan bundled with crmplan (read-only).":
         ("No hay un workplan.yaml en esta carpeta: se usa el plan de la CRM incluido en crmplan "
          "(solo lectura)."),

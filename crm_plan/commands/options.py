@@ -1,0 +1,294 @@
+"""What several commands share: the plan file option, the filters (declared once, handed to the
+command built into `query.Filters`), the output option, and the values shell completion offers."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from crm_plan.messages import _
+
+if TYPE_CHECKING:
+    from crm_plan.planfile import LoadedPlan, PlanLocation
+    from crm_plan.query import Filters
+
+Command = TypeVar("Command", bound=Callable[..., None])
+Candidates = list[tuple[str, str]]
+
+
+class State:
+    """What the options before the command said; `ctx.obj` of every command."""
+
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+
+    def location(self, file: str | None = None) -> PlanLocation:
+        """The plan file: --file after the command wins over --file before it."""
+        from crm_plan import planfile
+
+        location = planfile.locate(file or self.file)
+        if location.bundled:
+            typer.echo(_("No workplan.yaml here: using the CRM plan bundled with crmplan "
+                         "(read-only)."), err=True)
+        return location
+
+
+def valid_plan(ctx: typer.Context, file: str | None) -> LoadedPlan:
+    """The plan the command line names, refused when it has errors."""
+    from crm_plan import planfile
+
+    state: State = ctx.obj
+    return planfile.load_valid(state.location(file))
+
+
+def emit(data: bytes) -> None:
+    """Machine formats as UTF-8 bytes, whatever the console's or the locale's encoding."""
+    import sys
+
+    sys.stdout.flush()
+    typer.echo(data, nl=False)
+
+
+def usage(message: str) -> NoReturn:
+    """Refuse the command line as it was given (exit 2)."""
+    from crm_plan.errors import UsageError
+
+    raise UsageError(message)
+
+
+# -- shell completion: values from the plan in use (completion.py never raises, never prints) --
+
+class _Matched(str):
+    """A value completion.py already matched, case and accents ignored. Typer keeps only the
+    values that start with the typed text exactly (and offers no hook of its own for it), which
+    would drop `México` for `mex`."""
+
+    def startswith(self, *args: object) -> bool:
+        return True
+
+
+def _offered(candidates: Candidates) -> Candidates:
+    return [(_Matched(value), help_text) for value, help_text in candidates]
+
+
+def _plan_file(ctx: typer.Context) -> str | None:
+    """The --file given earlier on the command line: after the command, else before it."""
+    context: Any = ctx  # typer.Context, whose parents are click's contexts
+    while context is not None:
+        if file := context.params.get("file"):
+            return str(file)
+        context = context.parent
+    return None
+
+
+def complete_show_id(ctx: typer.Context, incomplete: str) -> Candidates:
+    from crm_plan import completion
+
+    return _offered(completion.active_ids(_plan_file(ctx), incomplete, objectives=True))
+
+
+def complete_active_id(ctx: typer.Context, incomplete: str) -> Candidates:
+    from crm_plan import completion
+
+    return _offered(completion.active_ids(_plan_file(ctx), incomplete))
+
+
+def complete_archived_id(ctx: typer.Context, incomplete: str) -> Candidates:
+    from crm_plan import completion
+
+    return _offered(completion.restorable_ids(_plan_file(ctx), incomplete))
+
+
+def complete_actor(ctx: typer.Context, incomplete: str) -> Candidates:
+    from crm_plan import completion
+
+    return _offered(completion.actors(_plan_file(ctx), incomplete))
+
+
+def _complete_status(incomplete: str) -> Candidates:
+    from crm_plan import completion
+
+    return _offered(completion.statuses(incomplete))
+
+
+def _complete_section(ctx: typer.Context, incomplete: str) -> Candidates:
+    from crm_plan import completion
+
+    return _offered(completion.sections(_plan_file(ctx), incomplete))
+
+
+def _complete_objective(ctx: typer.Context, incomplete: str) -> Candidates:
+    from crm_plan import completion
+
+    return _offered(completion.objectives(_plan_file(ctx), incomplete))
+
+
+# -- options of many commands -------------------------------------------------------------------
+
+FileOption = Annotated[str | None, typer.Option(
+    "--file", "-f", envvar="CRMPLAN_FILE", metavar="PATH",
+    help=_("The plan file. Default: ./workplan.yaml, else the plan bundled with crmplan."),
+)]
+AsOfOption = Annotated[str | None, typer.Option(
+    "--as-of", metavar="DATE", help=_("The day that decides what is overdue. Default: today."))]
+DryRunOption = Annotated[bool, typer.Option(
+    "--dry-run", help=_("Print the change as a unified diff and write nothing."))]
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+# -- the filters of list, status and export -----------------------------------------------------
+
+_ResponsibleOption = Annotated[list[str] | None, typer.Option(
+    "--responsible", "-r", metavar="ACTOR", autocompletion=complete_actor,
+    help=_("Activities naming ACTOR (short or full name; responsible, coordination or support), "
+           "also through a group it belongs to. Repeat for any of several."),
+)]
+_DirectOption = Annotated[bool, typer.Option(
+    "--direct", help=_("With --responsible: only activities naming the actor itself, not one of "
+                       "its groups."),
+)]
+_StatusOption = Annotated[list[str] | None, typer.Option(
+    "--status", "-s", metavar="STATUS", autocompletion=_complete_status,
+    help=_("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, "
+           "pending, tbd, done). Repeatable."),
+)]
+_SectionOption = Annotated[list[str] | None, typer.Option(
+    "--section", metavar="ID", autocompletion=_complete_section,
+    help=_("Activities of a section, e.g. C. Repeatable."))]
+_ObjectiveOption = Annotated[list[str] | None, typer.Option(
+    "--objective", metavar="ID", autocompletion=_complete_objective,
+    help=_("Activities of an objective, e.g. 9. Repeatable."))]
+_SearchOption = Annotated[list[str] | None, typer.Option(
+    "--search", metavar="TEXT",
+    help=_("Activities whose text, notes, references or outcomes contain TEXT (case and accents "
+           "ignored). Repeatable."),
+)]
+_RefYearOption = Annotated[list[int] | None, typer.Option(
+    "--ref-year", metavar="YEAR", help=_("Activities citing a document of that year."))]
+_RefBodyOption = Annotated[list[str] | None, typer.Option(
+    "--ref-body", metavar="BODY", help=_("Activities citing a document of CRM or GRCM."))]
+_ActionPlanOption = Annotated[bool, typer.Option(
+    "--action-plan",
+    help=_("Items taken from the CRM Plan of Action (marked themselves or through their "
+           "objective)."),
+)]
+_OverdueOption = Annotated[bool, typer.Option(
+    "--overdue", help=_("'programado' activities whose due date has passed."))]
+_DueBeforeOption = Annotated[str | None, typer.Option(
+    "--due-before", metavar="DATE",
+    help=_("Activities due before DATE (2010-03-01, 2010-03 or 2010)."))]
+_ArchivedOption = Annotated[bool, typer.Option(
+    "--archived", help=_("The historical part instead of the active plan."))]
+_AllOption = Annotated[bool, typer.Option("--all", help=_("The active plan and the history."))]
+
+# parameter name -> (its option, its default)
+_FILTERS: dict[str, tuple[Any, Any]] = {
+    "responsible": (_ResponsibleOption, None), "direct": (_DirectOption, False),
+    "status": (_StatusOption, None), "section": (_SectionOption, None),
+    "objective": (_ObjectiveOption, None), "search": (_SearchOption, None),
+    "ref_year": (_RefYearOption, None), "ref_body": (_RefBodyOption, None),
+    "action_plan": (_ActionPlanOption, False), "overdue": (_OverdueOption, False),
+    "due_before": (_DueBeforeOption, None), "archived": (_ArchivedOption, False),
+    "everything": (_AllOption, False),
+}
+
+
+def filter_options(*, overdue: bool = True) -> Callable[[Command], Command]:
+    """Give a command the filters of `list` (without --overdue where the command has its own):
+    the command declares a keyword-only parameter `filters: query.Filters` where the options
+    are to stand in its help, and receives them built.
+
+    The options are added to the signature Typer reads, as sqlite-utils' `output_options`
+    decorator adds its options to a click command."""
+    names = [name for name in _FILTERS if overdue or name != "overdue"]
+
+    def decorate(command: Command) -> Command:
+        signature = inspect.signature(command)
+        own = list(signature.parameters.values())
+        at = [p.name for p in own].index("filters")  # the options take its place in the help
+        added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY,
+                                   annotation=_FILTERS[name][0], default=_FILTERS[name][1])
+                 for name in names]
+
+        @functools.wraps(command)
+        def with_filters(*args: Any, **kwargs: Any) -> None:
+            given = {name: kwargs.pop(name) for name in names}
+            command(*args, filters=_built(**given), **kwargs)
+
+        shown = signature.replace(parameters=[*own[:at], *added, *own[at + 1:]])
+        with_filters.__signature__ = shown  # type: ignore[attr-defined]
+        with_filters.__annotations__ = {p.name: p.annotation for p in shown.parameters.values()}
+        return with_filters  # type: ignore[return-value]
+
+    return decorate
+
+
+def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | None,
+           section: list[str] | None, objective: list[str] | None, search: list[str] | None,
+           ref_year: list[int] | None, ref_body: list[str] | None, action_plan: bool,
+           due_before: str | None, archived: bool, everything: bool, overdue: bool = False,
+           ) -> Filters:
+    from crm_plan.query import Filters, Scope
+
+    return Filters(
+        actors=tuple(responsible or ()), direct=direct, statuses=tuple(status or ()),
+        sections=tuple(section or ()), objectives=tuple(objective or ()),
+        search=tuple(search or ()), ref_years=tuple(ref_year or ()),
+        ref_bodies=tuple(ref_body or ()), action_plan=action_plan, overdue=overdue,
+        due_before=due_before,
+        scope=Scope.ALL if everything else (Scope.ARCHIVED if archived else Scope.ACTIVE))
+
+
+# -- where documents go -------------------------------------------------------------------------
+
+OutputOption = Annotated[str | None, typer.Option(
+    "--output", "-o", metavar="FILE", help=_("Write to FILE instead of the standard output."))]
+
+# The format a file name asks for when --format is not given.
+_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+             ".docx": "docx", ".csv": "csv", ".json": "json", ".txt": "table"}
+
+Format = TypeVar("Format", bound=Enum)
+
+
+def format_of(given: Format | None, output: str | None, default: Format) -> Format:
+    """--format, else what the -o file's extension asks for, else `default`."""
+    if given is not None:
+        return given
+    from pathlib import Path
+
+    found = _SUFFIXES.get(Path(output).suffix.lower() if output else "")
+    kind = type(default)
+    return kind(found) if found in kind.__members__ else default
+
+
+def deliver(data: bytes, output: str | None, *, binary: bool) -> None:
+    """Write a document to the file -o names, else to the standard output; a Word file is
+    never poured into a terminal."""
+    if output is not None:
+        from pathlib import Path
+
+        from crm_plan import outfile
+
+        outfile.write(Path(output), data)
+        typer.echo(_("Wrote {path}.").format(path=output))
+    elif binary and stdout_is_terminal():
+        usage(_("a Word file cannot be shown in the terminal: write it to a file with -o, e.g. "
+                "-o plan.docx"))
+    else:
+        emit(data)
+
+
+def stdout_is_terminal() -> bool:
+    import sys
+
+    return sys.stdout.isatty()

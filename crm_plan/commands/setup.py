@@ -1,0 +1,43 @@
+"""Fitting the tools around the plan: `schema` and `init`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from crm_plan.commands.options import FileOption, emit, valid_plan
+from crm_plan.messages import _
+
+
+def schema(ctx: typer.Context, file: FileOption = None) -> None:
+    from crm_plan import schema as plan_schema
+
+    emit(plan_schema.to_json(plan_schema.plan_schema(valid_plan(ctx, file).plan)))
+
+
+def init(
+    path: Annotated[str, typer.Argument(metavar="[PATH]", help=_(
+        "Where to write it. Default: ./workplan.yaml."))] = "workplan.yaml",
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="DATE", help=_("The plan's 'updated' date (2010-03-01). Default: today."))
+    ] = None,
+) -> None:
+    from crm_plan import lookup, query, skeleton
+
+    skeleton.create(path, lookup.date(date, "--date") if date else query.today())
+    typer.echo(_("Wrote {path}, a new plan to fill in. Check it after each change: crmplan "
+                 "validate -f {path}").format(path=path))
+
+
+SCHEMA_HELP = _(
+    "Print the JSON Schema of the plan file, for editors to complete and check it.\n\n"
+    "VS Code (with the YAML extension) and JetBrains editors read it through the first line "
+    "'# yaml-language-server: $schema=workplan.schema.json'. The sections it accepts are "
+    "those the plan declares: generate it again after adding one.\n\n"
+    "Example: crmplan schema > workplan.schema.json")
+INIT_HELP = _(
+    "Write a new plan file to start from; never overwrites a file.\n\n"
+    "The new plan has the document data (dated today), the CRM member states and the "
+    "Technical Secretariat as actors, and no objectives yet; it validates without problems.\n\n"
+    "Example: crmplan init plans/workplan.yaml")

@@ -1,0 +1,73 @@
+"""`crmplan validate`: every problem of one or more plan files, at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from crm_plan.commands.options import FileOption, State
+from crm_plan.messages import _
+
+if TYPE_CHECKING:
+    from crm_plan.planfile import LoadedPlan
+
+
+class ProblemFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...", help=_(
+        "Plan files to check, e.g. those pre-commit passes. Default: the plan file (--file)."),
+    )] = None,
+    format: Annotated[ProblemFormat, typer.Option(
+        "--format", help=_("text: one line per problem; json: a list of objects; github: "
+                           "annotations for GitHub Actions (::error file=...,line=...::...)."),
+    )] = ProblemFormat.text,
+    file: FileOption = None,
+) -> None:
+    from crm_plan import planfile
+    from crm_plan.errors import EXIT_OK, EXIT_PROBLEMS
+
+    state: State = ctx.obj
+    locations = [planfile.locate(path) for path in paths] if paths else [state.location(file)]
+    plans = [planfile.load(location) for location in locations]
+    _RENDERERS[format](plans)
+    raise typer.Exit(EXIT_PROBLEMS if any(loaded.has_errors for loaded in plans) else EXIT_OK)
+
+
+def _text(plans: Iterable[LoadedPlan]) -> None:
+    from crm_plan.render import problems
+
+    for loaded in plans:
+        for problem in loaded.problems:
+            typer.echo(problems.line(problem))
+        typer.echo(problems.summary(loaded))
+
+
+def _github(plans: Iterable[LoadedPlan]) -> None:
+    from crm_plan.render import problems
+
+    for loaded in plans:
+        for problem in loaded.problems:
+            typer.echo(problems.annotation(problem))
+        typer.echo(problems.summary(loaded))
+
+
+def _json(plans: Iterable[LoadedPlan]) -> None:
+    from crm_plan.render import problems
+
+    typer.echo(problems.as_json([p for loaded in plans for p in loaded.problems]))
+
+
+_RENDERERS: dict[ProblemFormat, Callable[[Iterable[LoadedPlan]], None]] = {
+    ProblemFormat.text: _text, ProblemFormat.github: _github, ProblemFormat.json: _json}
+
+HELP = _("Check the plan file and report every problem at once, sorted by position.\n\n"
+         "Example: crmplan validate -f workplan.yaml")
