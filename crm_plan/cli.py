@@ -8,17 +8,15 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, MutableMapping
-from enum import Enum
 from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
-from crm_plan import messages
 from crm_plan.commands import documents, editing, listing, setup
 from crm_plan.commands import validate as checking
-from crm_plan.commands.options import FileOption, State
-from crm_plan.errors import EXIT_PROBLEMS, CrmPlanError, PlanInvalid
+from crm_plan.commands.options import FileOption, LangOption, global_options, use_global_options
+from crm_plan.errors import EXIT_OK, EXIT_PROBLEMS, CrmPlanError, PlanInvalid
 from crm_plan.messages import _
 from crm_plan.text import visible
 
@@ -40,7 +38,8 @@ COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
 
 # Click's usage errors (exit 2) pass through to click; typer may vendor click, so its classes
 # are reached through typer's public names.
-_CLICK_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+_CLICK_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 Command = Any  # a click command, of the click that typer uses
 
 
@@ -56,7 +55,7 @@ class _Commands(MutableMapping[str, Command]):
         if name not in self._built:
             function, help_text = COMMANDS[name]
             one = typer.Typer(add_completion=False)
-            one.command(name, help=help_text)(function)
+            one.command(name, help=help_text)(global_options(function))
             self._built[name] = typer.main.get_command(one)
         return self._built[name]
 
@@ -89,9 +88,9 @@ class _Group(TyperGroup):
             ctx.exit(exc.exit_code)
         except (typer.Exit, typer.Abort, _CLICK_ERROR):
             raise
-        except BrokenPipeError:  # `crmplan list | head` stopped reading: end quietly
+        except BrokenPipeError:  # `crmplan list | head` stopped reading: end quietly, as git
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            ctx.exit(EXIT_PROBLEMS)
+            ctx.exit(EXIT_OK)
         except OSError as exc:
             if exc.errno != errno.ENOSPC:
                 _internal_error(ctx, exc)
@@ -117,29 +116,31 @@ app = typer.Typer(
     cls=_Group,
     help=_("Keep the CRM liaison network's work plan (workplan.yaml): validate it, query it, "
            "keep it current."),
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=True,  # --install-completion, --show-completion; values: commands/options.py
 )
 
 
-class Language(str, Enum):
-    en = "en"
-    es = "es"
+def _version(shown: bool) -> None:
+    if shown:
+        from importlib.metadata import version
+
+        typer.echo(f"crmplan {version('crmplan')}")
+        raise typer.Exit()
 
 
-LangOption = Annotated[Language | None, typer.Option(
-    "--lang", help=_("The language of messages and help: es (español) or en (English). "
-                      "Default: CRMPLAN_LANG, else the locale (LANG=es_MX.UTF-8 is Spanish), "
-                      "else English."),
-)]
-
-
-@app.callback()
-def _options(ctx: typer.Context, file: FileOption = None, lang: LangOption = None) -> None:
-    if lang is not None:  # already in use when read from the command line (messages.py)
-        messages.use(lang.value)
-    ctx.obj = State(file)
+@app.callback(invoke_without_command=True)
+def _options(
+    ctx: typer.Context,
+    file: FileOption = None,
+    lang: LangOption = None,
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_version,
+        help=_("Show the version of crmplan and exit."))] = False,
+) -> None:
+    use_global_options(ctx, file, lang)
+    if ctx.invoked_subcommand is None:  # `crmplan`, `crmplan --lang es`: what there is to do
+        typer.echo(ctx.get_help())
 
 
 def _report_error(exc: CrmPlanError) -> None:

@@ -166,7 +166,7 @@ def test_help_has_a_summary_and_an_example():
 
 
 def test_a_closed_pipe_ends_quietly(plan_file):
-    """`crmplan list | head`: when the reader goes away, no message, exit 1."""
+    """`crmplan list | head`: when the reader goes away, no message, exit 0 (as `git log | head`)."""
     import subprocess
     import sys
 
@@ -175,4 +175,4 @@ def test_a_closed_pipe_ends_quietly(plan_file):
             "p.load = gone\nfrom crm_plan.cli import main\n"
             f"sys.argv = ['crmplan', 'validate', '-f', {str(plan_file())!r}]\nmain()\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert (out.returncode, out.stderr) == (1, "")
+    assert (out.returncode, out.stderr) == (0, "")

@@ -11,7 +11,6 @@ import typer
 
 from crm_plan.commands.options import (
     AsOfOption,
-    FileOption,
     OutputOption,
     State,
     complete_actor,
@@ -54,11 +53,10 @@ def export(
     as_of: AsOfOption = None,
     active: Annotated[bool, typer.Option(
         "--active", help=_("Only the active plan, without the historical part."))] = False,
-    file: FileOption = None,
 ) -> None:
     from crm_plan import query
 
-    plan = valid_plan(ctx, file).plan
+    plan = valid_plan(ctx).plan
     chosen = format_of(format, output, ExportFormat.markdown)
     # The whole document unless one part is asked for (--active or --archived, not both).
     if filters.scope is not query.Scope.ALL and active == (filters.scope is query.Scope.ARCHIVED):
@@ -129,11 +127,10 @@ def report(
             "Write to the file PATH (with --each-member: into the folder PATH) instead of the "
             "standard output."))] = None,
     as_of: AsOfOption = None,
-    file: FileOption = None,
 ) -> None:
     from crm_plan import query, sheet
 
-    plan = valid_plan(ctx, file).plan
+    plan = valid_plan(ctx).plan
     day = query.as_of(as_of)
     if each_member:
         _each_member(plan, responsible, day, format, output)
@@ -218,12 +215,11 @@ def changes(
     format: Annotated[ChangesFormat, typer.Option(
         "--format", help=_("table, markdown (for a meeting note) or json."))
     ] = ChangesFormat.table,
-    file: FileOption = None,
 ) -> None:
     from crm_plan import changes as plan_changes
     from crm_plan import revisions
 
-    older, newer = _versions(ctx, files or [], since, file)
+    older, newer = _versions(ctx, files or [], since)
     new_plan = revisions.from_file(newer)
     if older is None:
         old_plan, old_name = revisions.from_git(newer, since or "")
@@ -232,7 +228,7 @@ def changes(
     _CHANGES[format](plan_changes.compare(old_plan, new_plan), old_name, newer.display)
 
 
-def _versions(ctx: typer.Context, files: list[str], since: str | None, file: str | None
+def _versions(ctx: typer.Context, files: list[str], since: str | None
               ) -> tuple["PlanLocation | None", "PlanLocation"]:
     """The older file (None with --since) and the newer one: NEW_FILE, else the plan file."""
     from crm_plan import planfile
@@ -246,7 +242,7 @@ def _versions(ctx: typer.Context, files: list[str], since: str | None, file: str
     older = planfile.locate(files[0]) if since is None else None
     given_newer = files[1:] if since is None else files
     state: State = ctx.obj
-    return older, planfile.locate(given_newer[0]) if given_newer else state.location(file)
+    return older, planfile.locate(given_newer[0]) if given_newer else state.location()
 
 
 def _changes_table(comparison: "Comparison", old: str, new: str) -> None:

@@ -8,7 +8,6 @@ import typer
 
 from crm_plan.commands.options import (
     DryRunOption,
-    FileOption,
     State,
     complete_active_id,
     complete_archived_id,
@@ -34,7 +33,6 @@ def archive(
         "--date", metavar="DATE", help=_("The archive date (2010-03-01). Default: today."))
     ] = None,
     dry_run: DryRunOption = False,
-    file: FileOption = None,
 ) -> None:
     from crm_plan import edit, lookup, query, store
 
@@ -42,7 +40,7 @@ def archive(
         usage(_("name the activities to archive (e.g. crmplan archive 9.3), or use --completed"))
     on = lookup.date(date, "--date") if date else query.today()
     state: State = ctx.obj
-    result = store.update(state.location(file), lambda plan, text: edit.archive_many(
+    result = store.update(state.location(), lambda plan, text: edit.archive_many(
         plan, text, ids or [], completed=completed, on=on, outcome=outcome), dry_run=dry_run)
     _report(result, dry_run, _("Archived {id} in the history ({date}).").format(
         id="{id}", date=on.isoformat()), _("No activity has the status 'completado': nothing to "
@@ -55,12 +53,11 @@ def restore(
         metavar="ID...", autocompletion=complete_archived_id, help=_(
         "Archived activities to put back, e.g. 9.3."))],
     dry_run: DryRunOption = False,
-    file: FileOption = None,
 ) -> None:
     from crm_plan import edit, store
 
     state: State = ctx.obj
-    result = store.update(state.location(file), lambda plan, text: edit.restore_many(
+    result = store.update(state.location(), lambda plan, text: edit.restore_many(
         plan, text, ids), dry_run=dry_run)
     _report(result, dry_run, _("Restored {id} to the active plan."), "")
 

@@ -11,7 +11,6 @@ import typer
 
 from crm_plan.commands.options import (
     AsOfOption,
-    FileOption,
     ReportFormat,
     complete_show_id,
     emit,
@@ -41,11 +40,10 @@ def list_(
     format: Annotated[ListFormat, typer.Option(
         "--format", help=_("table (for people), json, csv (UTF-8 with BOM, for spreadsheets) or "
                            "markdown."))] = ListFormat.table,
-    file: FileOption = None,
 ) -> None:
     from crm_plan import query
 
-    plan = valid_plan(ctx, file).plan
+    plan = valid_plan(ctx).plan
     selection = query.select(plan, filters, query.as_of(as_of))
     if format in (ListFormat.table, ListFormat.markdown) and not selection.hits:
         typer.echo(_("No activities match."))
@@ -99,11 +97,10 @@ def status(
     format: Annotated[ReportFormat, typer.Option(
         "--format", help=_("text, or json: {\"counts\": ..., \"activities\": [...]}."))
     ] = ReportFormat.text,
-    file: FileOption = None,
 ) -> None:
     from crm_plan import counts, query
 
-    plan = valid_plan(ctx, file).plan
+    plan = valid_plan(ctx).plan
     report = counts.report(plan, filters, query.as_of(as_of), by_member=by_member,
                            pending=pending, overdue=overdue)
     if format is ReportFormat.json:
@@ -124,11 +121,10 @@ def show(
     as_of: AsOfOption = None,
     format: Annotated[ReportFormat, typer.Option("--format", help=_("text or json."))
                       ] = ReportFormat.text,
-    file: FileOption = None,
 ) -> None:
     from crm_plan import lookup, query
 
-    plan = valid_plan(ctx, file).plan
+    plan = valid_plan(ctx).plan
     item, day = lookup.item(plan, id), query.as_of(as_of)
     if format is ReportFormat.json:
         from crm_plan.render import records

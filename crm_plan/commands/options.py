@@ -22,28 +22,29 @@ Candidates = list[tuple[str, str]]
 
 
 class State:
-    """What the options before the command said; `ctx.obj` of every command."""
+    """What the options of `crmplan` itself said (before the command or after it); `ctx.obj`
+    of every command."""
 
     def __init__(self, file: str | None) -> None:
         self.file = file
 
-    def location(self, file: str | None = None) -> PlanLocation:
-        """The plan file: --file after the command wins over --file before it."""
+    def location(self) -> PlanLocation:
+        """The plan file the command line names, else ./workplan.yaml or the bundled one."""
         from crm_plan import planfile
 
-        location = planfile.locate(file or self.file)
+        location = planfile.locate(self.file)
         if location.bundled:
             typer.echo(_("No workplan.yaml here: using the CRM plan bundled with crmplan "
                          "(read-only)."), err=True)
         return location
 
 
-def valid_plan(ctx: typer.Context, file: str | None) -> LoadedPlan:
+def valid_plan(ctx: typer.Context) -> LoadedPlan:
     """The plan the command line names, refused when it has errors."""
     from crm_plan import planfile
 
     state: State = ctx.obj
-    return planfile.load_valid(state.location(file))
+    return planfile.load_valid(state.location())
 
 
 def emit(data: bytes) -> None:
@@ -128,12 +129,64 @@ def _complete_objective(ctx: typer.Context, incomplete: str) -> Candidates:
     return _offered(completion.objectives(_plan_file(ctx), incomplete))
 
 
-# -- options of many commands -------------------------------------------------------------------
+# -- the options of crmplan itself, accepted before the command and after it ---------------------
 
 FileOption = Annotated[str | None, typer.Option(
     "--file", "-f", envvar="CRMPLAN_FILE", metavar="PATH",
     help=_("The plan file. Default: ./workplan.yaml, else the plan bundled with crmplan."),
 )]
+
+
+class Language(str, Enum):
+    en = "en"
+    es = "es"
+
+
+LangOption = Annotated[Language | None, typer.Option(
+    "--lang", help=_("The language of messages and help: es (español) or en (English). "
+                      "Default: CRMPLAN_LANG, else the locale (LANG=es_MX.UTF-8 is Spanish), "
+                      "else English."),
+)]
+
+_GLOBALS = [
+    inspect.Parameter("file", inspect.Parameter.KEYWORD_ONLY, annotation=FileOption, default=None),
+    inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, annotation=LangOption, default=None),
+]
+_CTX = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
+
+
+def use_global_options(ctx: typer.Context, file: str | None, lang: Language | None) -> None:
+    """What -f/--file and --lang say, wherever they stand on the command line."""
+    if lang is not None:  # already in use when read from the command line (messages.py)
+        from crm_plan import messages
+
+        messages.use(lang.value)
+    if ctx.obj is None:
+        ctx.obj = State(None)
+    if file:
+        ctx.obj.file = file
+
+
+def global_options(command: Command) -> Command:
+    """Give a command the options of `crmplan` itself, so that `crmplan list -f plan.yaml --lang
+    es` means `crmplan -f plan.yaml --lang es list`; the command reads them from `ctx.obj`."""
+    signature = inspect.signature(command, eval_str=True)
+    takes_ctx = "ctx" in signature.parameters
+    own = list(signature.parameters.values())
+    shown = signature.replace(parameters=[*([] if takes_ctx else [_CTX]), *own, *_GLOBALS])
+
+    @functools.wraps(command)
+    def with_globals(**kwargs: Any) -> None:
+        ctx = kwargs["ctx"] if takes_ctx else kwargs.pop("ctx")
+        use_global_options(ctx, kwargs.pop("file"), kwargs.pop("lang"))
+        command(**kwargs)
+
+    with_globals.__signature__ = shown  # type: ignore[attr-defined]
+    with_globals.__annotations__ = {p.name: p.annotation for p in shown.parameters.values()}
+    return with_globals  # type: ignore[return-value]
+
+
+# -- options of many commands -------------------------------------------------------------------
 AsOfOption = Annotated[str | None, typer.Option(
     "--as-of", metavar="DATE", help=_("The day that decides what is overdue. Default: today."))]
 DryRunOption = Annotated[bool, typer.Option(

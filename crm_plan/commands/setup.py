@@ -6,14 +6,14 @@ from typing import Annotated
 
 import typer
 
-from crm_plan.commands.options import FileOption, emit, valid_plan
+from crm_plan.commands.options import emit, valid_plan
 from crm_plan.messages import _
 
 
-def schema(ctx: typer.Context, file: FileOption = None) -> None:
+def schema(ctx: typer.Context) -> None:
     from crm_plan import schema as plan_schema
 
-    emit(plan_schema.to_json(plan_schema.plan_schema(valid_plan(ctx, file).plan)))
+    emit(plan_schema.to_json(plan_schema.plan_schema(valid_plan(ctx).plan)))
 
 
 def init(

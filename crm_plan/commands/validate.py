@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from crm_plan.commands.options import FileOption, State
+from crm_plan.commands.options import State
 from crm_plan.messages import _
 
 if TYPE_CHECKING:
@@ -30,13 +30,12 @@ def validate(
         "--format", help=_("text: one line per problem; json: a list of objects; github: "
                            "annotations for GitHub Actions (::error file=...,line=...::...)."),
     )] = ProblemFormat.text,
-    file: FileOption = None,
 ) -> None:
     from crm_plan import planfile
     from crm_plan.errors import EXIT_OK, EXIT_PROBLEMS
 
     state: State = ctx.obj
-    locations = [planfile.locate(path) for path in paths] if paths else [state.location(file)]
+    locations = [planfile.locate(path) for path in paths] if paths else [state.location()]
     plans = [planfile.load(location) for location in locations]
     _RENDERERS[format](plans)
     raise typer.Exit(EXIT_PROBLEMS if any(loaded.has_errors for loaded in plans) else EXIT_OK)

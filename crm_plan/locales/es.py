@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
     "The plan file. Default: ./workplan.yaml, else the plan bundled with crmplan.":
         ("El archivo del plan. Si no se indica: ./workplan.yaml y, si no existe, el plan "
          "incluido en crmplan."),
+    "Show the version of crmplan and exit.": "Muestra la versión de crmplan y termina.",
     "crmplan: no space left on the device while writing the output":
         "crmplan: no queda espacio en el dispositivo para escribir la salida",
     "No workplan.yaml here: using the CRM plan bundled with crmplan (read-only).":
