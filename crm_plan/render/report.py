@@ -102,19 +102,19 @@ def sheet_row(hit: Hit, sheet: Sheet) -> SheetRow:
 # -- markdown -------------------------------------------------------------------------------------
 
 def sheet_markdown(plan: Plan, sheet: Sheet) -> bytes:
-    from crm_plan.render.export_markdown import escape as md
+    from crm_plan.render.markdown import cells, escape, paragraph
 
-    lines = [f"# {md(title(sheet))}", ""]
+    lines = [f"# {escape(title(sheet))}", ""]
     for line in intro(plan, sheet):
-        lines += [md(line), ""]
+        lines += [paragraph(line), ""]
     for group, found in rows(sheet):
-        lines += [f"## {md(group_heading(group, found))}", "", "| " + " | ".join(headers()) + " |",
-                  "| --- | --- | --- | --- |"]
+        lines += [f"## {escape(group_heading(group, found))}", "", cells(headers()),
+                  cells(["---"] * len(headers()))]
         for row in found:
-            text = "<br>".join(md(t) for t in (" ".join((row.text, *row.refs)), *row.notes))
+            text = "<br>".join(escape(t) for t in (" ".join((row.text, *row.refs)), *row.notes))
             if row.underline:
                 text = f"<ins>{text}</ins>"
-            lines.append(f"| {md(row.id)} | {text} | {md(row.role)} | {md(row.status)} |")
+            lines.append(cells([escape(row.id), text, escape(row.role), escape(row.status)]))
         lines.append("")
     return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")
 
