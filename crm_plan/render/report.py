@@ -8,7 +8,6 @@ the id, the activity and its references, how it names the actor, and its status.
 from __future__ import annotations
 
 import io
-from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
 from crm_plan.export import cased, ref_text
@@ -123,7 +122,7 @@ def sheet_markdown(plan: Plan, sheet: Sheet) -> bytes:
 
 def sheet_html(plan: Plan, sheet: Sheet) -> bytes:
     from crm_plan.messages import language
-    from crm_plan.render.html import page
+    from crm_plan.render.html import escape, page
 
     labels = headers()
     body = [f'<header lang="{language()}">', f"<h1>{escape(title(sheet))}</h1>",
