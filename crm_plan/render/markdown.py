@@ -16,13 +16,16 @@ markdown cannot merge cells.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from crm_plan.export import Entry, Layout, Part, Row
 from crm_plan.messages import _, ngettext
 from crm_plan.model import Plan
 from crm_plan.query import Hit, Selection
 from crm_plan.render.layout import Heading, actor_lines, outline, status_lines, via_lines
 from crm_plan.text import visible
+
+if TYPE_CHECKING:  # the document's layout is built by the caller: list never loads it
+    from crm_plan.export import Entry, Layout, Part, Row
 
 # What markdown (CommonMark and GitHub's tables and strikethrough) would read as markup.
 _MARKUP = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;", "&": "&amp;",

@@ -18,7 +18,6 @@ import json
 from collections.abc import Callable
 
 from crm_plan.counts import Counts, Tally
-from crm_plan.export import Entry, number
 from crm_plan.model import Activity, Actor, Objective, Outcome, Plan, Ref
 from crm_plan.query import Hit, Selection, in_action_plan, is_overdue
 from crm_plan.render.layout import match_label, section_title
@@ -219,15 +218,18 @@ EXPORT_FIELDS = (*ACTIVITY_FIELDS, "number", "objective_title", "section_title",
 
 
 def export_records(plan: Plan, selection: Selection) -> list[Record]:
-    return [_export_record(plan, hit, selection) for hit in selection.hits]
+    from crm_plan.export import number  # only for export: list's json starts without it
+
+    return [_export_record(plan, hit, selection.as_of, number(hit.activity.id))
+            for hit in selection.hits]
 
 
-def _export_record(plan: Plan, hit: Hit, selection: Selection) -> Record:
+def _export_record(plan: Plan, hit: Hit, as_of: dt.date, number: str) -> Record:
     activity = hit.activity
     objective = plan.objective_of(activity)
     section = plan.sections.get(activity.section)
-    return activity_record(plan, hit, selection.as_of) | {
-        "number": number(activity.id),
+    return activity_record(plan, hit, as_of) | {
+        "number": number,
         "objective_title": objective.title if objective else None,
         "section_title": section_title(plan, activity.section),
         "area": section.area if section and section.area else None,
@@ -249,4 +251,6 @@ def _export_cell(key: str, value: object) -> str:
 
 
 def _outcome_with_refs(outcome: Record) -> str:
+    from crm_plan.export import Entry
+
     return Entry("", str(outcome["text"]), tuple(outcome["refs"])).plain()  # type: ignore[arg-type]
