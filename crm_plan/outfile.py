@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -33,8 +34,8 @@ def write(path: Path, data: bytes, *, plan: Path | None = None) -> None:
         if found is not None and stat.S_ISDIR(found.st_mode):
             raise CrmPlanError(_("{path} is a folder; give the name of a file in it").format(
                 path=_shown(path)))
-        if found is not None and not stat.S_ISREG(found.st_mode):
-            _write_through(path, data)  # /dev/null, /dev/stdout, a FIFO: never replaced
+        if found is not None and (not stat.S_ISREG(found.st_mode) or _is_descriptor(path)):
+            _write_through(path, data)  # /dev/null, a FIFO, /dev/stdout: never replaced
         else:
             mode = stat.S_IMODE(found.st_mode) if found else 0o644 & ~_umask()
             replace(Path(os.path.realpath(path)), data, mode)
@@ -72,8 +73,18 @@ def _stat(path: Path) -> os.stat_result | None:
         return None
 
 
+# An open file of the process named by a path: written through even when it is a regular
+# file (renaming over it would leave the descriptor on a deleted file), and at its end, as
+# the descriptor would (a `>>` redirection keeps what came before).
+_DESCRIPTOR = re.compile(r"/dev/(stdout|stderr|fd/\d+)|/proc/(self|\d+)/fd/\d+")
+
+
+def _is_descriptor(path: Path) -> bool:
+    return _DESCRIPTOR.fullmatch(os.path.abspath(path)) is not None
+
+
 def _write_through(path: Path, data: bytes) -> None:
-    with open(path, "wb") as out:
+    with open(path, "ab" if _is_descriptor(path) else "wb") as out:
         out.write(data)
 
 

@@ -77,6 +77,21 @@ def test_a_fifo_is_written_through_and_stays_a_fifo(tmp_path: Path):
     assert _leftovers(tmp_path) == []
 
 
+def test_an_open_descriptor_is_written_through_at_its_end(tmp_path: Path):
+    """`-o /dev/stdout` with the standard output redirected to a file (here `>> out.md`): the
+    file is the process's own, so it is written, not renamed over."""
+    path = tmp_path / "out.md"
+    path.write_bytes(b"before\n")
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND)
+    try:
+        outfile.write(Path(f"/dev/fd/{descriptor}"), b"# plan\n")
+        assert os.fstat(descriptor).st_ino == path.stat().st_ino
+    finally:
+        os.close(descriptor)
+    assert path.read_bytes() == b"before\n# plan\n"
+    assert _leftovers(tmp_path) == []
+
+
 @pytest.mark.usefixtures("devices_never_replaced")
 def test_a_full_device_is_one_sentence():
     if not os.path.exists("/dev/full"):

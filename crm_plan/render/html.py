@@ -226,11 +226,11 @@ def _row(part: Part, objective: Entry | None, span: int, row: Row, as_of: dt.dat
 
 def entry_html(entry: Entry) -> str:
     text = " ".join(p for p in (entry.number, entry.text) if p)
-    html = escape(text)
+    markup = escape(text)
     for ref in entry.refs:
-        html += f' <span class="ref">{escape(ref_text(ref))}</span>'
+        markup += f' <span class="ref">{escape(ref_text(ref))}</span>'
     if entry.note:
-        html += " " + escape(entry.note)
+        markup += " " + escape(entry.note)
     if entry.underline:
-        html = f"<u>{html}</u>"
-    return f'<span class="line">{html}</span>'
+        markup = f"<u>{markup}</u>"
+    return f'<span class="line">{markup}</span>'
