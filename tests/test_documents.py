@@ -70,7 +70,7 @@ def assert_nothing_raw(text: str) -> None:
     assert unsafe_characters(text.replace("\r\n", "\n")) == []
 
 
-# -- markdown: one escaper (issue 14) ----------------------------------------------------------------
+# -- markdown: one escaper (issue 14) -------------------------------------------------------------
 
 MARKUP = "Designar <b>un</b> enlace *por* país | [aquí](http://x) `c` _y_ ~~no~~ &amp;"
 ESCAPED = ("Designar &lt;b&gt;un&lt;/b&gt; enlace \\*por\\* país \\| \\[aquí\\](http://x) \\`c\\` "
@@ -136,7 +136,7 @@ def test_the_action_sheet_as_text_writes_controls_visibly():
     assert "Compartir \\x1b]0;pwned\\x1b[2J" in text
 
 
-# -- html ----------------------------------------------------------------------------------------
+# -- html -----------------------------------------------------------------------------------------
 
 def test_every_html_document_writes_controls_visibly():
     plan = hostile_plan(HOSTILE + " <script>alert(1)</script> \"'")
@@ -154,7 +154,7 @@ def test_the_html_escaper():
     assert html.escape("a<b>&\"'\x1b\u202e\nc") == "a&lt;b&gt;&amp;&quot;&#x27;\\x1b\\u202e\nc"
 
 
-# -- csv: controls and formulas ------------------------------------------------------------------
+# -- csv: controls and formulas -------------------------------------------------------------------
 
 def _rows(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
@@ -203,7 +203,7 @@ def test_spreadsheet_cell(value: str, cell: str):
     assert _rows(data) == [{"id": "1", "value": cell}]
 
 
-# -- json: exact values, nothing raw ----------------------------------------------------------------
+# -- json: exact values, nothing raw --------------------------------------------------------------
 
 def test_json_keeps_values_exactly_and_nothing_raw():
     plan = hostile_plan()
@@ -216,7 +216,7 @@ def test_json_keeps_values_exactly_and_nothing_raw():
         assert record["text"] == HOSTILE
 
 
-# -- Word ----------------------------------------------------------------------------------------
+# -- Word -----------------------------------------------------------------------------------------
 
 def test_word_files_never_fail_on_a_character_xml_cannot_hold():
     docx = pytest.importorskip("docx")

@@ -47,7 +47,7 @@ def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
 
 
-# -- what is not a regular file is written through -----------------------------------------------
+# -- what is not a regular file is written through ------------------------------------------------
 
 @pytest.mark.usefixtures("devices_never_replaced")
 def test_a_character_device_is_written_through_not_replaced():
@@ -100,7 +100,7 @@ def test_a_full_device_is_one_sentence():
         outfile.write(Path("/dev/full"), b"x" * 10)
 
 
-# -- symbolic links stay links -------------------------------------------------------------------
+# -- symbolic links stay links --------------------------------------------------------------------
 
 def test_a_symbolic_link_stays_a_link_and_its_target_is_replaced(tmp_path: Path):
     (tmp_path / "docs").mkdir()
@@ -129,7 +129,7 @@ def test_a_loop_of_links_is_one_sentence(tmp_path: Path):
     assert (tmp_path / "a").is_symlink() and (tmp_path / "b").is_symlink()
 
 
-# -- regular files and folders, as before ----------------------------------------------------------
+# -- regular files and folders, as before ---------------------------------------------------------
 
 def test_a_file_is_replaced_whole_and_keeps_its_permissions(tmp_path: Path):
     path = tmp_path / "plan.md"
@@ -155,7 +155,7 @@ def test_a_folder_is_refused_as_before(tmp_path: Path):
         outfile.write(tmp_path, b"x")
 
 
-# -- the plan in use is never the output ---------------------------------------------------------
+# -- the plan in use is never the output ----------------------------------------------------------
 
 def _plan(tmp_path: Path) -> Path:
     path = tmp_path / "workplan.yaml"
@@ -204,7 +204,7 @@ def test_the_plan_check_comes_before_anything_is_written(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["workplan.yaml"]
 
 
-# -- through the command line: these need cli.py to pass the plan's path (see the note) -------------
+# -- through the command line: these need cli.py to pass the plan's path (see the note) -----------
 # cli.py (being rewritten into commands/) must call outfile.write(path, data,
 # plan=location.path) for every -o; until it does, these are expected to fail.
 WIRED = pytest.mark.xfail(strict=True, reason="cli.py does not pass plan= to outfile.write yet")

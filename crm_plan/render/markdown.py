@@ -68,7 +68,7 @@ def cells(row: list[str]) -> str:
     return "| " + " | ".join(row) + " |"
 
 
-# -- list --format markdown ------------------------------------------------------------------------
+# -- list --format markdown -----------------------------------------------------------------------
 
 _LEVELS = {"part": "#", "section": "##", "objective": "###"}
 
@@ -113,7 +113,7 @@ def _listed(hit: Hit, selection: Selection) -> str:
                   "<br>".join(map(escape, status_lines(activity, selection.as_of)))])
 
 
-# -- export --format markdown ----------------------------------------------------------------------
+# -- export --format markdown ---------------------------------------------------------------------
 
 def export_markdown(layout: Layout) -> bytes:
     """The plan as the 2009 document: title block, a table per section, the legend."""

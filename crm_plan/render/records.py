@@ -212,7 +212,7 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-# -- export --format csv|json ----------------------------------------------------------------------
+# -- export --format csv|json ---------------------------------------------------------------------
 
 EXPORT_FIELDS = (*ACTIVITY_FIELDS, "number", "objective_title", "section_title", "area")
 
