@@ -671,6 +671,11 @@ MESSAGES: dict[str, str] = {
         "Ningún cambio en las actividades de {old} a {new}.",
     "due date": "fecha prevista",
     "Changes to the work plan": "Cambios en el plan de trabajo",
+    # outfile.py / documents
+    ("{output} is the plan file in use ({plan}): writing there would replace the plan; give "
+     "another file"):
+        ("{output} es el archivo del plan en uso ({plan}): escribir ahí reemplazaría el plan; "
+         "indique otro archivo"),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).

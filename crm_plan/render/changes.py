@@ -110,11 +110,12 @@ def by_activity(changes: list[Change]) -> Iterator[list[Change]]:
 # -- markdown -------------------------------------------------------------------------------------
 
 def changes_markdown(comparison: Comparison, old: str, new: str) -> bytes:
-    from crm_plan.render.export_markdown import escape
+    from crm_plan.render.markdown import code, escape
 
-    # File names as code: `workplan.yaml`, not workplan\.yaml.
+    # File names as code: `workplan.yaml`, not workplan\.yaml; the rest of the headline is
+    # crmplan's own words, numbers and dates.
     lines = [f"# {escape(_('Changes to the work plan'))}", "",
-             headline(comparison, f"`{old}`", f"`{new}`")]
+             headline(comparison, code(old), code(new))]
     for section, changes in comparison.by_section():
         title = comparison.sections.get(section, "")
         lines += ["", f"## {escape(f'{section}. {title}' if title else section)}", ""]
@@ -128,7 +129,7 @@ def changes_markdown(comparison: Comparison, old: str, new: str) -> bytes:
 
 
 def words_markdown(words: Words) -> str:
-    from crm_plan.render.export_markdown import escape
+    from crm_plan.render.markdown import escape
 
     marks = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}
     return " ".join(marks[op].format(escape(text)) for op, text in words)

@@ -1,9 +1,13 @@
-"""Activities, objectives and counts as plain records, and those records as json or csv.
+"""Activities, objectives and counts as plain records, and those records as json or csv:
+`list`, `status` and `show --format json|csv`, and `export --format csv|json`.
 
-The record of an activity is the `list --format json` object; `status` and `show` reuse it.
-Both formats are returned as UTF-8 bytes so that accents survive a redirect to a file on any
-system; csv starts with a byte-order mark (what Excel needs to read UTF-8) and ends its lines
-with CRLF, as RFC 4180 and spreadsheets expect.
+The record of an activity is the `list --format json` object; `status` and `show` reuse it,
+and `export` adds what a spreadsheet needs to stand on its own (the document's number of the
+activity, the title of its objective and section, its area). Both formats are returned as UTF-8
+bytes so that accents survive a redirect to a file on any system; csv starts with a byte-order
+mark (what Excel needs to read UTF-8) and ends its lines with CRLF, as RFC 4180 and spreadsheets
+expect. A csv cell never starts a formula and never holds a control character raw
+(`spreadsheet_cell`); json keeps every value exactly, writing such characters as `\\u` escapes.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from crm_plan.counts import Counts, Tally
 from crm_plan.model import Activity, Actor, Objective, Outcome, Plan, Ref
 from crm_plan.query import Hit, Selection, in_action_plan, is_overdue
 from crm_plan.render.layout import match_label, section_title
+from crm_plan.text import unsafe_characters, visible
 
 Record = dict[str, object]
 
@@ -113,7 +118,21 @@ def counts_record(counts: Counts) -> Record:
 
 
 def to_json(data: object) -> bytes:
-    return (pretty_json(data) + "\n").encode("utf-8")
+    return (escaped_json(pretty_json(data)) + "\n").encode("utf-8")
+
+
+def escaped_json(text: str) -> str:
+    """JSON text whose strings hold no control, separator or bidi character raw: the json
+    module escapes C0 controls itself; DEL, C1, U+2028/2029 and the bidi marks are written
+    `\\u202e` too, which reads back as the same value."""
+    found = unsafe_characters(text)  # outside strings, JSON text is printable ASCII
+    if not found:  # nearly always
+        return text
+    pieces, start = [], 0
+    for position, char in found:
+        pieces += [text[start:position], f"\\u{ord(char):04x}"]
+        start = position + 1
+    return "".join([*pieces, text[start:]])
 
 
 def pretty_json(data: object, level: int = 0) -> str:
@@ -152,8 +171,21 @@ def to_csv(columns: tuple[str, ...], records: list[Record],
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for record in records:
-        writer.writerow([cell(key, record[key]) for key in columns])
+        writer.writerow([spreadsheet_cell(cell(key, record[key])) for key in columns])
     return out.getvalue().encode("utf-8-sig")
+
+
+# What makes a spreadsheet read a cell as a formula ("CSV injection"); OWASP's advice is a
+# leading `'`, which Excel, LibreOffice and Google Sheets read as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A csv cell as a spreadsheet should show it: never run as a formula, and with every
+    control, separator or bidi character written visibly (`\\x1b`); tab and newline stay."""
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return visible(text)
 
 
 def csv_cell(key: str, value: object,
@@ -178,3 +210,47 @@ def _match_text(match: dict[str, str]) -> str:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+# -- export --format csv|json ---------------------------------------------------------------------
+
+EXPORT_FIELDS = (*ACTIVITY_FIELDS, "number", "objective_title", "section_title", "area")
+
+
+def export_records(plan: Plan, selection: Selection) -> list[Record]:
+    from crm_plan.export import number  # only for export: list's json starts without it
+
+    return [_export_record(plan, hit, selection.as_of, number(hit.activity.id))
+            for hit in selection.hits]
+
+
+def _export_record(plan: Plan, hit: Hit, as_of: dt.date, number: str) -> Record:
+    activity = hit.activity
+    objective = plan.objective_of(activity)
+    section = plan.sections.get(activity.section)
+    return activity_record(plan, hit, as_of) | {
+        "number": number,
+        "objective_title": objective.title if objective else None,
+        "section_title": section_title(plan, activity.section),
+        "area": section.area if section and section.area else None,
+    }
+
+
+def export_json(plan: Plan, selection: Selection) -> bytes:
+    return to_json(export_records(plan, selection))
+
+
+def export_csv(plan: Plan, selection: Selection) -> bytes:
+    """As `list --format csv`; outcomes keep their references: `text (Ref.: ...)`, joined by
+    ` | `."""
+    return to_csv(EXPORT_FIELDS, export_records(plan, selection), _export_cell)
+
+
+def _export_cell(key: str, value: object) -> str:
+    return csv_cell(key, value, _outcome_with_refs)
+
+
+def _outcome_with_refs(outcome: Record) -> str:
+    from crm_plan.export import Entry
+
+    return Entry("", str(outcome["text"]), tuple(outcome["refs"])).plain()  # type: ignore[arg-type]

@@ -8,7 +8,6 @@ the id, the activity and its references, how it names the actor, and its status.
 from __future__ import annotations
 
 import io
-from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
 from crm_plan.export import cased, ref_text
@@ -102,19 +101,19 @@ def sheet_row(hit: Hit, sheet: Sheet) -> SheetRow:
 # -- markdown -------------------------------------------------------------------------------------
 
 def sheet_markdown(plan: Plan, sheet: Sheet) -> bytes:
-    from crm_plan.render.export_markdown import escape as md
+    from crm_plan.render.markdown import cells, escape, paragraph
 
-    lines = [f"# {md(title(sheet))}", ""]
+    lines = [f"# {escape(title(sheet))}", ""]
     for line in intro(plan, sheet):
-        lines += [md(line), ""]
+        lines += [paragraph(line), ""]
     for group, found in rows(sheet):
-        lines += [f"## {md(group_heading(group, found))}", "", "| " + " | ".join(headers()) + " |",
-                  "| --- | --- | --- | --- |"]
+        lines += [f"## {escape(group_heading(group, found))}", "", cells(headers()),
+                  cells(["---"] * len(headers()))]
         for row in found:
-            text = "<br>".join(md(t) for t in (" ".join((row.text, *row.refs)), *row.notes))
+            text = "<br>".join(escape(t) for t in (" ".join((row.text, *row.refs)), *row.notes))
             if row.underline:
                 text = f"<ins>{text}</ins>"
-            lines.append(f"| {md(row.id)} | {text} | {md(row.role)} | {md(row.status)} |")
+            lines.append(cells([escape(row.id), text, escape(row.role), escape(row.status)]))
         lines.append("")
     return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")
 
@@ -123,7 +122,7 @@ def sheet_markdown(plan: Plan, sheet: Sheet) -> bytes:
 
 def sheet_html(plan: Plan, sheet: Sheet) -> bytes:
     from crm_plan.messages import language
-    from crm_plan.render.html import page
+    from crm_plan.render.html import escape, page
 
     labels = headers()
     body = [f'<header lang="{language()}">', f"<h1>{escape(title(sheet))}</h1>",
@@ -153,15 +152,15 @@ def sheet_docx(plan: Plan, sheet: Sheet) -> bytes:
     from crm_plan.render import docx as word
 
     document = word.landscape_document()
-    document.core_properties.title = title(sheet)
-    document.add_heading(title(sheet), level=1)
+    word.titled(document, title(sheet))
+    word.heading(document, title(sheet), 1)
     for line in intro(plan, sheet):
         word.paragraph(document, line)
     for group, found in rows(sheet):
-        document.add_heading(group_heading(group, found), level=2)
+        word.heading(document, group_heading(group, found), 2)
         grid = word.table(document, headers(), (8, 52, 20, 20))
         for row in found:
-            cells = grid.add_row().cells
+            cells = word.add_row(grid)
             style = {"underline": row.underline}
             word.write(cells[0], [[(row.id, {"bold": True})]])
             word.write(cells[1], [[(row.text, style),
@@ -169,7 +168,7 @@ def sheet_docx(plan: Plan, sheet: Sheet) -> bytes:
                                   *([(note, {})] for note in row.notes)])
             word.write(cells[2], [[(row.role, {})]])
             word.write(cells[3], [[(row.status, {})]])
-        word.set_widths(document, grid, (8, 52, 20, 20))
+        word.set_widths(grid, (8, 52, 20, 20))
     return word.to_bytes(document)
 
 
@@ -205,11 +204,14 @@ def print_sheet(plan: Plan, sheet: Sheet, out: Console | None = None) -> None:
 
 
 def sheet_text(plan: Plan, sheet: Sheet, width: int = 100) -> bytes:
-    """The terminal table as plain text, for a file (`--format table -o sheet.txt`)."""
+    """The terminal table as plain text, for a file (`--format table -o sheet.txt`): without
+    colour, so any control character in it came from the plan, and is written visibly."""
     from rich.console import Console
+
+    from crm_plan.text import visible
 
     buffer = io.StringIO()
     print_sheet(plan, sheet, Console(file=buffer, width=width, color_system=None,
                                      force_terminal=False, highlight=False))
     text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
-    return (text + "\n").encode("utf-8")
+    return (visible(text) + "\n").encode("utf-8")
