@@ -207,10 +207,6 @@ def test_the_plan_check_comes_before_anything_is_written(tmp_path: Path):
 # -- through the command line: these need cli.py to pass the plan's path (see the note) -----------
 # cli.py (being rewritten into commands/) must call outfile.write(path, data,
 # plan=location.path) for every -o; until it does, these are expected to fail.
-WIRED = pytest.mark.xfail(strict=True, reason="cli.py does not pass plan= to outfile.write yet")
-
-
-@WIRED
 def test_export_onto_the_plan_is_refused(plan_file: PlanFile):
     plan = plan_file(QUERY_PLAN)
     result = run("export", "-f", str(plan), "-o", str(plan))
@@ -220,7 +216,6 @@ def test_export_onto_the_plan_is_refused(plan_file: PlanFile):
     assert plan.read_text(encoding="utf-8") == QUERY_PLAN
 
 
-@WIRED
 def test_report_onto_a_link_to_the_plan_is_refused(plan_file: PlanFile, tmp_path: Path):
     plan = plan_file(QUERY_PLAN)
     (tmp_path / "sheet.md").symlink_to(plan)

@@ -5,6 +5,7 @@ as it is, so annotations are objects, and names imported for type checking only 
 
 from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -56,46 +57,48 @@ def export(
 ) -> None:
     from crm_plan import query
 
-    plan = valid_plan(ctx).plan
+    loaded = valid_plan(ctx)
+    plan = loaded.plan
     chosen = format_of(format, output, ExportFormat.markdown)
     # The whole document unless one part is asked for (--active or --archived, not both).
     if filters.scope is not query.Scope.ALL and active == (filters.scope is query.Scope.ARCHIVED):
         filters = filters._replace(scope=query.Scope.ALL)
     selection = query.select(plan, filters, query.as_of(as_of))
-    deliver(_EXPORTERS[chosen](plan, selection), output, binary=chosen is ExportFormat.docx)
+    deliver(_EXPORTERS[chosen](plan, selection), output, binary=chosen is ExportFormat.docx,
+            plan=loaded.location.path)
 
 
 def _export_csv(plan: "Plan", selection: "Selection") -> bytes:
-    from crm_plan.render import export_records
+    from crm_plan.render import records
 
-    return export_records.export_csv(plan, selection)
+    return records.export_csv(plan, selection)
 
 
 def _export_json(plan: "Plan", selection: "Selection") -> bytes:
-    from crm_plan.render import export_records
+    from crm_plan.render import records
 
-    return export_records.export_json(plan, selection)
+    return records.export_json(plan, selection)
 
 
 def _export_markdown(plan: "Plan", selection: "Selection") -> bytes:
     from crm_plan import export
-    from crm_plan.render import export_markdown
+    from crm_plan.render import markdown
 
-    return export_markdown.export_markdown(export.layout(plan, selection))
+    return markdown.export_markdown(export.layout(plan, selection))
 
 
 def _export_html(plan: "Plan", selection: "Selection") -> bytes:
     from crm_plan import export
-    from crm_plan.render import export_html
+    from crm_plan.render import html
 
-    return export_html.export_html(export.layout(plan, selection), selection.as_of)
+    return html.export_html(export.layout(plan, selection), selection.as_of)
 
 
 def _export_docx(plan: "Plan", selection: "Selection") -> bytes:
     from crm_plan import export
-    from crm_plan.render import export_docx
+    from crm_plan.render import docx
 
-    return export_docx.export_docx(export.layout(plan, selection), selection.as_of)
+    return docx.export_docx(export.layout(plan, selection), selection.as_of)
 
 
 _EXPORTERS: dict[ExportFormat, Callable[["Plan", "Selection"], bytes]] = {
@@ -130,10 +133,11 @@ def report(
 ) -> None:
     from crm_plan import query, sheet
 
-    plan = valid_plan(ctx).plan
+    loaded = valid_plan(ctx)
+    plan, path = loaded.plan, loaded.location.path
     day = query.as_of(as_of)
     if each_member:
-        _each_member(plan, responsible, day, format, output)
+        _each_member(plan, responsible, day, format, output, path)
         return
     chosen = format_of(format, output, SheetFormat.table)
     found = sheet.action_sheet(plan, responsible, day)
@@ -142,24 +146,23 @@ def report(
 
         view.print_sheet(plan, found)
     else:
-        deliver(_SHEETS[chosen](plan, found), output, binary=chosen is SheetFormat.docx)
+        deliver(_SHEETS[chosen](plan, found), output, binary=chosen is SheetFormat.docx,
+                plan=path)
 
 
 def _each_member(plan: "Plan", group: str, day: "dt.date", format: SheetFormat | None,
-                 output: str | None) -> None:
+                 output: str | None, plan_path: Path) -> None:
     """One sheet per member of `group`, written into the folder `output`."""
     if output is None:
         usage(_("--each-member writes one file per member: name the folder with -o, e.g. -o "
                 "sheets/"))
-    from pathlib import Path
-
     from crm_plan import outfile, sheet
 
     chosen = format or SheetFormat.markdown
     found = sheet.each_member(plan, group, day, _SHEET_SUFFIXES[chosen])
     folder = outfile.folder(Path(output))  # after the group is known: a typo creates nothing
     for name, one in found:
-        outfile.write(folder / name, _SHEETS[chosen](plan, one))
+        outfile.write(folder / name, _SHEETS[chosen](plan, one), plan=plan_path)
     typer.echo(ngettext("Wrote {n} action sheet into {folder}: {names}",
                         "Wrote {n} action sheets into {folder}: {names}", len(found)).format(
         n=len(found), folder=output, names=", ".join(name for name, _sheet in found)))

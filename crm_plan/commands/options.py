@@ -7,6 +7,7 @@ import functools
 import inspect
 from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
@@ -317,22 +318,18 @@ def format_of(given: Format | None, output: str | None, default: Format) -> Form
     """--format, else what the -o file's extension asks for, else `default`."""
     if given is not None:
         return given
-    from pathlib import Path
-
     found = _SUFFIXES.get(Path(output).suffix.lower() if output else "")
     kind = type(default)
     return kind(found) if found in kind.__members__ else default
 
 
-def deliver(data: bytes, output: str | None, *, binary: bool) -> None:
-    """Write a document to the file -o names, else to the standard output; a Word file is
-    never poured into a terminal."""
+def deliver(data: bytes, output: str | None, *, binary: bool, plan: Path) -> None:
+    """Write a document to the file -o names (never over the plan file `plan`), else to the
+    standard output; a Word file is never poured into a terminal."""
     if output is not None:
-        from pathlib import Path
-
         from crm_plan import outfile
 
-        outfile.write(Path(output), data)
+        outfile.write(Path(output), data, plan=plan)
         typer.echo(_("Wrote {path}.").format(path=output))
     elif binary and stdout_is_terminal():
         usage(_("a Word file cannot be shown in the terminal: write it to a file with -o, e.g. "
