@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 from types import MappingProxyType
 
-from crm_plan.messages import _
+from crm_plan import messages
 from crm_plan.model import (
     Activity,
     Actor,
@@ -35,11 +35,6 @@ from crm_plan.model import (
     Status,
 )
 from crm_plan.problems import Problem, Severity
-
-try:  # hashlib's own BLAKE2, without the 4-6 ms that loading OpenSSL for `import hashlib` takes
-    from _blake2 import blake2b
-except ImportError:  # a Python without that module
-    from hashlib import blake2b
 
 FORMAT = 2  # 2: the model's records as arrays
 KEEP = 16  # entries kept; older ones are removed when a new one is written
@@ -86,8 +81,10 @@ def save(data: bytes, display: str, plan: Plan, problems: list[Problem]) -> None
 
 
 def _key(data: bytes, display: str) -> str:
-    digest = blake2b(digest_size=32)
-    for part in (str(FORMAT), display, _("the plan file"), _code_fingerprint()):
+    import hashlib  # in here: it loads OpenSSL (~2.5 ms), paid only when a cache is in use
+
+    digest = hashlib.blake2b(digest_size=32)
+    for part in (str(FORMAT), display, messages.language(), _code_fingerprint()):
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(data)
     return digest.hexdigest()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, SMALL_PLAN
+from typer.testing import CliRunner
 
 from crm_plan import cache, planfile
+from crm_plan.cli import app
 
 
 def load(path: Path) -> planfile.LoadedPlan:
@@ -99,3 +102,28 @@ def test_a_change_caches_the_plan_it_wrote(plan_file):
     assert result.exit_code == 0
     hit = cache.load(path.read_bytes(), str(path))
     assert hit is not None and "1.1" in {a.id for a in hit[0].activities(archived=True)}
+
+
+def test_the_language_is_part_of_the_key(plan_file):
+    path = str(plan_file(SMALL_PLAN.replace("status: continuo", "status: x")))
+    runner = CliRunner()
+    english = runner.invoke(app, ["validate", "-f", path])
+    spanish = runner.invoke(app, ["--lang", "es", "validate", "-f", path])
+    again = runner.invoke(app, ["--lang", "en", "validate", "-f", path])
+    assert "'x' is not a status" in english.stdout and "'x' no es un estado" in spanish.stdout
+    assert (again.exit_code, again.stdout) == (english.exit_code, english.stdout)
+    assert len(entries()) == 2
+
+
+def test_the_cache_uses_no_private_module():
+    """hashlib, not CPython's _blake2; messages.language(), not a translated sentence."""
+    tree = ast.parse((ROOT / "crm_plan" / "cache.py").read_text(encoding="utf-8"))
+    modules = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+               for alias in node.names}
+    modules |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                and node.module}
+    assert "hashlib" in modules
+    private = [m for m in modules if any(part.startswith("_") for part in m.split("."))]
+    assert private == ["__future__"]
+    assert not [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name) and node.func.id == "_"]
