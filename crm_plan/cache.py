@@ -8,7 +8,8 @@ entry cannot be found by construction. Entries are JSON, never pickle; an entry
 that cannot be read is ignored; writing one never fails a command.
 
 Where: $CRMPLAN_CACHE_DIR, else $XDG_CACHE_HOME/crmplan, else ~/.cache/crmplan
-(%LOCALAPPDATA%\\crmplan on Windows). CRMPLAN_NO_CACHE=1 turns it off.
+(%LOCALAPPDATA%\\crmplan on Windows). CRMPLAN_NO_CACHE=1 turns it off, and so does
+having no such place (no home folder).
 """
 
 from __future__ import annotations
@@ -41,13 +42,19 @@ KEEP = 16  # entries kept; older ones are removed when a new one is written
 
 
 def directory() -> Path | None:
+    """Where the entries are, or None when the cache is off or there is no place for it."""
     if os.environ.get("CRMPLAN_NO_CACHE"):
         return None
     if explicit := os.environ.get("CRMPLAN_CACHE_DIR"):
         return Path(explicit)
     if os.name == "nt" and (local := os.environ.get("LOCALAPPDATA")):
         return Path(local) / "crmplan"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG rule: a relative path is ignored
+        home = os.path.expanduser("~")  # "~" again: no HOME and no passwd entry
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "crmplan"
 
 
