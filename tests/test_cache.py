@@ -1,4 +1,9 @@
-"""The cache of validated plans: the same answer as reading the file, or no answer."""
+"""The cache of validated plans: the same answer as reading the file, or no answer.
+
+The folder is treated as untrusted (tests/test_cache_folder.py): only crmplan's own entries
+are ever removed, a folder others may write to is not used, and no entry, however broken,
+can hang, exhaust or fail a command.
+"""
 
 from __future__ import annotations
 
@@ -58,12 +63,22 @@ def test_the_code_fingerprint_names_every_module_with_its_size():
         [str(p.relative_to(package)), str(p.stat().st_size)] for p in package.rglob("*.py"))
 
 
-def test_a_broken_entry_is_ignored(plan_file):
+def test_a_broken_entry_is_ignored_and_replaced(plan_file):
     path = plan_file()
     load(path)
     (entry,) = entries()
     entry.write_text('{"plan": {"document": 3}}', encoding="utf-8")
     assert [a.id for a in load(path).plan.activities()] == ["1.1", "1.2"]
+    assert entries() == [entry] and cache.load(path.read_bytes(), str(path)) is not None
+
+
+def test_a_broken_entry_is_removed(plan_file):
+    path = plan_file()
+    load(path)
+    (entry,) = entries()
+    entry.write_text('{"plan": {"document": 3}}', encoding="utf-8")
+    assert cache.load(path.read_bytes(), str(path)) is None
+    assert entries() == []
 
 
 def test_an_unwritable_cache_never_fails_a_command(plan_file, monkeypatch, tmp_path: Path):
