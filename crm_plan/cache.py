@@ -61,8 +61,8 @@ FORMAT = 3  # 2: the model's records as arrays; 3: a header line with a marker a
 # the second line>"}, then {"plan": [...], "problems": [...]}. json.dumps writes no newline.
 MARKER = "crmplan-cache"
 _MARKED = b'{"' + MARKER.encode() + b'": '  # how an entry of any format starts
-_ENTRY = re.compile(r"crmplan-[0-9a-f]{64}\.json")
-_TEMPORARY = re.compile(r"crmplan-[0-9a-f]{64}\.[0-9a-f]{16}\.tmp")
+_ENTRY = r"crmplan-[0-9a-f]{64}\.json"  # patterns compiled only when the folder is cleaned
+_TEMPORARY = r"crmplan-[0-9a-f]{64}\.[0-9a-f]{16}\.tmp"
 KEEP = 16  # entries kept; older ones are removed when a new one is written
 LIMIT = 32 * 1024 * 1024  # bytes: the whole cache, and so the largest entry
 STALE = 3600  # seconds after which a temporary file is an interrupted write's leftover
@@ -132,7 +132,7 @@ def save(data: bytes, display: str, plan: Plan, problems: list[Problem]) -> None
             _prune(folder)
 
 
-def _header(payload: bytes) -> bytes:
+def _header(payload: bytes | memoryview) -> bytes:
     """An entry's first line: the marker, the format and the digest of the records after it."""
     import hashlib
 
@@ -142,10 +142,11 @@ def _header(payload: bytes) -> bytes:
 
 def _records(entry: bytes) -> tuple[Plan, list[Problem]]:
     """The plan and problems of an entry; ValueError unless it is exactly what `save` wrote."""
-    header, newline, payload = entry.partition(b"\n")
-    if header + newline != _header(payload):
+    end = entry.find(b"\n") + 1
+    payload = memoryview(entry)[end:]  # not a copy: an entry may be megabytes
+    if not end or entry[:end] != _header(payload):
         raise ValueError("not an entry of this format, or not as it was written")
-    records = json.loads(payload.decode("utf-8"))
+    records = json.loads(str(payload, "utf-8"))
     if not isinstance(records, dict) or list(records) != ["plan", "problems"]:
         raise ValueError("not the records of a plan")
     return _plan(records["plan"]), [_problem(p) for p in records["problems"]]
@@ -272,9 +273,9 @@ def _prune(folder: _Folder) -> None:
     for name, found in folder.files():
         if not stat.S_ISREG(found.st_mode):
             continue
-        if _ENTRY.fullmatch(name) and _marked(folder, name):
+        if re.fullmatch(_ENTRY, name) and _marked(folder, name):
             entries.append((found.st_mtime, found.st_size, name))
-        elif _TEMPORARY.fullmatch(name) and found.st_mtime < time.time() - STALE \
+        elif re.fullmatch(_TEMPORARY, name) and found.st_mtime < time.time() - STALE \
                 and _marked(folder, name):
             folder.remove(name)
     total = 0
