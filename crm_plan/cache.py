@@ -76,7 +76,8 @@ _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _FLAG["O_NOFOLLOW"] | _FLAG["O_
 _DIRECTORY = os.O_RDONLY | _FLAG["O_DIRECTORY"] | _FLAG["O_CLOEXEC"]
 # POSIX: the folder is opened once and checked, and names are opened relative to it. Windows
 # cannot open a folder: paths, and the folder's access rights are those of %LOCALAPPDATA%.
-_AT_FOLDER = os.open in os.supports_dir_fd and hasattr(os, "geteuid")
+_AT_FOLDER = ({os.open, os.rename, os.unlink, os.stat} <= os.supports_dir_fd
+              and os.scandir in os.supports_fd and hasattr(os, "geteuid"))
 # What turning an entry into records may raise if it were not crmplan's after all (the
 # digest makes it unlikely): json's errors are ValueErrors, a deep nesting a RecursionError.
 _ERRORS = (ValueError, LookupError, TypeError, AttributeError, RecursionError)

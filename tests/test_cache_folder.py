@@ -340,3 +340,21 @@ def test_an_entry_larger_than_the_cache_is_not_written(plan_file, monkeypatch):
     path = plan_file()
     assert run("validate", "-f", str(path)) == uncached(monkeypatch, "validate", "-f", str(path))
     assert list(folder().iterdir()) == []  # no entry, no temporary file
+
+
+# -- where a folder cannot be opened (Windows): the same, by paths --
+
+
+def test_by_paths_the_cache_answers_and_cleans_up_only_its_own(plan_file, monkeypatch):
+    monkeypatch.setattr(cache, "_AT_FOLDER", False)  # as on Windows
+    folder().mkdir(exist_ok=True)
+    (folder() / "notes.json").write_text("{}")
+    path = plan_file()
+    entry = cached(path)
+    assert is_a_good_entry_of(path)
+    entry.write_text('{"plan": {"document": 3}}', encoding="utf-8")
+    assert not is_a_good_entry_of(path) and not entry.exists()
+    for n in range(cache.KEEP + 1):
+        cached(plan_file(SMALL_PLAN.replace("Actividad uno", f"Actividad {n}")))
+    assert len(entries()) == cache.KEEP + 1  # theirs, and notes.json
+    assert (folder() / "notes.json").read_text() == "{}"
