@@ -169,7 +169,7 @@ MESSAGES: dict[str, str] = {
         ("Se escribió {path}, un nuevo plan para completar. Revíselo después de cada cambio: "
          "crmplan validate -f {path}"),
     "crmplan: {message}": "crmplan: {message}",
-    # cache.py
+    # validate.py
     "the plan file": "el archivo del plan",
     # problems.py
     "error": "error",
