@@ -676,6 +676,12 @@ MESSAGES: dict[str, str] = {
      "another file"):
         ("{output} es el archivo del plan en uso ({plan}): escribir ahí reemplazaría el plan; "
          "indique otro archivo"),
+    # merge / git
+    # conflicts.py
+    ("this file holds an unfinished merge at lines {lines}: keep one side, then delete the "
+     "markers"):
+        ("este archivo contiene una fusión sin terminar en las líneas {lines}: conserve uno de "
+         "los lados y luego borre las marcas"),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
