@@ -682,6 +682,22 @@ MESSAGES: dict[str, str] = {
      "markers"):
         ("este archivo contiene una fusión sin terminar en las líneas {lines}: conserve uno de "
          "los lados y luego borre las marcas"),
+    # git.py
+    "git is not installed (or not on the PATH)": "git no está instalado (o no está en el PATH)",
+    "git {command} failed: {message}": "git {command} falló: {message}",
+    "git merge-file failed: {message}": "git merge-file falló: {message}",
+    "{folder} is not in a git repository": "{folder} no está en un repositorio git",
+    # merge.py
+    ("one of the three versions is not a plan file crmplan can read (crmplan validate says why); "
+     "merged line by line instead"):
+        ("una de las tres versiones no es un archivo del plan que crmplan pueda leer (crmplan "
+         "validate indica por qué); se fusionó línea por línea"),
+    "the merged plan would not validate ({problem})":
+        "el plan fusionado no sería válido ({problem})",
+    ("merged by the plan's structure, the plan would not validate ({problem}); the file holds "
+     "git's line merge instead, to finish by hand"):
+        ("fusionado según la estructura del plan, el plan no sería válido ({problem}); el archivo "
+         "contiene en cambio la fusión línea por línea de git, para terminarla a mano"),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).

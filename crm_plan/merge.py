@@ -1,0 +1,434 @@
+"""The three-way merge of a plan file by its structure: what `crmplan merge` does for git.
+
+Two people change the plan from one version (the base): each side's changes are kept as that
+side wrote them, and where both changed the same thing differently the result holds git's
+markers around the smallest region that holds the conflict. The merge works on the file's own
+lines, cut into blocks (`blocks.py`): the top-level parts, document fields, actors, sections,
+objectives, activities and their fields are matched by key or id; what neither side touched is
+copied byte for byte, with the file's line endings, indentation and comments.
+
+- An item (an objective, an activity) deleted on one side and changed on the other is a
+  conflict; but an objective is a list of activities, so one deleted on one side (its last
+  activity archived) and changed on the other is merged activity by activity, and goes only
+  if no activity is left in it. An objective left with no activities goes too: two people
+  archiving its last two activities.
+- The blank lines between two items come from a version where the two stand side by side;
+  between an item and one the other side added, from the version that added it.
+- Items both sides added in the same place stand in id order when the list is in id order
+  (`restore` puts items back in that order), else ours first.
+- Pieces the structure does not cut further (a field's lines, the comments above an item, the
+  blank lines between items) are merged line by line (`diff3.py`).
+
+`merge_files` is the driver: trivial cases, the structural merge, the check that the merged
+plan validates, and git's own line merge (`git merge-file`) when a version is not a plan this
+merge can cut into blocks. Pure functions apart from that fallback.
+
+A new top-level part keyed by id (e.g. `meetings:`, a list of mappings each with an `id`) needs
+nothing here: `blocks.py` cuts any such list into items by id.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from crm_plan import conflicts
+from crm_plan.blocks import LIST, Block, tree
+from crm_plan.diff3 import Conflict, Piece, merge_lines
+from crm_plan.messages import _
+from crm_plan.problems import Problem
+from crm_plan.source import BOM
+
+OURS_LABEL, THEIRS_LABEL = "ours", "theirs"
+
+
+class Merged(NamedTuple):
+    """The merged text, and the lines (first, last; 1-based) of each conflict left in it."""
+
+    text: str
+    conflicts: list[tuple[int, int]]
+
+
+class Result(NamedTuple):
+    """What the merge driver writes, and what it says."""
+
+    data: bytes
+    conflicts: list[tuple[int, int]]  # line regions holding markers (empty: none)
+    structural: bool  # merged by the plan's structure (else git's line merge, or trivially)
+    note: str | None = None  # why the merge was made line by line
+    reason: str | None = None  # why the result is a conflict although it holds no markers
+    problems: tuple[Problem, ...] = ()  # the errors of a merge that would not validate
+
+    @property
+    def clean(self) -> bool:
+        return not self.conflicts and self.reason is None
+
+
+def merge_files(base: bytes, ours: bytes, theirs: bytes, display: str) -> Result:
+    """Merge three versions of a plan file as git's merge driver does: the result, and whether
+    it is clean (no markers, and it validates) or a conflict."""
+    if ours == theirs or base == theirs:
+        return Result(ours, [], False)
+    if base == ours:
+        return Result(theirs, [], False)
+    texts = [_decoded(data) for data in (base, ours, theirs)]
+    merged = merge_texts(*texts) if None not in texts else None  # type: ignore[arg-type]
+    if merged is None:
+        return _by_lines(base, ours, theirs, display)._replace(note=_(
+            "one of the three versions is not a plan file crmplan can read (crmplan validate "
+            "says why); merged line by line instead"))
+    data = merged.text.encode("utf-8")
+    if merged.conflicts:
+        return Result(data, merged.conflicts, True)
+    errors = _errors(data, display)
+    if errors:
+        fallback = _by_lines(base, ours, theirs, display)
+        return fallback._replace(reason=_(
+            "merged by the plan's structure, the plan would not validate ({problem}); the file "
+            "holds git's line merge instead, to finish by hand").format(problem=errors[0]),
+            problems=tuple(errors))
+    return Result(data, [], True)
+
+
+def merge_texts(base: str, ours: str, theirs: str) -> Merged | None:
+    """The structural merge of three texts, or None when one cannot be cut into blocks."""
+    versions = [_Version.of(text) for text in (base, ours, theirs)]
+    trees = [tree(v.body) for v in versions]
+    if trees[0] is None or trees[1] is None or trees[2] is None:
+        return None
+    b, o, t = versions
+    merge = _Merge(trees[0], trees[1], trees[2], o.newline)
+    merged = merge.root()
+    text, regions = _joined(merged, o.newline)
+    if merge.styled and not regions and (done := tree(text)) is not None:
+        # a gap no version shows: as `archive` would find it in the merged file, as it reads
+        merged = _Merge(trees[0], trees[1], trees[2], o.newline, done).root()
+        text, regions = _joined(merged, o.newline)
+    bom = o.bom if o.bom != b.bom else t.bom
+    final = o.final if o.final != b.final else t.final
+    if not final and not (merged and isinstance(merged[-1], Conflict)):
+        text = text[:-2] if text.endswith("\r\n") else text[:-1]
+    return Merged((BOM if bom else "") + text, regions)
+
+
+class _Version(NamedTuple):
+    body: str  # without the BOM, ending with a line break
+    bom: bool
+    final: bool  # whether the file ended with a line break
+    newline: str
+
+    @classmethod
+    def of(cls, text: str) -> _Version:
+        bom = text.startswith(BOM)
+        body = text[1:] if bom else text
+        newline = "\r\n" if "\r\n" in body else "\n"
+        final = body.endswith(("\n", "\r")) or not body
+        return cls(body if final else body + newline, bom, final, newline)
+
+
+class _Merged(NamedTuple):
+    pieces: list[Piece]
+    emptied: bool = False  # a list keyed by id with no item left
+    gone: bool = False  # an item that goes: its list of activities was emptied
+
+
+Children = list[tuple[str, "_Merged"]]
+Styles = list[tuple[tuple[str, ...], str, list[str]]]  # (path, kind, the lines between items)
+
+
+class _Merge:
+    def __init__(self, base: Block, ours: Block, theirs: Block, newline: str,
+                 merged: Block | None = None) -> None:
+        self.trees = (base, ours, theirs)
+        self.merged = merged  # a first merge, whose gaps come before those of the versions
+        self.styled = False  # whether a gap came from `_style`
+        self._styles: Styles | None = None
+        self.newline = newline
+        self._deleted: set[int] = set()  # blocks standing for an item one side deleted
+
+    def root(self) -> list[Piece]:
+        return self.block(*self.trees, ()).pieces
+
+    # -- blocks ----------------------------------------------------------------------------------
+
+    def block(self, b: Block | None, o: Block, t: Block, path: tuple[str, ...]) -> _Merged:
+        ours, theirs = o.text(), t.text()
+        if ours == theirs or (b is not None and b.text() == theirs):
+            return _as_is(o)
+        if b is not None and b.text() == ours:
+            return _as_is(t)
+        o, t = _as_list(b, o), _as_list(b, t)
+        if o.kind == t.kind != "leaf":
+            if b is not None and b.kind != o.kind:  # `history:` became a list on both sides
+                b = Block(b.key, o.kind, b.lines(), [], [], [])
+            return self._container(b, o, t, path)
+        return _Merged(merge_lines(b.lines() if b else [], self._lines(o), self._lines(t)))
+
+    def _container(self, b: Block | None, o: Block, t: Block, path: tuple[str, ...]) -> _Merged:
+        head = merge_lines(b.head if b else [], o.head, t.head)
+        tail = merge_lines(b.tail if b else [], o.tail, t.tail)
+        kept = [(key, m) for key, m in self._children(b, o, t, path) if not m.gone]
+        if _is_item(path) and any(m.emptied for _key, m in kept):
+            return self._emptied_item(b, o, t, head, tail, kept)
+        if not kept:
+            return _Merged(head + tail, emptied=o.kind == LIST)
+        pieces = list(head)
+        for index, (key, merged) in enumerate(kept):
+            if index:
+                pieces += self._gap(kept[index - 1][0], key, b, o, t, path)
+            pieces += merged.pieces
+        pieces += tail
+        if not path and not tail:
+            pieces = _without_empty_part(kept, pieces)
+        return _Merged(pieces)
+
+    def _children(self, b: Block | None, o: Block, t: Block, path: tuple[str, ...]) -> Children:
+        """Each child that stays, in the merged order, with its merged lines."""
+        base = {c.key: c for c in b.children} if b else {}
+        ours, theirs = {c.key: c for c in o.children}, {c.key: c for c in t.children}
+        found: dict[str, _Merged] = {}
+        for key in dict.fromkeys([*ours, *theirs]):
+            below = path + ("*",) if o.kind == LIST else path + (key,)
+            merged = self._child(base.get(key), ours.get(key), theirs.get(key), below)
+            if merged is not None:
+                found[key] = merged
+        order = _order([c.key for c in b.children] if b else [], [c.key for c in o.children],
+                       [c.key for c in t.children], set(found))
+        return [(key, found[key]) for key in order]
+
+    def _child(self, b: Block | None, o: Block | None, t: Block | None, path: tuple[str, ...]
+               ) -> _Merged | None:
+        """A child's merge; None when it goes (deleted on one side, unchanged on the other)."""
+        if o is not None and t is not None:
+            return self.block(b, o, t, path)
+        one = o if o is not None else t
+        assert one is not None
+        if b is None:
+            return _as_is(one)  # added on one side
+        if one.text() == b.text():
+            return None
+        if one.kind == LIST or one.holds_lists():  # deleted: every item of its lists deleted
+            deleted = _emptied(b)
+            self._deleted.add(id(deleted))
+            return self.block(b, one, deleted, path) if one is o else \
+                self.block(b, deleted, one, path)
+        ours, theirs = (one.lines(), []) if one is o else ([], one.lines())
+        return _Merged([Conflict(tuple(b.lines()), tuple(ours), tuple(theirs))])
+
+    def _emptied_item(self, b: Block | None, o: Block, t: Block, head: list[Piece],
+                      tail: list[Piece], kept: Children) -> _Merged:
+        """An item whose list of activities is empty after the merge goes, unless its other
+        fields changed: then the whole item is a conflict."""
+        if b is not None and head == b.head and tail == b.tail and all(
+                m.emptied or m.pieces == _lines_of(b.child(key)) for key, m in kept):
+            return _Merged([], gone=True)
+        return _Merged([Conflict(tuple(b.lines() if b else ()), tuple(self._lines(o)),
+                                 tuple(self._lines(t)))])
+
+    def _lines(self, block: Block) -> list[str]:
+        """A version's lines: none for an item that side deleted."""
+        return [] if id(block) in self._deleted else block.lines()
+
+    # -- the lines between two children ----------------------------------------------------------
+
+    def _gap(self, left: str, right: str, b: Block | None, o: Block, t: Block,
+             path: tuple[str, ...]) -> list[Piece]:
+        versions = [v for v in (o, t, b) if v is not None]
+        side_by_side = [g for v in versions if (g := _between(v, left, right)) is not None]
+        if len(side_by_side) == 3:
+            return merge_lines(side_by_side[2], side_by_side[0], side_by_side[1])
+        if side_by_side:
+            return list(side_by_side[0])
+        if b is None or b.child(right) is None:  # added: the lines its side put before it
+            for v in (o, t):
+                if (g := _before(v, right)) is not None:
+                    return list(g)
+        for v in versions:
+            if (g := _after(v, left)) is not None:
+                return list(g)
+        for v in versions:
+            if (g := _before(v, right)) is not None:
+                return list(g)
+        return list(self._style(path, o.kind))
+
+    def _style(self, path: tuple[str, ...], kind: str) -> list[str]:
+        """The blank lines the file puts between two children of a block like this one: the
+        first found, in the file's order, between the items of a list at the same depth under
+        any top-level part (`objectives`, *, `activities` for `history`, *, `activities`), as
+        `crmplan archive` looks for them; else a blank line between the items of a top-level
+        list and none elsewhere, as `archive` writes them."""
+        self.styled = True
+        if self._styles is None:
+            self._styles = []
+            base, ours, theirs = self.trees
+            for root in (self.merged, ours, theirs, base):
+                if root is not None:
+                    _collect(root, (), self._styles)
+        for found, found_kind, gap in self._styles:
+            if found_kind == kind and len(found) == len(path) and found[1:] == path[1:]:
+                return gap
+        return [self.newline] if kind == LIST and len(path) == 1 else []
+
+
+def _as_list(base: Block | None, block: Block) -> Block:
+    """A list whose every item a side deleted, left as a bare key, as that list with no items
+    (`restore` takes the blank line above the last item away with it, `archive` puts it back)."""
+    if base is None or base.kind != LIST or block.kind != "leaf":
+        return block
+    head = list(base.head)
+    while head and not head[-1].strip():
+        head.pop()
+    if block.lines() in (base.head + base.tail, head + base.tail):
+        return _emptied(base)
+    return block
+
+
+def _as_is(block: Block) -> _Merged:
+    return _Merged([*block.lines()], emptied=block.kind == LIST and not block.children)
+
+
+def _lines_of(block: Block | None) -> list[str] | None:
+    return block.lines() if block is not None else None
+
+
+def _without_empty_part(kept: Children, pieces: list[Piece]) -> list[Piece]:
+    """A top-level list left with no item goes when it is a bare key at the end of the file,
+    with one blank line before it (as `crmplan restore` removes the `history:` that `archive`
+    added); else its key stays."""
+    key, merged = kept[-1]
+    lines = merged.pieces
+    if not merged.emptied or len(kept) < 2 or len(lines) != 1 \
+            or str(lines[0]).rstrip("\r\n") != f"{key}:":
+        return pieces
+    before = pieces[-2]
+    if not isinstance(before, str) or before.strip():
+        return pieces
+    return pieces[:-2]
+
+
+def _collect(block: Block, path: tuple[str, ...], styles: Styles) -> None:
+    """Every container whose first gap is blank lines, with it, in the file's order."""
+    if block.gaps and not any(line.strip() for line in block.gaps[0]):
+        styles.append((path, block.kind, block.gaps[0]))
+    for child in block.children:
+        _collect(child, path + ("*",) if block.kind == LIST else path + (child.key,), styles)
+
+
+def _is_item(path: tuple[str, ...]) -> bool:
+    return path[-1:] == ("*",)
+
+
+def _emptied(block: Block) -> Block:
+    """A list, or an item, as it would be with every item of its lists deleted."""
+    if block.kind == LIST:
+        return block._replace(children=[], gaps=[])
+    return block._replace(children=[_emptied(c) if c.kind == LIST else c
+                                    for c in block.children])
+
+
+def _index(block: Block, key: str) -> int | None:
+    for index, child in enumerate(block.children):
+        if child.key == key:
+            return index
+    return None
+
+
+def _between(block: Block, left: str, right: str) -> list[str] | None:
+    at = _index(block, left)
+    if at is None or at + 1 >= len(block.children) or block.children[at + 1].key != right:
+        return None
+    return block.gaps[at]
+
+
+def _after(block: Block, key: str) -> list[str] | None:
+    at = _index(block, key)
+    return block.gaps[at] if at is not None and at + 1 < len(block.children) else None
+
+
+def _before(block: Block, key: str) -> list[str] | None:
+    at = _index(block, key)
+    return block.gaps[at - 1] if at else None
+
+
+def _order(base: list[str], ours: list[str], theirs: list[str], kept: set[str]) -> list[str]:
+    """The merged order of keys: one side's order (ours, unless only theirs reordered), with the
+    other side's keys placed after the key they follow there."""
+    common = [k for k in base if k in ours and k in theirs]
+    moved = [[k for k in side if k in common] != common for side in (ours, theirs)]
+    first, second = (theirs, ours) if moved[1] and not moved[0] else (ours, theirs)
+    added = set(first) - set(base) - set(second)
+    result = [k for k in first if k in kept]
+    ordered = result == sorted(result, key=_natural)
+    for index, key in enumerate(second):
+        if key in result or key not in kept:
+            continue
+        at = next((result.index(p) + 1 for p in reversed(second[:index]) if p in result), 0)
+        while at < len(result) and result[at] in added and (
+                not ordered or _natural(result[at]) < _natural(key)):
+            at += 1
+        result.insert(at, key)
+    return result
+
+
+def _natural(key: str) -> tuple[tuple[int, int | str], ...]:
+    """Ids in plan order: "9.10" after "9.9"."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in key.split("."))
+
+
+def _joined(pieces: list[Piece], newline: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text of the pieces, each conflict between git's markers, and where they stand."""
+    lines: list[str] = []
+    regions: list[tuple[int, int]] = []
+    for piece in _coalesced(pieces):
+        if isinstance(piece, str):
+            lines.append(piece)
+            continue
+        first = len(lines) + 1
+        lines += [f"{conflicts.START} {OURS_LABEL}{newline}", *piece.ours,
+                  f"{conflicts.MIDDLE}{newline}", *piece.theirs,
+                  f"{conflicts.END} {THEIRS_LABEL}{newline}"]
+        regions.append((first, len(lines)))
+    return "".join(lines), regions
+
+
+def _coalesced(pieces: list[Piece]) -> list[Piece]:
+    """Conflicts that follow each other as one."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if isinstance(piece, Conflict) and out and isinstance(out[-1], Conflict):
+            last = out[-1]
+            out[-1] = Conflict(last.base + piece.base, last.ours + piece.ours,
+                               last.theirs + piece.theirs)
+        else:
+            out.append(piece)
+    return out
+
+
+def _decoded(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _errors(data: bytes, display: str) -> list[Problem]:
+    from crm_plan.source import from_bytes
+    from crm_plan.validate import validate
+
+    _plan, problems = validate(from_bytes(data, display))
+    return [p for p in problems if p.severity == "error"]
+
+
+def _by_lines(base: bytes, ours: bytes, theirs: bytes, display: str) -> Result:
+    """git's line merge; a clean one that does not validate is a conflict too."""
+    from crm_plan import git
+
+    data, count = git.merge_file(base, ours, theirs, (OURS_LABEL, "base", THEIRS_LABEL))
+    text = _decoded(data)
+    regions = conflicts.regions(text) if text is not None else []
+    if count and not regions:  # markers git wrote in a file that is not UTF-8 text
+        regions = [(1, data.count(b"\n") + 1)]
+    errors = [] if regions else _errors(data, display)
+    reason = _("the merged plan would not validate ({problem})").format(
+        problem=errors[0]) if errors else None
+    return Result(data, regions, False, reason=reason, problems=tuple(errors))
+
