@@ -1,0 +1,218 @@
+"""The structural merge (merge.py, blocks.py, diff3.py): independent changes merge cleanly,
+byte for byte; true conflicts hold git's markers around the field, nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from conftest import ROOT
+from merging import apply_all, quoted
+from plans import QUERY_PLAN, plan_of
+
+from crm_plan.blocks import LIST, MAPPING, tree
+from crm_plan.diff3 import Conflict, merge_lines
+from crm_plan.edit import archive, restore
+from crm_plan.merge import merge_files, merge_texts
+
+ON = dt.date(2010, 3, 1)
+SHIPPED = (ROOT / "workplan.yaml").read_text(encoding="utf-8")
+
+
+def merged(base: str, ours: str, theirs: str) -> str:
+    result = merge_texts(base, ours, theirs)
+    assert result is not None and result.conflicts == [], result
+    plan_of(result.text)  # it validates
+    return result.text
+
+
+def conflicted(base: str, ours: str, theirs: str) -> str:
+    result = merge_texts(base, ours, theirs)
+    assert result is not None and result.conflicts
+    assert_keeps_every_line(base, ours, theirs, result.text)
+    return result.text
+
+
+def assert_keeps_every_line(base: str, ours: str, theirs: str, result: str) -> None:
+    """Every line a side added (or changed) is in the result: nobody's text is lost."""
+    def counted(text: str) -> Counter[str]:
+        return Counter(line.rstrip("\r\n") for line in text.splitlines())
+
+    written = (counted(ours) - counted(base)) | (counted(theirs) - counted(base))
+    assert not written - counted(result), written - counted(result)
+
+
+# -- the case of the issue: two officers archive two activities of one objective ------------------
+
+def test_two_archives_in_one_objective_merge_cleanly():
+    ours, theirs = archive(SHIPPED, "9.3", ON), archive(SHIPPED, "9.5", ON)
+    result = merged(SHIPPED, ours, theirs)
+    # as if 9.5 were archived after 9.3, but with the position 9.5 had when it was archived
+    assert result == archive(ours, "9.5", ON).replace("objective: \"9\", position: 4,",
+                                                      "objective: \"9\", position: 5,")
+    assert [a.id for a in plan_of(result).history[-1].activities] == ["9.3", "9.5"]
+
+
+def test_archive_of_one_and_restore_or_edit_of_another():
+    base = archive(SHIPPED, "9.1", ON)
+    ours = archive(base, "9.3", ON)
+    theirs = apply_all(restore(base, "9.1"), [("set", "9.4", "status", "pendiente")])
+    assert merged(base, ours, theirs) == apply_all(
+        restore(ours, "9.1"), [("set", "9.4", "status", "pendiente")])
+
+
+def test_both_edits_in_either_order_when_they_commute():
+    ours = apply_all(QUERY_PLAN, [("set", "1.1", "status", "pendiente"),
+                                  ("comment", "3.1", "revisar en marzo")])
+    theirs = apply_all(QUERY_PLAN, [("set", "1.1", "text", quoted("Informar cada año")),
+                                    ("add", "2", "2.3"), ("archive", "1.2")])
+    both = apply_all(ours, [("set", "1.1", "text", quoted("Informar cada año")),
+                            ("add", "2", "2.3"), ("archive", "1.2")])
+    assert merged(QUERY_PLAN, ours, theirs) == both == merged(QUERY_PLAN, theirs, ours)
+
+
+def test_additions_in_different_objectives_and_fields_of_the_document():
+    ours = apply_all(QUERY_PLAN, [("add", "1", "1.3")]).replace(
+        "  updated: 2009-11-26\n", "  updated: 2010-03-01\n")
+    theirs = apply_all(QUERY_PLAN, [("add", "3", "3.2")]).replace(
+        "  RROCM: Red Regional", "  ACNUR: Alto Comisionado\n  RROCM: Red Regional")
+    result = merged(QUERY_PLAN, ours, theirs)
+    assert result == apply_all(ours, [("add", "3", "3.2")]).replace(
+        "  RROCM: Red Regional", "  ACNUR: Alto Comisionado\n  RROCM: Red Regional")
+
+
+def test_comment_edits_in_different_places():
+    base = "# Plan\n#\n# de trabajo\n" + QUERY_PLAN
+    ours = base.replace("# Plan\n", "# Plan de la red\n").replace(
+        "      - id: \"2.2\"\n", "      # pendiente de la reunión\n      - id: \"2.2\"\n")
+    theirs = base.replace("# de trabajo\n", "# de trabajo 2010\n").replace(
+        "        due: 2010-02\n", "        due: 2010-02  # confirmar\n")
+    assert merged(base, ours, theirs) == ours.replace("# de trabajo\n", "# de trabajo 2010\n") \
+        .replace("        due: 2010-02\n", "        due: 2010-02  # confirmar\n")
+
+
+def test_line_endings_bom_and_final_newline_are_the_files_own():
+    base = "\ufeff" + QUERY_PLAN.replace("\n", "\r\n")[:-2]  # CRLF, a BOM, no final newline
+    ours = apply_all(base, [("set", "1.1", "status", "pendiente")])
+    theirs = base.replace("Adoptados por los viceministros",
+                          "Adoptados por los viceministros en 2007")
+    result = merged(base, ours, theirs)
+    assert result == ours.replace("Adoptados por los viceministros",
+                                  "Adoptados por los viceministros en 2007")
+    assert result.startswith("\ufeff") and not result.endswith("\n") and "\r\n" in result
+    assert "\n" not in result.replace("\r\n", "")
+
+
+# -- true conflicts: markers around the field, and nothing lost -----------------------------------
+
+def test_the_same_field_changed_differently_is_a_conflict_of_that_field_only():
+    ours = apply_all(QUERY_PLAN, [("set", "2.2", "status", "continuo"),
+                                  ("set", "1.1", "text", quoted("Informar"))])
+    theirs = apply_all(QUERY_PLAN, [("set", "2.2", "status", "por definir")])
+    result = conflicted(QUERY_PLAN, ours, theirs)
+    assert result == apply_all(QUERY_PLAN, [("set", "1.1", "text", quoted("Informar"))]).replace(
+        "        status: pendiente\n", "<<<<<<< ours\n        status: continuo\n=======\n"
+        "        status: por definir\n>>>>>>> theirs\n")
+    assert merge_texts(QUERY_PLAN, ours, theirs).conflicts == [(56, 60)]  # type: ignore[union-attr]
+
+
+def test_archived_on_one_side_and_edited_on_the_other():
+    ours = archive(QUERY_PLAN, "2.2", ON)
+    theirs = apply_all(QUERY_PLAN, [("set", "2.2", "text", quoted("Compartir datos"))])
+    result = conflicted(QUERY_PLAN, ours, theirs)
+    lines = result.splitlines()
+    start = lines.index("<<<<<<< ours")
+    assert lines[start:start + 9] == [
+        "<<<<<<< ours", "=======", '      - id: "2.2"', '        text: "Compartir datos"',
+        "        responsible: [Belice]", "        support: [Países miembros]",
+        "        status: pendiente",
+        '        status_note: "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)"',
+        ">>>>>>> theirs"]
+    assert result.count("<<<<<<<") == 1 and 'id: "2.2"' in result.split(">>>>>>> theirs")[1]
+
+
+def test_the_same_id_added_twice_with_different_content():
+    ours = apply_all(QUERY_PLAN, [("add", "3", "3.2")])
+    theirs = ours.replace("Nueva actividad 3.2", "Otra actividad")
+    result = conflicted(QUERY_PLAN, ours, theirs)
+    assert result == ours.replace(
+        "        text: Nueva actividad 3.2\n",
+        "<<<<<<< ours\n        text: Nueva actividad 3.2\n=======\n        text: Otra actividad\n"
+        ">>>>>>> theirs\n")
+    same = merge_texts(QUERY_PLAN, ours, ours.replace("3.2\"", "3.2\""))
+    assert same is not None and same.text == ours  # added twice alike: once
+
+
+# -- the driver: validation, and git's line merge when the structure cannot help -----------------
+
+def test_a_merge_that_would_not_validate_is_a_conflict_with_the_reason():
+    ours = apply_all(QUERY_PLAN, [("add", "1", "1.3")])
+    theirs = apply_all(QUERY_PLAN, [("add", "3", "3.2")]).replace('"3.2"', '"1.3"')
+    result = merge_files(*(t.encode() for t in (QUERY_PLAN, ours, theirs)), "workplan.yaml")
+    assert not result.clean and not result.structural
+    assert result.reason is not None and "the plan would not validate (workplan.yaml:" in \
+        result.reason and "[duplicate-id]" in result.reason
+    assert [p.code for p in result.problems] == ["duplicate-id", "id-prefix"]
+    text = result.data.decode()
+    assert_keeps_every_line(QUERY_PLAN, ours, theirs, text)
+
+
+def test_a_version_that_is_not_a_plan_falls_back_to_git_merge_file():
+    ours = QUERY_PLAN.replace("objectives:\n", "objectives: [\n", 1)  # broken YAML
+    theirs = QUERY_PLAN.replace("  updated: 2009-11-26\n", "  updated: 2010-03-01\n")
+    result = merge_files(*(t.encode() for t in (QUERY_PLAN, ours, theirs)), "workplan.yaml")
+    assert not result.structural and result.note is not None and "line by line" in result.note
+    assert result.data.decode() == ours.replace("  updated: 2009-11-26\n",
+                                                "  updated: 2010-03-01\n")
+    assert result.conflicts == [] and not result.clean  # it merged, and it does not validate
+    undecodable = merge_files(QUERY_PLAN.encode(), b"\xff" + QUERY_PLAN.encode(),
+                              theirs.encode(), "workplan.yaml")
+    assert undecodable.data == b"\xff" + theirs.encode() and not undecodable.clean
+
+
+def test_trivial_merges_copy_a_side():
+    a, b = QUERY_PLAN.encode(), QUERY_PLAN.replace("2009", "2010").encode()
+    assert merge_files(a, a, b, "p").data == b and merge_files(a, b, a, "p").data == b
+    assert merge_files(a, b, b, "p").clean
+
+
+# -- the pieces ----------------------------------------------------------------------------------
+
+def test_the_tree_joins_back_to_the_text_and_knows_the_parts():
+    root = tree(SHIPPED)
+    assert root is not None and root.text() == SHIPPED
+    assert [(c.key, c.kind) for c in root.children] == [
+        ("document", MAPPING), ("actors", MAPPING), ("areas", MAPPING), ("sections", MAPPING),
+        ("objectives", LIST), ("history", LIST)]
+    objective = root.children[4].child("9")
+    assert objective is not None and [c.key for c in objective.child("activities").children] \
+        == ["9.1", "9.2", "9.3", "9.4", "9.5", "9.6"]  # type: ignore[union-attr]
+
+
+def test_a_new_top_level_part_keyed_by_id_is_merged_by_id_with_nothing_to_add():
+    meetings = ("meetings:\n  - id: XIV-GRCM\n    place: Guatemala\n    date: 2009-11-24\n"
+                "  - id: XV-GRCM\n    place: Panamá\n    date: 2010-03-01\n")
+    base = SHIPPED + "\n" + meetings
+    ours = base.replace("place: Guatemala", "place: Ciudad de Guatemala")
+    theirs = base + "  - id: XVI-GRCM\n    place: México\n    date: 2010-11-01\n"
+    root = tree(base)
+    assert root is not None and root.child("meetings").kind == LIST  # type: ignore[union-attr]
+    result = merge_texts(base, ours, theirs)
+    assert result is not None and result.conflicts == []
+    assert result.text == theirs.replace("place: Guatemala", "place: Ciudad de Guatemala")
+
+
+def test_diff3():
+    base = ["a\n", "b\n", "c\n", "d\n"]
+    assert merge_lines(base, ["A\n", "b\n", "c\n", "d\n"], ["a\n", "b\n", "c\n", "D\n"]) == [
+        "A\n", "b\n", "c\n", "D\n"]
+    assert merge_lines(base, ["a\n", "B\n", "c\n", "d\n"], ["a\n", "b2\n", "c\n", "d\n"]) == [
+        "a\n", Conflict(("b\n",), ("B\n",), ("b2\n",)), "c\n", "d\n"]
+    assert merge_lines(base, ["a\n", "x\n", "c\n", "d\n"], ["a\n", "x\n", "c\n", "d\n"]) == [
+        "a\n", "x\n", "c\n", "d\n"]
+
+
+@pytest.mark.parametrize("text", ["", "[1, 2]\n", "a: [\n", "- a\n- b\n", "{a: 1}\n"])
+def test_texts_that_are_not_a_block_mapping_are_not_cut(text: str):
+    assert tree(text) is None
