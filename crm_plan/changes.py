@@ -4,17 +4,24 @@ Activities are matched by id (unique across the active plan and the history, and
 `crmplan archive`), so a move to the history is an archive, not a removal plus an addition.
 For each activity: added, removed, archived (with its outcomes), restored, moved to another
 objective, status, responsible/coordination/support, due date, edits of its text, references
-and notes (as a word diff), and outcomes recorded on a historical one. Pure functions.
+and notes (as a word diff), and outcomes recorded on a historical one.
+
+The other parts of the plan (`PARTS`: document data, areas, sections, actors, objectives) are
+compared item by item, matched by key or id: added, removed, and each field that changed (texts
+as a word diff). An objective is one item whether it stands in the active plan, the history or
+both, so archiving its last activity changes nothing of it. A new part of the plan keyed by id
+(meetings) is one more line in `PARTS` and a label for it in the renderers. Pure functions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import NamedTuple
 
-from crm_plan.model import ROLES, Activity, Plan
+from crm_plan.model import ROLES, Activity, Objective, Plan
 
 
 class Kind(str, Enum):
@@ -50,11 +57,35 @@ class Change(NamedTuple):
     outcomes: tuple[str, ...] = ()  # archived / outcomes: the outcomes it has now
 
 
+class Part(str, Enum):
+    """The parts of the plan compared besides its activities."""
+
+    DOCUMENT = "document"
+    AREA = "area"
+    SECTION = "section"
+    ACTOR = "actor"
+    OBJECTIVE = "objective"
+
+
+class PartChange(NamedTuple):
+    """A change to an item of another part of the plan: added, removed, or one field edited."""
+
+    part: Part
+    key: str  # the actor's short name, the area's, section's or objective's id; "" for document
+    kind: Kind  # ADDED, REMOVED or EDITED
+    name: str  # the item's title or name (the new one, or the old one when removed)
+    field: str | None = None
+    before: Value = None
+    after: Value = None
+    words: Words = ()
+
+
 class Comparison(NamedTuple):
     old_updated: dt.date | None
     new_updated: dt.date | None
     sections: dict[str, str]  # every section id a change names -> its title
     changes: tuple[Change, ...] = ()  # by section, then in plan order
+    parts: tuple[PartChange, ...] = ()  # in the order of PARTS, then by key
 
     def by_section(self) -> list[tuple[str, list[Change]]]:
         grouped: dict[str, list[Change]] = {}
@@ -67,24 +98,108 @@ class Comparison(NamedTuple):
         found = {kind: sum(c.kind is kind for c in self.changes) for kind in Kind}
         return {kind: n for kind, n in found.items() if n}
 
+    def part_counts(self) -> dict[Part, int]:
+        """How many changes to each other part, in the order of `Part`, without the zeros."""
+        found = {part: sum(c.part is part for c in self.parts) for part in Part}
+        return {part: n for part, n in found.items() if n}
+
+
+class _Titled(NamedTuple):
+    title: str
+
+
+class PartSpec(NamedTuple):
+    part: Part
+    items: Callable[[Plan], Mapping[str, NamedTuple]]  # the part's items by key
+    fields: tuple[str, ...]  # the fields compared, in the order they are reported
+    name: str  # the field that names an item
+
+
+def _objectives(plan: Plan) -> dict[str, Objective]:
+    """Objectives by id; one in the active plan stands for its historical part too."""
+    return {**{o.id: o for o in plan.history}, **{o.id: o for o in plan.objectives}}
+
+
+PARTS: tuple[PartSpec, ...] = (
+    PartSpec(Part.DOCUMENT, lambda plan: {"": plan.document},
+             ("title", "organization", "network", "updated", "updated_by", "legend", "note"),
+             "title"),
+    PartSpec(Part.AREA, lambda plan: {k: _Titled(v) for k, v in plan.areas.items()}, ("title",),
+             "title"),
+    PartSpec(Part.SECTION, lambda plan: plan.sections, ("area", "title"), "title"),
+    PartSpec(Part.ACTOR, lambda plan: plan.actors, ("name", "members"), "name"),
+    PartSpec(Part.OBJECTIVE, _objectives, ("section", "title", "note", "action_plan"), "title"),
+)
+
 
 def compare(old: Plan, new: Plan) -> Comparison:
     old_by_id = {a.id: a for a in old.activities(archived=True)}
     new_by_id = {a.id: a for a in new.activities(archived=True)}
     changes: list[Change] = []
     for activity in new_by_id.values():
-        before = old_by_id.get(activity.id)
-        if before is None:
-            changes.append(_change(Kind.ADDED, activity))
-        else:
-            changes += activity_changes(before, activity)
+        changes += between(old_by_id.get(activity.id), activity)
     changes += [_change(Kind.REMOVED, a) for a in old_by_id.values() if a.id not in new_by_id]
     order = list(dict.fromkeys([*new.sections, *old.sections, *(c.section for c in changes)]))
     changes.sort(key=lambda c: (order.index(c.section), id_key(c.id)))  # stable for one id
     titles = {**{k: s.title for k, s in old.sections.items()},
               **{k: s.title for k, s in new.sections.items()}}
     return Comparison(old.document.updated, new.document.updated,
-                      {c.section: titles.get(c.section, "") for c in changes}, tuple(changes))
+                      {c.section: titles.get(c.section, "") for c in changes}, tuple(changes),
+                      tuple(part_changes(old, new)))
+
+
+def between(old: Activity | None, new: Activity | None) -> list[Change]:
+    """The changes of one activity from one version to the next (None: not in that version)."""
+    if old is None:
+        return [_change(Kind.ADDED, new)] if new is not None else []
+    if new is None:
+        return [_change(Kind.REMOVED, old)]
+    return activity_changes(old, new)
+
+
+def part_changes(old: Plan, new: Plan) -> list[PartChange]:
+    """The changes to the other parts of the plan (`PARTS`), part by part, in key order."""
+    found: list[PartChange] = []
+    for spec in PARTS:
+        before, after = spec.items(old), spec.items(new)
+        for key in sorted({*before, *after}, key=id_key):
+            found += _item_changes(spec, key, before.get(key), after.get(key))
+    return found
+
+
+def _item_changes(spec: PartSpec, key: str, old: NamedTuple | None, new: NamedTuple | None
+                  ) -> list[PartChange]:
+    if old is None or new is None:
+        item = new if new is not None else old
+        return [PartChange(spec.part, key, Kind.ADDED if old is None else Kind.REMOVED,
+                           _name(item, spec.name))]  # type: ignore[arg-type]
+    changes = []
+    for name in spec.fields:
+        before, after = _field(old, name), _field(new, name)
+        if before != after:
+            texts = isinstance(before, str) and isinstance(after, str) and (
+                " " in before or " " in after)  # a date or a name: `old → new` reads best
+            words = word_diff(before, after) if texts else ()  # type: ignore[arg-type]
+            changes.append(PartChange(spec.part, key, Kind.EDITED, _name(new, spec.name), name,
+                                      before, after, words))
+    return changes
+
+
+def _name(record: NamedTuple, name: str) -> str:
+    value = _field(record, name)
+    return value if isinstance(value, str) else ""
+
+
+def _field(record: NamedTuple, name: str) -> Value:
+    """A field's value as a text, a list of texts, or None."""
+    value = getattr(record, name)
+    if value is None or value == "" or value == ():
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return tuple(str(v) for v in value)
+    return str(value)
 
 
 def activity_changes(old: Activity, new: Activity) -> list[Change]:
@@ -133,7 +248,8 @@ def _change(kind: Kind, activity: Activity, **details: object) -> Change:
 def _edited_value(activity: Activity, name: str) -> str | None:
     if name == "ref":
         return "; ".join(ref.text for ref in activity.refs if ref.field == "ref") or None
-    return getattr(activity, name)
+    value: str | None = getattr(activity, name)
+    return value
 
 
 def _outcomes(activity: Activity) -> tuple[str, ...]:

@@ -238,8 +238,8 @@ def test_no_changes_is_one_line(plan_file: PlanFile, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(plan_file().parent)
     result = run("changes", "workplan.yaml", "workplan.yaml")
     assert (result.exit_code, result.stdout) == (0, (
-        "No changes to the activities from workplan.yaml (updated 2009-11-26) to\n"
-        "workplan.yaml (updated 2009-11-26).\n"))
+        "No changes from workplan.yaml (updated 2009-11-26) to workplan.yaml (updated\n"
+        "2009-11-26).\n"))
 
 
 def test_changes_refuses_a_version_with_errors(plan_file: PlanFile):
@@ -336,3 +336,62 @@ def test_since_without_git(repo: Path, monkeypatch: pytest.MonkeyPatch):
     assert (result.exit_code, result.stderr) == (1, (
         "crmplan: git is not installed (or not on the PATH); --since needs it to read an "
         "earlier version of the plan\n"))
+
+
+# -- the other parts of the plan: document data, areas, sections, actors, objectives -------------
+
+def test_the_other_parts_item_by_item():
+    from crm_plan.changes import Part, part_changes
+
+    new = QUERY_PLAN.replace("  title: Plan de prueba\n", "  title: Plan de trabajo\n").replace(
+        "  Belice: Belice\n", "").replace("    members: [México, Belice]\n",
+                                         "    members: [México]\n").replace(
+        "  I: Políticas y gestión migratoria\n",
+        "  I: Políticas y gestión migratoria\n  II: Cooperación\n").replace(
+        "    title: Publicar resultados\n", "    title: Publicar los resultados\n"
+        "    note: Revisar en 2010\n").replace(
+        "    responsible: [Belice]\n", "    responsible: [México]\n")
+    found = [(c.part, c.key, c.kind, c.field, c.before, c.after)
+             for c in part_changes(plan_of(), plan_of(new))]
+    assert found == [
+        (Part.DOCUMENT, "", Kind.EDITED, "title", "Plan de prueba", "Plan de trabajo"),
+        (Part.AREA, "II", Kind.ADDED, None, None, None),
+        (Part.ACTOR, "Belice", Kind.REMOVED, None, None, None),
+        (Part.ACTOR, "Países miembros", Kind.EDITED, "members", ("México", "Belice"),
+         ("México",)),
+        (Part.OBJECTIVE, "3", Kind.EDITED, "title", "Publicar resultados",
+         "Publicar los resultados"),
+        (Part.OBJECTIVE, "3", Kind.EDITED, "note", None, "Revisar en 2010"),
+    ]
+    comparison = compare(plan_of(), plan_of(new))
+    assert comparison.part_counts() == {Part.DOCUMENT: 1, Part.AREA: 1, Part.ACTOR: 2,
+                                        Part.OBJECTIVE: 2}
+
+
+def test_an_objective_archived_whole_is_not_a_change_of_objectives(plan_file: PlanFile):
+    path = plan_file(QUERY_PLAN)
+    assert run("archive", "3.1", "--date", "2010-03-01", "-f", str(path)).exit_code == 0
+    comparison = compare(plan_of(), plan_of(path.read_text(encoding="utf-8")))
+    assert comparison.parts == () and [c.kind for c in comparison.changes] == [Kind.ARCHIVED]
+
+
+def test_the_other_parts_in_the_table(plan_file: PlanFile, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(plan_file().parent)
+    plan_file(QUERY_PLAN, name="old.yaml")
+    plan_file(QUERY_PLAN.replace("  updated: 2009-11-26\n", "  updated: 2010-03-01\n").replace(
+        "    title: Publicar resultados\n", "    title: Publicar los resultados\n"))
+    result = run("changes", "old.yaml")
+    assert (result.exit_code, result.stdout) == (0, """\
+Changes from old.yaml (updated 2009-11-26) to workplan.yaml (updated
+2010-03-01): 1 change to the document data, 1 change to the objectives.
+
+Document data
+Change
+────────────────────────────────────────────────────────────────────────────────
+updated: 2009-11-26 → 2010-03-01
+
+Objectives
+Id   Name                           Change
+────────────────────────────────────────────────────────────────────────────────
+3    Publicar los resultados        title: Publicar {+los+} resultados
+""")

@@ -250,8 +250,10 @@ def _versions(ctx: typer.Context, files: list[str], since: str | None
 
 def _changes_table(comparison: "Comparison", old: str, new: str) -> None:
     from crm_plan.render import changes as view
+    from crm_plan.render import partchanges
 
     view.print_changes(comparison, old, new)
+    partchanges.print_part_changes(comparison)
 
 
 def _changes_markdown(comparison: "Comparison", old: str, new: str) -> None:
@@ -288,6 +290,7 @@ CHANGES_HELP = _(
     "What changed between two versions of the plan, section by section.\n\n"
     "Activities added, removed, archived (with their outcomes) and restored; changes of status, "
     "of responsible actors and of due dates; edits of texts, references and notes, word by "
-    "word. The older version is OLD_FILE, or with --since the plan file as committed in git; "
+    "word. Then the objectives, sections, areas, actors and document data added, removed or "
+    "edited. The older version is OLD_FILE, or with --since the plan file as committed in git; "
     "the newer one is NEW_FILE, else the plan file.\n\n"
     "Example: crmplan changes --since HEAD~1 --format markdown")

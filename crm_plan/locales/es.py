@@ -563,15 +563,17 @@ MESSAGES: dict[str, str] = {
     ("What changed between two versions of the plan, section by section.\n\n"
      "Activities added, removed, archived (with their outcomes) and restored; changes of status, "
      "of responsible actors and of due dates; edits of texts, references and notes, word by "
-     "word. The older version is OLD_FILE, or with --since the plan file as committed in git; "
+     "word. Then the objectives, sections, areas, actors and document data added, removed or "
+     "edited. The older version is OLD_FILE, or with --since the plan file as committed in git; "
      "the newer one is NEW_FILE, else the plan file.\n\n"
      "Example: crmplan changes --since HEAD~1 --format markdown"):
         ("Lo que cambió entre dos versiones del plan, sección por sección.\n\n"
          "Actividades añadidas, eliminadas, archivadas (con sus resultados) y restauradas; "
          "cambios de estado, de actores responsables y de fechas previstas; ediciones de textos, "
-         "referencias y notas, palabra por palabra. La versión anterior es OLD_FILE o, con "
-         "--since, el archivo del plan tal como se guardó en git; la más reciente es NEW_FILE "
-         "o, si no se indica, el archivo del plan.\n\n"
+         "referencias y notas, palabra por palabra. Después, los objetivos, secciones, áreas, "
+         "actores y datos del documento añadidos, eliminados o editados. La versión anterior es "
+         "OLD_FILE o, con --since, el archivo del plan tal como se guardó en git; la más "
+         "reciente es NEW_FILE o, si no se indica, el archivo del plan.\n\n"
          "Ejemplo: crmplan changes --since HEAD~1 --format markdown"),
     ("The older plan file (not with --since), then the newer one. Default for the newer one: "
      "the plan file (--file)."):
@@ -667,8 +669,7 @@ MESSAGES: dict[str, str] = {
     "moved to another objective": "movida a otro objetivo",
     "outcomes": "resultados",
     "Change": "Cambio",
-    "No changes to the activities from {old} to {new}.":
-        "Ningún cambio en las actividades de {old} a {new}.",
+    "No changes from {old} to {new}.": "Ningún cambio de {old} a {new}.",
     "due date": "fecha prevista",
     "Changes to the work plan": "Cambios en el plan de trabajo",
     # outfile.py / documents
@@ -698,6 +699,22 @@ MESSAGES: dict[str, str] = {
      "git's line merge instead, to finish by hand"):
         ("fusionado según la estructura del plan, el plan no sería válido ({problem}); el archivo "
          "contiene en cambio la fusión línea por línea de git, para terminarla a mano"),
+    # render/changes.py, render/partchanges.py: the other parts of the plan
+    "title": "título",
+    "organization": "organización",
+    "network": "red",
+    "updated": "actualizado",
+    "updated by": "actualizado por",
+    "legend": "leyenda",
+    "name": "nombre",
+    "members": "miembros",
+    "from the Plan of Action": "del Plan de Acción",
+    "Document data": "Datos del documento",
+    "Areas": "Áreas",
+    "Sections": "Secciones",
+    "Actors": "Actores",
+    "Objectives": "Objetivos",
+    "Name": "Nombre",
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
@@ -733,4 +750,15 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
     ("{n} text edit", "{n} text edits"): ("{n} edición de texto", "{n} ediciones de texto"),
     ("{n} outcome update", "{n} outcome updates"):
         ("{n} actualización de resultados", "{n} actualizaciones de resultados"),
+    # merge / git: render/changes.py
+    ("{n} change to the document data", "{n} changes to the document data"):
+        ("{n} cambio en los datos del documento", "{n} cambios en los datos del documento"),
+    ("{n} change to the areas", "{n} changes to the areas"):
+        ("{n} cambio en las áreas", "{n} cambios en las áreas"),
+    ("{n} change to the sections", "{n} changes to the sections"):
+        ("{n} cambio en las secciones", "{n} cambios en las secciones"),
+    ("{n} change to the actors", "{n} changes to the actors"):
+        ("{n} cambio en los actores", "{n} cambios en los actores"),
+    ("{n} change to the objectives", "{n} changes to the objectives"):
+        ("{n} cambio en los objetivos", "{n} cambios en los objetivos"),
 }

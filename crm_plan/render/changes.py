@@ -11,7 +11,16 @@ import textwrap
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from crm_plan.changes import Change, Comparison, Kind, Value, Words, shorten
+from crm_plan.changes import (
+    Change,
+    Comparison,
+    Kind,
+    Part,
+    PartChange,
+    Value,
+    Words,
+    shorten,
+)
 from crm_plan.messages import _, ngettext
 from crm_plan.render.layout import role_label
 from crm_plan.render.records import Record, to_json
@@ -31,10 +40,11 @@ def headline(comparison: Comparison, old: str, new: str) -> str:
     """`Changes from OLD (updated 2009-11-26) to NEW (updated 2010-03-01): 1 archived, ...`"""
     versions = {"old": _version(old, comparison.old_updated),
                 "new": _version(new, comparison.new_updated)}
-    if not comparison.changes:
-        return _("No changes to the activities from {old} to {new}.").format(**versions)
-    return _("Changes from {old} to {new}: {counts}.").format(
-        **versions, counts=", ".join(count_label(k, n) for k, n in comparison.counts().items()))
+    if not comparison.changes and not comparison.parts:
+        return _("No changes from {old} to {new}.").format(**versions)
+    counts = [count_label(k, n) for k, n in comparison.counts().items()]
+    counts += [part_count_label(p, n) for p, n in comparison.part_counts().items()]
+    return _("Changes from {old} to {new}: {counts}.").format(**versions, counts=", ".join(counts))
 
 
 def _version(name: str, updated: object) -> str:
@@ -57,6 +67,56 @@ def count_label(kind: Kind, n: int) -> str:
         Kind.OUTCOMES: ngettext("{n} outcome update", "{n} outcome updates", n),
     }
     return labels[kind].format(n=n)
+
+
+def part_count_label(part: Part, n: int) -> str:
+    labels = {
+        Part.DOCUMENT: ngettext("{n} change to the document data",
+                                "{n} changes to the document data", n),
+        Part.AREA: ngettext("{n} change to the areas", "{n} changes to the areas", n),
+        Part.SECTION: ngettext("{n} change to the sections", "{n} changes to the sections", n),
+        Part.ACTOR: ngettext("{n} change to the actors", "{n} changes to the actors", n),
+        Part.OBJECTIVE: ngettext("{n} change to the objectives", "{n} changes to the objectives",
+                                 n),
+    }
+    return labels[part].format(n=n)
+
+
+def part_heading(part: Part) -> str:
+    return {Part.DOCUMENT: _("Document data"), Part.AREA: _("Areas"), Part.SECTION: _("Sections"),
+            Part.ACTOR: _("Actors"), Part.OBJECTIVE: _("Objectives")}[part]
+
+
+def part_field_label(name: str | None) -> str:
+    labels = {"title": _("title"), "organization": _("organization"), "network": _("network"),
+              "updated": _("updated"), "updated_by": _("updated by"), "legend": _("legend"),
+              "note": _("note"), "area": _("area"), "name": _("name"), "members": _("members"),
+              "section": _("section"), "action_plan": _("from the Plan of Action")}
+    return labels.get(name or "", name or "")
+
+
+def describe_part(change: PartChange) -> tuple[str, str]:
+    """(what changed, how) for a change to another part of the plan, as `describe` does."""
+    if change.kind is Kind.ADDED:
+        return _("added"), ""
+    if change.kind is Kind.REMOVED:
+        return _("removed"), ""
+    return part_field_label(change.field), f"{_value(change.before)} → {_value(change.after)}"
+
+
+def short_name(change: PartChange, width: int = 60) -> str:
+    return textwrap.shorten(change.name, width=width, placeholder=" …")
+
+
+def by_item(changes: tuple[PartChange, ...]) -> Iterator[tuple[Part, list[list[PartChange]]]]:
+    """The changes part by part, and in each part item by item."""
+    for part in Part:
+        items: dict[str, list[PartChange]] = {}
+        for change in changes:
+            if change.part is part:
+                items.setdefault(change.key, []).append(change)
+        if items:
+            yield part, list(items.values())
 
 
 def describe(change: Change) -> tuple[str, str]:
@@ -125,7 +185,28 @@ def changes_markdown(comparison: Comparison, old: str, new: str) -> bytes:
                 what, how = describe(change)
                 how = words_markdown(shorten(change.words)) if change.words else escape(how)
                 lines.append(f"  - {escape(what)}" + (f": {how}" if how else ""))
+    lines += _parts_markdown(comparison)
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _parts_markdown(comparison: Comparison) -> list[str]:
+    from crm_plan.render.markdown import escape
+
+    lines = []
+    for part, items in by_item(comparison.parts):
+        lines += ["", f"## {escape(part_heading(part))}", ""]
+        for changes in items:
+            first, indent = changes[0], "  "
+            if part is Part.DOCUMENT:
+                indent = ""
+            else:
+                name = f" {escape(short_name(first))}" if first.name else ""
+                lines.append(f"- **{escape(first.key)}**{name}")
+            for change in changes:
+                what, how = describe_part(change)
+                how = words_markdown(shorten(change.words)) if change.words else escape(how)
+                lines.append(f"{indent}- {escape(what)}" + (f": {how}" if how else ""))
+    return lines
 
 
 def words_markdown(words: Words) -> str:
@@ -146,6 +227,7 @@ def changes_json(comparison: Comparison, old: str, new: str) -> bytes:
         "new": version(new, comparison.new_updated),
         "counts": {kind.value: n for kind, n in comparison.counts().items()},
         "changes": [change_record(c) for c in comparison.changes],
+        "parts": [part_change_record(c) for c in comparison.parts],
     })
 
 
@@ -158,6 +240,16 @@ def change_record(change: Change) -> Record:
             "from": value(change.before), "to": value(change.after),
             "words": [{"op": op, "text": text} for op, text in change.words],
             "outcomes": list(change.outcomes)}
+
+
+def part_change_record(change: PartChange) -> Record:
+    def value(v: Value) -> object:
+        return list(v) if isinstance(v, tuple) else v
+
+    return {"part": change.part.value, "key": change.key, "kind": change.kind.value,
+            "name": change.name, "field": change.field, "from": value(change.before),
+            "to": value(change.after),
+            "words": [{"op": op, "text": text} for op, text in change.words]}
 
 
 # -- table ----------------------------------------------------------------------------------------
