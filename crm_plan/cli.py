@@ -13,7 +13,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from crm_plan.commands import documents, editing, listing, setup
+from crm_plan.commands import documents, editing, listing, setup, sharing
 from crm_plan.commands import validate as checking
 from crm_plan.commands.options import FileOption, LangOption, global_options, use_global_options
 from crm_plan.errors import EXIT_OK, EXIT_PROBLEMS, CrmPlanError, PlanInvalid
@@ -33,6 +33,9 @@ COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
     "restore": (editing.restore, editing.RESTORE_HELP),
     "schema": (setup.schema, setup.SCHEMA_HELP),
     "init": (setup.init, setup.INIT_HELP),
+    "merge": (sharing.merge, sharing.MERGE_HELP),
+    "git-setup": (sharing.git_setup, sharing.GIT_SETUP_HELP),
+    "log": (sharing.log, sharing.LOG_HELP),
 }
 
 

@@ -34,11 +34,16 @@ from typing import NamedTuple
 from crm_plan import conflicts
 from crm_plan.blocks import LIST, Block, tree
 from crm_plan.diff3 import Conflict, Piece, merge_lines
+from crm_plan.errors import CrmPlanError
 from crm_plan.messages import _
 from crm_plan.problems import Problem
 from crm_plan.source import BOM
 
 OURS_LABEL, THEIRS_LABEL = "ours", "theirs"
+
+
+class MergeConflict(CrmPlanError):
+    """The merge left conflicts for a person to resolve (exit 1, as git expects of a driver)."""
 
 
 class Merged(NamedTuple):

@@ -564,7 +564,7 @@ def test_show_json_objective(plan: str):
 
 
 @pytest.mark.parametrize("command", ["validate", "list", "status", "show", "archive", "restore",
-                                     "export", "report", "changes"])
+                                     "export", "report", "changes", "merge", "git-setup", "log"])
 def test_every_command_has_a_summary_and_an_example(command: str):
     text = output(command, "--help")
     summary = next(line.strip() for line in text.splitlines()[3:] if line.strip())
@@ -577,7 +577,7 @@ def test_help_covers_every_command():
 
     assert set(get_command(app).commands) == {"validate", "list", "status", "show", "archive",
                                               "restore", "schema", "init", "export", "report",
-                                              "changes"}
+                                              "changes", "merge", "git-setup", "log"}
 
 
 # -- the real plan at 80 columns -----------------------------------------------------------------

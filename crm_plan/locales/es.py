@@ -699,6 +699,11 @@ MESSAGES: dict[str, str] = {
      "git's line merge instead, to finish by hand"):
         ("fusionado según la estructura del plan, el plan no sería válido ({problem}); el archivo "
          "contiene en cambio la fusión línea por línea de git, para terminarla a mano"),
+    # gitlog.py
+    "{path} has no history in git yet: commit it first":
+        "{path} todavía no tiene historia en git: guárdelo primero con un commit",
+    "no version of {path} in the git history has an activity '{id}'":
+        "ninguna versión de {path} en la historia de git tiene una actividad '{id}'",
     # render/changes.py, render/partchanges.py: the other parts of the plan
     "title": "título",
     "organization": "organización",
@@ -715,6 +720,84 @@ MESSAGES: dict[str, str] = {
     "Actors": "Actores",
     "Objectives": "Objetivos",
     "Name": "Nombre",
+    # commands/sharing.py: merge, git-setup, log
+    "The version both sides started from (git's %O).":
+        "La versión de la que partieron ambos lados (%O de git).",
+    "Our version (git's %A); the merged plan is written over it.":
+        "Nuestra versión (%A de git); el plan fusionado se escribe sobre ella.",
+    "Their version (git's %B).": "La versión del otro lado (%B de git).",
+    "The plan file's name in the repository (git's %P), for messages.":
+        "El nombre del archivo del plan en el repositorio (%P de git), para los mensajes.",
+    ("{path}: conflicts at lines {lines}: keep one side of each, delete the markers, then run "
+     "crmplan validate"):
+        ("{path}: conflictos en las líneas {lines}: conserve uno de los lados de cada uno, borre "
+         "las marcas y luego ejecute crmplan validate"),
+    "Only say whether git is set up; exit 1 if it is not.":
+        "Solo indica si git está configurado; termina con 1 si no lo está.",
+    "name the plan file in your git repository (--file), or run this in its folder":
+        ("indique el archivo del plan de su repositorio git (--file), o ejecute esto en su "
+         "carpeta"),
+    "Wrote {what}.": "Se escribió {what}.",
+    "git was already set up to merge {path} with crmplan; nothing written.":
+        "git ya estaba configurado para fusionar {path} con crmplan; no se escribió nada.",
+    ("git runs 'crmplan merge': install crmplan where git finds it (on the PATH) in every clone "
+     "that merges the plan."):
+        ("git ejecuta 'crmplan merge': instale crmplan donde git lo encuentre (en el PATH) en "
+         "cada copia del repositorio que fusione el plan."),
+    "the merge driver in the repository's configuration (.git/config)":
+        "el controlador de fusión en la configuración del repositorio (.git/config)",
+    "'{line}' in {file}": "'{line}' en {file}",
+    "merge driver (git config merge.crmplan.driver): {answer}":
+        "controlador de fusión (git config merge.crmplan.driver): {answer}",
+    "plan file merged with it (.gitattributes, merge=crmplan): {answer}":
+        "archivo del plan fusionado con él (.gitattributes, merge=crmplan): {answer}",
+    "crmplan on the PATH, for git to run: {answer}":
+        "crmplan en el PATH, para que git lo ejecute: {answer}",
+    "The activity, e.g. 9.3.": "La actividad, p. ej. 9.3.",
+    "text, or json (one record per change).": "text, o json (un registro por cambio).",
+    ("Merge two versions of the plan by its structure: git's merge driver.\n\n"
+     "Activities, objectives, actors, sections and document fields are matched by id or key, so "
+     "independent changes (two archives in one objective, edits of different fields) merge "
+     "cleanly, each as its side wrote it. A true conflict leaves git's markers around the field, "
+     "and exit code 1. The merged plan must validate; when it would not, or a version is not a "
+     "plan crmplan can read, the file holds git's line merge instead. Set it up once with "
+     "crmplan git-setup.\n\n"
+     "Example: crmplan merge %O %A %B %P (what git runs)"):
+        ("Fusiona dos versiones del plan según su estructura: el controlador de fusión de git."
+         "\n\n"
+         "Las actividades, objetivos, actores, secciones y campos del documento se emparejan por "
+         "id o clave, de modo que los cambios independientes (dos actividades archivadas en un "
+         "mismo objetivo, ediciones de campos distintos) se fusionan sin conflicto, cada uno "
+         "como lo escribió su lado. Un conflicto real deja las marcas de git alrededor del campo, y el código de "
+         "salida 1. El plan fusionado debe ser válido; si no lo sería, o si una versión no es un "
+         "plan que crmplan pueda leer, el archivo contiene en cambio la fusión línea por línea de "
+         "git. Configúrelo una vez con crmplan git-setup.\n\n"
+         "Ejemplo: crmplan merge %O %A %B %P (lo que ejecuta git)"),
+    ("Set git up to merge the plan file with crmplan merge.\n\n"
+     "Writes the merge driver to the repository's configuration (.git/config; once per clone) "
+     "and 'workplan.yaml merge=crmplan' to .gitattributes (commit it, to share it). Writing "
+     "twice changes nothing. With --check, only says whether both are in place (exit 1 if "
+     "not).\n\n"
+     "Example: crmplan git-setup --check"):
+        ("Configura git para fusionar el archivo del plan con crmplan merge.\n\n"
+         "Escribe el controlador de fusión en la configuración del repositorio (.git/config; una "
+         "vez en cada copia) y 'workplan.yaml merge=crmplan' en .gitattributes (guárdelo con un "
+         "commit para compartirlo). Escribirlo dos veces no cambia nada. Con --check, solo "
+         "indica si ambos están en su lugar (termina con 1 si no).\n\n"
+         "Ejemplo: crmplan git-setup --check"),
+    ("The history of one activity in git: who changed what, and when.\n\n"
+     "Follows the activity by its id through every commit of the plan file: when it was added, "
+     "each field that changed, when it was archived (into the history part) or restored.\n\n"
+     "Example: crmplan log 9.3 --format json"):
+        ("La historia de una actividad en git: quién cambió qué, y cuándo.\n\n"
+         "Sigue la actividad por su id a través de cada commit del archivo del plan: cuándo se "
+         "añadió, cada campo que cambió, cuándo se archivó (en la parte histórica) o se "
+         "restauró.\n\n"
+         "Ejemplo: crmplan log 9.3 --format json"),
+    # render/log.py
+    "{path}: {changes} in {commits}.": "{path}: {changes} en {commits}.",
+    "Skipped, as the plan file could not be read there: {commits}.":
+        "Omitidos, porque allí no se pudo leer el archivo del plan: {commits}.",
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
@@ -761,4 +844,7 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
         ("{n} cambio en los actores", "{n} cambios en los actores"),
     ("{n} change to the objectives", "{n} changes to the objectives"):
         ("{n} cambio en los objetivos", "{n} cambios en los objetivos"),
+    # render/log.py
+    ("{n} change", "{n} changes"): ("{n} cambio", "{n} cambios"),
+    ("{n} commit", "{n} commits"): ("{n} commit", "{n} commits"),
 }

@@ -1,0 +1,147 @@
+"""Sharing the plan through git: `merge` (git's merge driver), `git-setup` and `log`."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from crm_plan.commands.options import State, complete_show_id, emit, usage
+from crm_plan.messages import _
+
+if TYPE_CHECKING:
+    from crm_plan.gitsetup import Setup
+
+
+def merge(
+    base: Annotated[str, typer.Argument(metavar="BASE", help=_(
+        "The version both sides started from (git's %O)."))],
+    ours: Annotated[str, typer.Argument(metavar="OURS", help=_(
+        "Our version (git's %A); the merged plan is written over it."))],
+    theirs: Annotated[str, typer.Argument(metavar="THEIRS", help=_(
+        "Their version (git's %B)."))],
+    path: Annotated[str | None, typer.Argument(metavar="[PATH]", help=_(
+        "The plan file's name in the repository (git's %P), for messages."))] = None,
+) -> None:
+    from crm_plan import merge as plan_merge
+    from crm_plan import outfile
+    from crm_plan.filebytes import read_bytes
+
+    display = path or ours
+    result = plan_merge.merge_files(read_bytes(Path(base), base), read_bytes(Path(ours), ours),
+                                    read_bytes(Path(theirs), theirs), display)
+    outfile.write(Path(ours), result.data)
+    if result.note:
+        typer.echo(_("crmplan: {message}").format(message=_("{path}: {message}").format(
+            path=display, message=result.note)), err=True)
+    if result.conflicts:
+        lines = ", ".join(f"{first}–{last}" for first, last in result.conflicts)
+        raise plan_merge.MergeConflict(_(
+            "{path}: conflicts at lines {lines}: keep one side of each, delete the markers, then "
+            "run crmplan validate").format(path=display, lines=lines))
+    if result.reason:
+        raise plan_merge.MergeConflict(_("{path}: {message}").format(
+            path=display, message=result.reason))
+
+
+def git_setup(
+    ctx: typer.Context,
+    check: Annotated[bool, typer.Option(
+        "--check", help=_("Only say whether git is set up; exit 1 if it is not."))] = False,
+) -> None:
+    from crm_plan import gitsetup
+    from crm_plan.errors import EXIT_OK, EXIT_PROBLEMS
+
+    state: State = ctx.obj
+    location = state.location()
+    if location.bundled:
+        usage(_("name the plan file in your git repository (--file), or run this in its folder"))
+    if check:
+        found = gitsetup.state(location.path)
+    else:
+        written, found = gitsetup.setup(location.path)
+        for what in written:
+            typer.echo(_("Wrote {what}.").format(what=_written(what, found)))
+        if not written:
+            typer.echo(_("git was already set up to merge {path} with crmplan; nothing "
+                         "written.").format(path=location.display))
+    for line in _state_lines(found):
+        typer.echo(line)
+    if not found.on_path:
+        typer.echo(_("git runs 'crmplan merge': install crmplan where git finds it (on the PATH) "
+                     "in every clone that merges the plan."), err=True)
+    raise typer.Exit(EXIT_OK if found.complete and (found.on_path or not check)
+                     else EXIT_PROBLEMS)
+
+
+def _written(what: str, found: Setup) -> str:
+    if what == "config":
+        return _("the merge driver in the repository's configuration (.git/config)")
+    return _("'{line}' in {file}").format(line=f"{found.pattern} merge=crmplan",
+                                        file=found.attributes_file)
+
+
+def _state_lines(found: Setup) -> list[str]:
+    from crm_plan import gitsetup
+
+    yes, no = _("yes"), _("no")
+    return [
+        _("merge driver (git config merge.crmplan.driver): {answer}").format(
+            answer=yes if found.driver == gitsetup.DRIVER else no),
+        _("plan file merged with it (.gitattributes, merge=crmplan): {answer}").format(
+            answer=yes if found.attribute == "crmplan" else no),
+        _("crmplan on the PATH, for git to run: {answer}").format(
+            answer=yes if found.on_path else no),
+    ]
+
+
+class LogFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def log(
+    ctx: typer.Context,
+    activity_id: Annotated[str, typer.Argument(
+        metavar="ID", autocompletion=complete_show_id, help=_("The activity, e.g. 9.3."))],
+    format: Annotated[LogFormat, typer.Option(
+        "--format", help=_("text, or json (one record per change)."))] = LogFormat.text,
+) -> None:
+    from crm_plan import gitlog
+
+    state: State = ctx.obj
+    location = state.location()
+    if location.bundled:
+        usage(_("name the plan file in your git repository (--file), or run this in its folder"))
+    found = gitlog.history(location.path, activity_id.strip())
+    from crm_plan.render import log as view
+
+    if format is LogFormat.json:
+        emit(view.log_json(found))
+    else:
+        view.print_log(found)
+
+
+MERGE_HELP = _(
+    "Merge two versions of the plan by its structure: git's merge driver.\n\n"
+    "Activities, objectives, actors, sections and document fields are matched by id or key, so "
+    "independent changes (two archives in one objective, edits of different fields) merge "
+    "cleanly, each as its side wrote it. A true conflict leaves git's markers around the "
+    "field, and exit code 1. The merged plan must validate; when it would not, or a version is "
+    "not a plan crmplan can read, the file holds git's line merge instead. Set it up once with "
+    "crmplan git-setup.\n\n"
+    "Example: crmplan merge %O %A %B %P (what git runs)")
+GIT_SETUP_HELP = _(
+    "Set git up to merge the plan file with crmplan merge.\n\n"
+    "Writes the merge driver to the repository's configuration (.git/config; once per clone) "
+    "and 'workplan.yaml merge=crmplan' to .gitattributes (commit it, to share it). Writing "
+    "twice changes nothing. With --check, only says whether both are in place (exit 1 if "
+    "not).\n\n"
+    "Example: crmplan git-setup --check")
+LOG_HELP = _(
+    "The history of one activity in git: who changed what, and when.\n\n"
+    "Follows the activity by its id through every commit of the plan file: when it was added, "
+    "each field that changed, when it was archived (into the history part) or restored.\n\n"
+    "Example: crmplan log 9.3 --format json")

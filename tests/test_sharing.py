@@ -1,0 +1,303 @@
+"""Sharing the plan through git, driven through real git in temporary repositories: the merge
+driver (`crmplan merge`), `git-setup`, and `log`. git's configuration is the repository's
+own: the developer's (GIT_CONFIG_GLOBAL, the system's) is never read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from merging import apply_all, quoted
+from plans import plan_of
+from typer.testing import CliRunner
+
+from crm_plan.cli import app
+from crm_plan.edit import archive, restore
+from crm_plan.gitsetup import DRIVER
+
+ON = dt.date(2010, 3, 1)
+SHIPPED = (ROOT / "workplan.yaml").read_text(encoding="utf-8")
+# What git runs in these tests: this crmplan, whatever the PATH holds.
+TEST_DRIVER = f'"{sys.executable}" -m crm_plan merge %O %A %B %P'
+
+
+def run(*args: str, cwd: Path | None = None):  # type: ignore[no-untyped-def]
+    old = Path.cwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        return CliRunner().invoke(app, list(args), prog_name="crmplan",
+                                  env={"COLUMNS": "100", "CRMPLAN_FILE": None})
+    finally:
+        os.chdir(old)
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True,
+                          check=check, timeout=60)
+
+
+@pytest.fixture(autouse=True)
+def no_personal_git_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def commit(repo: Path, text: str, message: str, author: str = "Secretaría Técnica",
+           date: str = "2009-11-26T10:00:00") -> None:
+    (repo / "workplan.yaml").write_bytes(text.encode("utf-8"))
+    git(repo, "add", "workplan.yaml")
+    subprocess.run(["git", "commit", "-q", "-m", message, f"--author={author} <st@example.org>"],
+                   cwd=repo, check=True, capture_output=True,
+                   env=os.environ | {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date})
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A repository whose first commit holds the shipped plan, with crmplan's merge driver."""
+    folder = tmp_path / "red"
+    folder.mkdir()
+    git(folder, "init", "-q", "-b", "main")
+    for key, value in (("user.name", "Secretaría Técnica"), ("user.email", "st@example.org"),
+                       ("commit.gpgsign", "false"), ("merge.crmplan.driver", TEST_DRIVER)):
+        git(folder, "config", key, value)
+    (folder / ".gitattributes").write_text("workplan.yaml merge=crmplan\n", encoding="utf-8")
+    git(folder, "add", ".gitattributes")
+    commit(folder, SHIPPED, "Plan de noviembre")
+    return folder
+
+
+def branches(repo: Path, ours: str, theirs: str) -> subprocess.CompletedProcess[str]:
+    """Commit `theirs` on a branch and `ours` on main, then merge the branch into main."""
+    git(repo, "checkout", "-q", "-b", "mexico")
+    commit(repo, theirs, "México", author="Enlace de México", date="2010-03-02T10:00:00")
+    git(repo, "checkout", "-q", "main")
+    commit(repo, ours, "Panamá", author="Enlace de Panamá", date="2010-03-03T10:00:00")
+    return git(repo, "merge", "--no-edit", "mexico", check=False)
+
+
+# -- the merge driver, run by git -----------------------------------------------------------------
+
+def test_two_archives_of_one_objective_merge_cleanly_and_validate(repo: Path):
+    merged = branches(repo, archive(SHIPPED, "9.3", ON), archive(SHIPPED, "9.5", ON))
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    text = (repo / "workplan.yaml").read_text(encoding="utf-8")
+    plan = plan_of(text)
+    assert [a.id for a in plan.history[-1].activities] == ["9.3", "9.5"]
+    assert "9.3" not in [a.id for a in plan.activities()]
+    assert git(repo, "status", "--porcelain").stdout == ""
+    result = run("validate", "-f", str(repo / "workplan.yaml"))
+    assert result.exit_code == 0, result.stdout
+
+
+def test_without_the_driver_git_sees_a_conflict(repo: Path):
+    git(repo, "config", "--unset", "merge.crmplan.driver")
+    (repo / ".gitattributes").write_text("", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "sin driver")
+    merged = branches(repo, archive(SHIPPED, "9.3", ON), archive(SHIPPED, "9.5", ON))
+    assert merged.returncode != 0 and "CONFLICT" in merged.stdout  # what the issue reports
+
+
+def test_a_true_conflict_has_markers_around_the_field_and_exit_1(repo: Path):
+    ours = apply_all(SHIPPED, [("set", "9.5", "status", "continuo"),
+                               ("set", "9.1", "status", "continuo")])
+    theirs = apply_all(SHIPPED, [("set", "9.5", "status", "por definir"), ("archive", "9.3")])
+    merged = branches(repo, ours, theirs.replace("2010-03-01", "2026-11-28"))
+    assert merged.returncode != 0 and "CONFLICT (content)" in merged.stdout
+    assert "workplan.yaml: conflicts at lines 285–289: keep one side of each" in merged.stderr
+    text = (repo / "workplan.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[284:289] == [
+        "<<<<<<< ours", "        status: continuo", "=======", "        status: por definir",
+        ">>>>>>> theirs"]
+    resolved = text.replace("<<<<<<< ours\n        status: continuo\n=======\n", "").replace(
+        ">>>>>>> theirs\n", "")
+    assert resolved == apply_all(theirs.replace("2010-03-01", "2026-11-28"),
+                                 [("set", "9.1", "status", "continuo")])
+    result = run("validate", "-f", str(repo / "workplan.yaml"))
+    assert result.exit_code == 1 and "[merge-conflict]" in result.stdout
+
+
+def test_an_unreadable_version_falls_back_to_git_merge_file(repo: Path):
+    broken = SHIPPED.replace("sections:\n", "sections: [\n", 1)
+    theirs = SHIPPED.replace("  updated: 2009-11-26\n", "  updated: 2010-03-01\n")
+    merged = branches(repo, broken, theirs)
+    assert "not a plan file crmplan can read" in merged.stderr and "line by line" in merged.stderr
+    text = (repo / "workplan.yaml").read_text(encoding="utf-8")
+    assert text == broken.replace("  updated: 2009-11-26\n", "  updated: 2010-03-01\n")
+    assert merged.returncode != 0  # git's merge is clean, but the plan does not validate
+
+
+def test_the_driver_on_files_directly(tmp_path: Path):
+    base, ours, theirs = (tmp_path / name for name in ("base", "ours", "theirs"))
+    base.write_text(SHIPPED, encoding="utf-8")
+    ours.write_text(archive(SHIPPED, "9.3", ON), encoding="utf-8")
+    theirs.write_text(apply_all(SHIPPED, [("set", "1.1", "text", quoted("Informar cada año"))]),
+                      encoding="utf-8")
+    result = run("merge", str(base), str(ours), str(theirs), "workplan.yaml")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert ours.read_text(encoding="utf-8") == apply_all(
+        archive(SHIPPED, "9.3", ON), [("set", "1.1", "text", quoted("Informar cada año"))])
+    theirs.write_text(SHIPPED.replace("9.3\"\n        text: Designar", "9.3\"\n        text: X"),
+                      encoding="utf-8")
+    result = run("merge", str(base), str(ours), str(theirs))
+    assert result.exit_code == 1 and "conflicts at lines" in result.stderr
+    missing = run("merge", str(base), str(tmp_path / "nothing"), str(theirs))
+    assert missing.exit_code == 1 and "no such file" in missing.stderr
+
+
+# -- git-setup ------------------------------------------------------------------------------------
+
+ATTRIBUTES = b"*.docx binary\nworkplan.yaml merge=crmplan\n"
+
+
+def test_git_setup_writes_both_once_and_check_says_so(tmp_path: Path, monkeypatch):
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    git(folder, "init", "-q")
+    (folder / "workplan.yaml").write_text(SHIPPED, encoding="utf-8")
+    (folder / ".gitattributes").write_bytes(b"*.docx binary")  # no final newline
+    monkeypatch.setenv("PATH", os.environ["PATH"] + os.pathsep + str(Path(sys.executable).parent))
+    check = run("git-setup", "--check", cwd=folder)
+    assert check.exit_code == 1 and check.stdout == (
+        "merge driver (git config merge.crmplan.driver): no\n"
+        "plan file merged with it (.gitattributes, merge=crmplan): no\n"
+        "crmplan on the PATH, for git to run: yes\n")
+    first = run("git-setup", cwd=folder)
+    assert first.exit_code == 0, first.output
+    assert first.stdout.splitlines()[:2] == [
+        "Wrote the merge driver in the repository's configuration (.git/config).",
+        f"Wrote 'workplan.yaml merge=crmplan' in {folder / '.gitattributes'}."]
+    assert git(folder, "config", "merge.crmplan.driver").stdout == DRIVER + "\n"
+    assert (folder / ".gitattributes").read_bytes() == ATTRIBUTES
+    again = run("git-setup", cwd=folder)
+    assert again.exit_code == 0 and again.stdout.startswith(
+        "git was already set up to merge workplan.yaml with crmplan; nothing written.\n")
+    assert (folder / ".gitattributes").read_bytes() == ATTRIBUTES
+    assert run("git-setup", "--check", cwd=folder).exit_code == 0
+
+
+def test_git_setup_for_a_plan_in_a_subfolder_with_a_space(tmp_path: Path):
+    folder = tmp_path / "red"
+    (folder / "planes 2010").mkdir(parents=True)
+    git(folder, "init", "-q")
+    plan = folder / "planes 2010" / "workplan.yaml"
+    plan.write_text(SHIPPED, encoding="utf-8")
+    assert run("git-setup", "-f", str(plan)).exit_code in (0, 1)  # 1: crmplan not on the PATH
+    assert (folder / ".gitattributes").read_text(encoding="utf-8") == \
+        '"planes 2010/workplan.yaml" merge=crmplan\n'
+    said = git(folder, "check-attr", "merge", "--", "planes 2010/workplan.yaml").stdout
+    assert said == "planes 2010/workplan.yaml: merge: crmplan\n"
+
+
+def test_git_setup_outside_a_repository(tmp_path: Path):
+    (tmp_path / "workplan.yaml").write_text(SHIPPED, encoding="utf-8")
+    result = run("git-setup", cwd=tmp_path)
+    assert (result.exit_code, result.stderr) == (
+        1, f"crmplan: {tmp_path} is not in a git repository\n")
+
+
+# -- log ------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def history(repo: Path) -> Path:
+    """9.3 through a year: status changed, archived on a branch while 1.1 changed on main (the
+    two merged by the driver), then restored."""
+    commit(repo, SHIPPED.replace('status_note: Tegucigalpa', 'status_note: "Tegucigalpa'
+                                 ).replace('noviembre de 2008\n      - id: "9.4"',
+                                           'noviembre de 2008, confirmado"\n      - id: "9.4"'),
+           "Nota de 9.3", author="Ana", date="2010-01-10T09:00:00")
+    base = (repo / "workplan.yaml").read_text(encoding="utf-8")
+    branches(repo, apply_all(base, [("set", "1.1", "status", "pendiente")]),
+             archive(apply_all(base, [("set", "9.3", "status", "pendiente")]), "9.3", ON))
+    commit(repo, restore((repo / "workplan.yaml").read_text(encoding="utf-8"), "9.3"),
+           "Restaurar 9.3", author="Beto", date="2010-04-01T09:00:00")
+    return repo
+
+
+def test_log_of_an_activity_through_its_archive_and_restore(history: Path):
+    result = run("log", "9.3", cwd=history)
+    assert result.exit_code == 0, result.output
+    shas = git(history, "log", "--format=%h", "--abbrev=7", "--reverse", "--no-merges").stdout
+    plan, note, mexico, _panama, restored = shas.split()
+    assert result.stdout == (
+        "9.3 Designar un enlace por país para la coordinación de las repatriaciones de víctimas "
+        "de trata.\n"
+        "workplan.yaml: 4 changes in 4 commits.\n\n"
+        f"2009-11-26  {plan}  Secretaría Técnica  Plan de noviembre\n  added\n\n"
+        f"2010-01-10  {note}  Ana  Nota de 9.3\n"
+        "  status note: Tegucigalpa, noviembre de [-2008-] {+2008, confirmado+}\n\n"
+        f"2010-03-02  {mexico}  Enlace de México  México\n  archived\n\n"
+        f"2010-04-01  {restored}  Beto  Restaurar 9.3\n  restored to the active plan\n")
+
+
+def test_log_json(history: Path):
+    result = run("log", "9.3", "--format", "json", "-f", str(history / "workplan.yaml"))
+    data = json.loads(result.stdout)
+    assert (data["id"], data["file"], data["unreadable"]) == ("9.3", "workplan.yaml", [])
+    assert [(e["author"], e["subject"], [c["kind"] for c in e["changes"]])
+            for e in data["events"]] == [
+        ("Secretaría Técnica", "Plan de noviembre", ["added"]),
+        ("Ana", "Nota de 9.3", ["edited"]),
+        ("Enlace de México", "México", ["archived"]),
+        ("Beto", "Restaurar 9.3", ["restored"]),
+    ]
+    assert data["events"][1]["date"].startswith("2010-01-10T09:00:00")
+    assert len(data["events"][0]["commit"]) == 40
+
+
+def test_log_of_an_unknown_activity_and_outside_git(history: Path, tmp_path: Path):
+    result = run("log", "99.1", cwd=history)
+    assert (result.exit_code, result.stderr) == (2, (
+        "crmplan: no version of workplan.yaml in the git history has an activity '99.1'\n"))
+    (tmp_path / "solo").mkdir()
+    (tmp_path / "solo" / "workplan.yaml").write_text(SHIPPED, encoding="utf-8")
+    outside = run("log", "9.3", cwd=tmp_path / "solo")
+    assert outside.exit_code == 1 and "is not in a git repository" in outside.stderr
+
+
+def test_log_skips_a_commit_that_holds_an_unfinished_merge(repo: Path):
+    commit(repo, SHIPPED.replace("        status: pendiente\n",
+                                 "<<<<<<< ours\n        status: pendiente\n=======\n"
+                                 "        status: continuo\n>>>>>>> theirs\n", 1), "Roto")
+    commit(repo, SHIPPED.replace('"9.3"\n        text: Designar', '"9.3"\n        text: Nombrar'),
+           "Arreglado")
+    data = json.loads(run("log", "9.3", "--format", "json", cwd=repo).stdout)
+    assert [e["subject"] for e in data["events"]] == ["Plan de noviembre", "Arreglado"]
+    assert len(data["unreadable"]) == 1
+    text = run("log", "9.3", cwd=repo).stdout
+    assert "Skipped, as the plan file could not be read there: " in text
+
+
+# -- changes --since: the other parts of the plan -------------------------------------------------
+
+def test_changes_since_a_revision_covers_the_other_parts(repo: Path):
+    new = SHIPPED.replace("  updated: 2009-11-26\n", "  updated: 2010-03-01\n").replace(
+        "  ACNUR: Alto", "  OEA: Organización de los Estados Americanos\n  ACNUR: Alto").replace(
+        "    title: Intercambio de información\n",
+        "    title: Intercambio de información entre países\n")
+    (repo / "workplan.yaml").write_text(new, encoding="utf-8")
+    result = run("changes", "--since", "HEAD", "--format", "json", cwd=repo)
+    data = json.loads(result.stdout)
+    assert [(p["part"], p["key"], p["kind"], p["field"], p["from"], p["to"])
+            for p in data["parts"]] == [
+        ("document", "", "edited", "updated", "2009-11-26", "2010-03-01"),
+        ("section", "B", "edited", "title", "Intercambio de información",
+         "Intercambio de información entre países"),
+        ("actor", "OEA", "added", None, None, None),
+    ]
+    markdown = run("changes", "--since", "HEAD", "--format", "markdown", cwd=repo).stdout
+    assert markdown.endswith(
+        "1 change to the document data, 1 change to the sections, 1 change to the actors.\n\n"
+        "## Document data\n\n- updated: 2009-11-26 → 2010-03-01\n\n"
+        "## Sections\n\n- **B** Intercambio de información entre países\n"
+        "  - title: Intercambio de información **entre países**\n\n"
+        "## Actors\n\n- **OEA** Organización de los Estados Americanos\n  - added\n")
