@@ -33,27 +33,83 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 LEAF, MAPPING, LIST = "leaf", "mapping", "list"
 
 
-class Block(NamedTuple):
-    key: str
-    kind: str  # LEAF, MAPPING (children are pairs) or LIST (children are items keyed by id)
-    head: list[str]  # a leaf's lines are all here
+class Parts(NamedTuple):
+    """What a container is made of; a leaf's lines are all in `head`."""
+
+    head: list[str]
     children: list[Block]
     gaps: list[list[str]]  # gaps[k]: the lines between children k and k + 1
     tail: list[str]
 
+
+class Block:
+    """A block of the file: its key, its kind, its lines, and (for a container) its parts,
+    cut from the file only when asked for: a merge looks inside the blocks both sides changed,
+    and only those (a 10,000-activity plan is not cut into 250,000 pieces for two archives)."""
+
+    __slots__ = ("key", "kind", "_lines", "_cut", "_parts", "_text", "_index")
+
+    def __init__(self, key: str, kind: str, lines: list[str] | None = None,
+                 cut: Callable[[], Parts] | None = None, parts: Parts | None = None) -> None:
+        self.key, self.kind = key, kind  # kind: LEAF, MAPPING (pairs) or LIST (items by id)
+        self._lines, self._cut, self._parts = lines, cut, parts
+        self._text: str | None = None
+        self._index: dict[str, int] | None = None
+
+    @classmethod
+    def made(cls, key: str, kind: str, head: list[str], children: list[Block],
+             gaps: list[list[str]], tail: list[str]) -> Block:
+        """A block put together from parts (one side's list with every item deleted)."""
+        return cls(key, kind, parts=Parts(head, children, gaps, tail))
+
+    @property
+    def parts(self) -> Parts:
+        if self._parts is None:
+            self._parts = self._cut() if self._cut is not None else \
+                Parts(list(self._lines or []), [], [], [])
+        return self._parts
+
+    @property
+    def head(self) -> list[str]:
+        return self.parts.head
+
+    @property
+    def children(self) -> list[Block]:
+        return self.parts.children
+
+    @property
+    def gaps(self) -> list[list[str]]:
+        return self.parts.gaps
+
+    @property
+    def tail(self) -> list[str]:
+        return self.parts.tail
+
     def lines(self) -> list[str]:
-        out = list(self.head)
-        for index, child in enumerate(self.children):
-            if index:
-                out += self.gaps[index - 1]
-            out += child.lines()
-        return out + self.tail
+        if self._lines is None:
+            head, children, gaps, tail = self.parts
+            out = list(head)
+            for index, child in enumerate(children):
+                if index:
+                    out += gaps[index - 1]
+                out += child.lines()
+            self._lines = out + tail
+        return self._lines
 
     def text(self) -> str:
-        return "".join(self.lines())
+        if self._text is None:
+            self._text = "".join(self.lines())
+        return self._text
+
+    def index(self, key: str) -> int | None:
+        """Where the child `key` stands among the children, if it is one."""
+        if self._index is None:
+            self._index = {child.key: at for at, child in enumerate(self.children)}
+        return self._index.get(key)
 
     def child(self, key: str) -> Block | None:
-        return next((c for c in self.children if c.key == key), None)
+        at = self.index(key)
+        return None if at is None else self.children[at]
 
     def holds_lists(self) -> bool:
         """An item one of whose fields is a list keyed by id (an objective and its activities)."""
@@ -67,7 +123,8 @@ def split_lines(text: str) -> list[str]:
 
 def tree(text: str) -> Block | None:
     """The blocks of a plan file's text (without its BOM, ending with a line break), or None when
-    it is not a block mapping that can be cut into blocks and joined back."""
+    it is not a block mapping. Containers are cut when their parts are first asked for, which
+    raises CutError if their children do not follow each other in the text."""
     if text.startswith(BOM):
         return None
     root, _problems = parse(text, "")
@@ -75,7 +132,12 @@ def tree(text: str) -> Block | None:
         return None
     lines = split_lines(text)
     built = _Cutter(lines).mapping("", root, 0, 0, len(lines))
-    return built if built.text() == text else None
+    return built
+
+
+class CutError(Exception):
+    """The lines of a block could not be cut into its children in order (a layout this module
+    does not understand): the merge falls back to git's line merge."""
 
 
 class _Member(NamedTuple):
@@ -98,6 +160,10 @@ class _Cutter:
         keys = [k.value for k, _v in node.pairs]
         if node.flow or len(set(keys)) != len(keys):
             return self.leaf(key, lead, stop)
+        return Block(key, MAPPING, self.lines[lead:stop],
+                     lambda: self._pairs(node, lead, floor, stop))
+
+    def _pairs(self, node: Mapping, lead: int, floor: int, stop: int) -> Parts:
         members: list[_Member] = []
         starts = [k.line - 1 for k, _v in node.pairs]
         for index, (k, value) in enumerate(node.pairs):
@@ -106,7 +172,7 @@ class _Cutter:
             previous = members[-1].end + 1 if members else floor
             members.append(_Member(k.value, value, self._lead(starts[index], k.col - 1, previous),
                                    starts[index], end))
-        return self._container(key, MAPPING, lead, stop, members, self.pair)
+        return self._parts(lead, stop, members, self.pair)
 
     def pair(self, member: _Member) -> Block:
         value, stop = member.node, member.end + 1
@@ -118,9 +184,12 @@ class _Cutter:
         return self.leaf(member.key, member.lead, stop)
 
     def keyed_list(self, key: str, node: Sequence, lead: int, stop: int) -> Block:
-        members = [_Member(_id(span.node), span.node, span.lead, span.dash, span.end)
-                   for span in item_spans(self.lines, node)]
-        return self._container(key, LIST, lead, stop, members, self.item)
+        def cut() -> Parts:
+            members = [_Member(_id(span.node), span.node, span.lead, span.dash, span.end)
+                       for span in item_spans(self.lines, node)]
+            return self._parts(lead, stop, members, self.item)
+
+        return Block(key, LIST, self.lines[lead:stop], cut)
 
     def item(self, member: _Member) -> Block:
         node = member.node
@@ -129,13 +198,17 @@ class _Cutter:
         return self.mapping(member.key, node, member.lead, first, member.end + 1)
 
     def leaf(self, key: str, start: int, stop: int) -> Block:
-        return Block(key, LEAF, self.lines[start:stop], [], [], [])
+        return Block(key, LEAF, self.lines[start:stop])
 
-    def _container(self, key: str, kind: str, lead: int, stop: int, members: list[_Member],
-                   make: Callable[[_Member], Block]) -> Block:
+    def _parts(self, lead: int, stop: int, members: list[_Member],
+               make: Callable[[_Member], Block]) -> Parts:
+        bounds = [lead, *(n for m in members for n in (m.lead, m.end + 1)), stop]
+        if any(a > b for a, b in zip(bounds, bounds[1:], strict=False)) or any(
+                m.lead > m.end for m in members):
+            raise CutError(lead)
         children = [make(m) for m in members]
         gaps = [self.lines[a.end + 1:b.lead] for a, b in zip(members, members[1:], strict=False)]
-        return Block(key, kind, self.lines[lead:members[0].lead], children, gaps,
+        return Parts(self.lines[lead:members[0].lead], children, gaps,
                      self.lines[members[-1].end + 1:stop])
 
     def _pair_end(self, start: int, col: int, value: Node, limit: int) -> int:

@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from crm_plan import conflicts
-from crm_plan.blocks import LIST, Block, tree
+from crm_plan.blocks import LIST, Block, CutError, tree
 from crm_plan.diff3 import Conflict, Piece, merge_lines
 from crm_plan.errors import CrmPlanError
 from crm_plan.messages import _
@@ -101,12 +101,20 @@ def merge_texts(base: str, ours: str, theirs: str) -> Merged | None:
     if trees[0] is None or trees[1] is None or trees[2] is None:
         return None
     b, o, t = versions
-    merge = _Merge(trees[0], trees[1], trees[2], o.newline)
+    try:
+        return _merged(trees[0], trees[1], trees[2], b, o, t)
+    except CutError:
+        return None
+
+
+def _merged(base: Block, ours: Block, theirs: Block, b: _Version, o: _Version, t: _Version
+            ) -> Merged:
+    merge = _Merge(base, ours, theirs, o.newline)
     merged = merge.root()
     text, regions = _joined(merged, o.newline)
     if merge.styled and not regions and (done := tree(text)) is not None:
         # a gap no version shows: as `archive` would find it in the merged file, as it reads
-        merged = _Merge(trees[0], trees[1], trees[2], o.newline, done).root()
+        merged = _Merge(base, ours, theirs, o.newline, done).root()
         text, regions = _joined(merged, o.newline)
     bom = o.bom if o.bom != b.bom else t.bom
     final = o.final if o.final != b.final else t.final
@@ -164,7 +172,7 @@ class _Merge:
         o, t = _as_list(b, o), _as_list(b, t)
         if o.kind == t.kind != "leaf":
             if b is not None and b.kind != o.kind:  # `history:` became a list on both sides
-                b = Block(b.key, o.kind, b.lines(), [], [], [])
+                b = Block.made(b.key, o.kind, b.lines(), [], [], [])
             return self._container(b, o, t, path)
         return _Merged(merge_lines(b.lines() if b else [], self._lines(o), self._lines(t)))
 
@@ -325,32 +333,25 @@ def _is_item(path: tuple[str, ...]) -> bool:
 def _emptied(block: Block) -> Block:
     """A list, or an item, as it would be with every item of its lists deleted."""
     if block.kind == LIST:
-        return block._replace(children=[], gaps=[])
-    return block._replace(children=[_emptied(c) if c.kind == LIST else c
-                                    for c in block.children])
-
-
-def _index(block: Block, key: str) -> int | None:
-    for index, child in enumerate(block.children):
-        if child.key == key:
-            return index
-    return None
+        return Block.made(block.key, block.kind, block.head, [], [], block.tail)
+    children = [_emptied(c) if c.kind == LIST else c for c in block.children]
+    return Block.made(block.key, block.kind, block.head, children, block.gaps, block.tail)
 
 
 def _between(block: Block, left: str, right: str) -> list[str] | None:
-    at = _index(block, left)
+    at = block.index(left)
     if at is None or at + 1 >= len(block.children) or block.children[at + 1].key != right:
         return None
     return block.gaps[at]
 
 
 def _after(block: Block, key: str) -> list[str] | None:
-    at = _index(block, key)
+    at = block.index(key)
     return block.gaps[at] if at is not None and at + 1 < len(block.children) else None
 
 
 def _before(block: Block, key: str) -> list[str] | None:
-    at = _index(block, key)
+    at = block.index(key)
     return block.gaps[at - 1] if at else None
 
 

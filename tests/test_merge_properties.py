@@ -25,6 +25,7 @@ from merging import Edit, Skip, apply_all, claims, independent, loosely, quoted
 from plangen import Generated, generated_plans
 from test_merge import assert_keeps_every_line
 
+from crm_plan.blocks import tree
 from crm_plan.merge import merge_texts
 from crm_plan.model import Plan
 from crm_plan.source import from_bytes
@@ -171,3 +172,23 @@ def test_one_field_changed_differently_is_the_only_conflict(
     assert [line.split(" #")[0].rstrip() for line in region] == [  # a comment may end it
         "<<<<<<< ours", f"status: {mine}", "=======", f"status: {yours}", ">>>>>>> theirs"]
     assert_keeps_every_line(base, ours, theirs, result.text)
+
+
+@fuzz
+@examples(normal=30, fuzzing=300)
+@given(generated=generated_plans())
+def test_every_block_is_its_parts_joined(generated: Generated):
+    """Cutting a block into head, children, gaps and tail loses and adds nothing, all the way
+    down (blocks are cut lazily, so the cut is checked here rather than on every merge)."""
+    body = generated.text.removeprefix("\ufeff")
+    body += "" if body.endswith(("\n", "\r")) else generated.layout.newline
+    root = tree(body)
+    assert root is not None and root.text() == body
+    pending = [root]
+    while pending:
+        block = pending.pop()
+        head, children, gaps, tail = block.parts
+        between = [line for k, child in enumerate(children)
+                   for line in (gaps[k - 1] if k else []) + child.lines()]
+        assert "".join(head + between + tail) == block.text()
+        pending += children
