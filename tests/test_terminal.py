@@ -7,9 +7,10 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SMALL_PLAN
 from plans import plan_of
 from rich.console import Console
 from rich.style import Style
@@ -17,11 +18,14 @@ from rich.text import Text
 
 from crm_plan.changes import compare
 from crm_plan.counts import report
+from crm_plan.model import Actor, Outcome, Plan, Ref
+from crm_plan.problems import Problem, Severity
 from crm_plan.query import Filters, Scope, select
 from crm_plan.render import changes, item, status, table
 from crm_plan.render import report as sheets
 from crm_plan.render.console import THEME, console, new_console, print_lines
 from crm_plan.sheet import action_sheet
+from crm_plan.text import unsafe_characters
 
 PLAN = plan_of()
 DAY = dt.date(2010, 3, 1)
@@ -215,3 +219,108 @@ def test_rich_only_through_its_public_api() -> None:
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"\brich\._|from rich import _|from \._", source), path
         assert not re.search(r"\\x1b\[|\\033\[|\\u001b\[|\\e\[", source), path
+
+
+# -- control characters: shown, never sent raw ----------------------------------------------------
+
+HOSTILE = "\x1b]0;pwned\x07\x1b[2J"  # sets the window title, then clears the screen
+SHOWN = "\\x1b]0;pwned\\x07\\x1b[2J"
+
+
+def hostile_plan() -> Plan:
+    """The test plan with the hostile value in every kind of text a view prints: titles,
+    texts, notes, references, actors, statuses, outcomes, ids."""
+    section = PLAN.sections["A"]
+    first, second = PLAN.objectives[0].activities
+    first = first._replace(text=first.text + HOSTILE, note=HOSTILE, status_note=HOSTILE,
+                           responsible_note=HOSTILE, refs=(Ref(HOSTILE, year=2008),),
+                           responsible=(*first.responsible, "Belice" + HOSTILE))
+    second = second._replace(id="1.2" + HOSTILE, support=("Grupo" + HOSTILE,))
+    objective = PLAN.objectives[0]._replace(title=HOSTILE, activities=(first, second))
+    old = PLAN.history[0]
+    archived = old.activities[0]._replace(outcomes=(Outcome(HOSTILE, (Ref(HOSTILE),)),),
+                                          origin=HOSTILE)
+    return PLAN._replace(
+        sections={**PLAN.sections, "A": section._replace(title=HOSTILE)},
+        actors={**PLAN.actors, "OIM": Actor("OIM", HOSTILE),
+                "Belice" + HOSTILE: Actor("Belice" + HOSTILE, HOSTILE),
+                "Grupo" + HOSTILE: Actor("Grupo" + HOSTILE, HOSTILE, ("México",))},
+        objectives=(objective, *PLAN.objectives[1:]),
+        history=(old._replace(note=HOSTILE, activities=(archived,)),))
+
+
+def drawn(draw: Draw, colour: bool) -> str:
+    out = new_console(file=io.StringIO(), width=100, force_terminal=colour,
+                      color_system="standard" if colour else None)
+    draw(out)
+    return out.file.getvalue()  # type: ignore[no-any-return, attr-defined]
+
+
+def views(plan: Plan) -> dict[str, Draw]:
+    every = select(plan, Filters(scope=Scope.ALL), DAY)
+    counts = report(plan, Filters(), DAY, pending=True, overdue=True)
+    first = plan.objectives[0].activities[0]
+    historical = plan.history[0].activities[0]
+    return {
+        "list": lambda out: table.print_listing(plan, every, out),
+        "list --responsible": lambda out: table.print_listing(
+            plan, select(plan, Filters(actors=("Belice" + HOSTILE, "México")), DAY), out),
+        "show": lambda out: item.print_item(plan, first, DAY, out),
+        "show (history)": lambda out: item.print_item(plan, historical, DAY, out),
+        "show (objective)": lambda out: item.print_item(plan, plan.objectives[0], DAY, out),
+        "status": lambda out: status.print_status(plan, counts, out),
+        "report": lambda out: sheets.print_sheet(plan, action_sheet(plan, "OIM", DAY), out),
+        "changes": lambda out: changes.print_changes(compare(PLAN, plan), "old" + HOSTILE,
+                                                     "new.yaml", out),
+    }
+
+
+@pytest.mark.parametrize("colour", [False, True])
+@pytest.mark.parametrize("view", list(views(PLAN)))
+def test_control_characters_are_shown_never_sent(view: str, colour: bool) -> None:
+    text = drawn(views(hostile_plan())[view], colour)
+    assert SHOWN in text
+    # Once rich's own colour codes are taken out, not one control character is left.
+    assert not unsafe_characters(re.sub(r"\x1b\[[0-9;]*m", "", text))
+    assert colour or "\x1b" not in text
+
+
+def test_the_listing_makes_room_for_what_it_shows() -> None:
+    text = drawn(views(hostile_plan())["list"], colour=False)
+    line = next(line for line in text.splitlines() if line.startswith("1.2"))
+    assert line.startswith("1.2" + SHOWN + "  Realizar un taller")
+
+
+def test_sheet_text_shows_control_characters() -> None:
+    text = sheets.sheet_text(hostile_plan(), action_sheet(hostile_plan(), "OIM", DAY)).decode()
+    assert SHOWN in text and "\x1b" not in text
+
+
+def test_a_problem_shows_the_control_characters_of_its_file_name_and_message() -> None:
+    problem = Problem(f"plan{HOSTILE}.yaml", 27, 17, Severity.ERROR, "status",
+                      f"'{HOSTILE}' is not a status\nsecond line\u202e")
+    assert str(problem) == (f"plan{SHOWN}.yaml:27:17: error: '{SHOWN}' is not a status"
+                            "\\x0asecond line\\u202e [status]")
+
+
+def test_validate_quotes_a_bad_value_with_its_control_characters_shown(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from crm_plan.cli import app
+
+    path = tmp_path / f"plan{HOSTILE}.yaml"
+    path.write_text(SMALL_PLAN.replace("status: continuo", 'status: "\\e]0;pwned\\a\\e[2J"'),
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", "-f", str(path)])
+    problems = [line for line in result.output.splitlines() if ":27:17: " in line]
+    assert f"plan{SHOWN}.yaml:27:17: error: '{SHOWN}' is not a status" in problems[0]
+    assert not any(unsafe_characters(line) for line in problems)
+
+
+def test_a_github_annotation_shows_them_too() -> None:
+    from crm_plan.render.github import annotation
+
+    problem = Problem(f"plan{HOSTILE}.yaml", 27, 17, Severity.ERROR, "status",
+                      f"'{HOSTILE}' is not a status\r\n")
+    assert annotation(problem) == (f"::error file=plan{SHOWN}.yaml,line=27,col=17,title=status::"
+                                   f"'{SHOWN}' is not a status%0D%0A")

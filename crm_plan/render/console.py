@@ -3,7 +3,9 @@
 Every terminal view (`list`, `show`, `status`, `report`, `changes`) draws with rich's public
 API on the console made here, in the styles named in `THEME`. rich decides the width, whether
 there is colour (a terminal, FORCE_COLOR, TTY_COMPATIBLE, TERM=dumb) and how to drive Windows'
-consoles. Plan text reaches rich only through `text()`: it is never read as markup.
+consoles. Plan text reaches rich only through `text()`: it is never read as markup, and a
+control character in it is shown as an escape (`\\x1b`), never sent raw to the terminal, where
+it could clear the screen or set the window title.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from rich.console import Console
 from rich.segment import Segments
 from rich.text import Text
 from rich.theme import Theme
+
+from crm_plan.text import visible
 
 # What each style marks. The document underlines pending activities; the rest is for reading.
 THEME = Theme({
@@ -41,8 +45,8 @@ _OPTIONS: dict[str, Any] = {"theme": THEME, "highlight": False, "markup": False,
 
 
 def text(value: str, style: str = "") -> Text:
-    """Plan text (or a message quoting it) in a style of `THEME`."""
-    return Text(value, style)
+    """Plan text (or a message quoting it) in a style of `THEME`, control characters shown."""
+    return Text(visible(value), style)
 
 
 def new_console(**options: Any) -> Console:

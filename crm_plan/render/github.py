@@ -2,13 +2,14 @@
 
 `::error file=PATH,line=L,col=C,title=CODE::MESSAGE` puts the message on the line of the
 pull request's diff. GitHub reads `%`, CR and LF in a message as escapes (`%25`, `%0D`,
-`%0A`), and also `:` and `,` in a property (`%3A`, `%2C`), so those are escaped; the rest of
-the line is taken as written.
+`%0A`), and also `:` and `,` in a property (`%3A`, `%2C`), so those are escaped; any other
+control character is shown as an escape (`\\x1b`), as everywhere crmplan prints.
 """
 
 from __future__ import annotations
 
 from crm_plan.problems import Problem
+from crm_plan.text import visible
 
 _DATA_ESCAPES = {"%": "%25", "\r": "%0D", "\n": "%0A"}
 _PROPERTY_ESCAPES = {**_DATA_ESCAPES, ":": "%3A", ",": "%2C"}
@@ -23,8 +24,8 @@ def annotation(problem: Problem) -> str:
 
 
 def escape_data(text: str) -> str:
-    return "".join(_DATA_ESCAPES.get(ch, ch) for ch in text)
+    return visible("".join(_DATA_ESCAPES.get(ch, ch) for ch in text))
 
 
 def escape_property(text: str) -> str:
-    return "".join(_PROPERTY_ESCAPES.get(ch, ch) for ch in text)
+    return visible("".join(_PROPERTY_ESCAPES.get(ch, ch) for ch in text))
