@@ -9,6 +9,7 @@ activities took 3.4 s against 1.1 s so; the two tables of `status` cost a fifth 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from rich.text import Text
@@ -34,7 +35,7 @@ class Bulleted(NamedTuple):
 Cell = Text | Bulleted
 
 
-def row(out: Console, cells: list[Cell], columns: list[Column], gap: str = "  ",
+def row(out: Console, cells: Sequence[Cell], columns: Sequence[Column], gap: str = "  ",
         style: str = "") -> list[Text]:
     """The lines of one row: every cell wrapped to its column, blank below the shorter ones;
     the gaps and blanks in `style` (a heading in reverse video is one bar)."""
@@ -58,7 +59,7 @@ def cell_lines(out: Console, cell: Cell, column: Column) -> list[Text]:
     if (column.justify == "left" and "\n" not in cell.plain and "\t" not in cell.plain
             and cell.cell_len <= column.width):
         # One line that fits, as most ids, statuses and actors are: what rich's wrap would
-        # give, without its work (a third of a long listing).
+        # give, without its work (a fifth of the time of a long listing).
         line = cell.copy()
         line.pad_right(column.width - cell.cell_len)
         return [line]
@@ -73,7 +74,7 @@ def _bulleted(out: Console, cell: Bulleted, width: int) -> list[Text]:
     return lines
 
 
-def labelled(out: Console, facts: list[tuple[Text, Cell]], width: int,
+def labelled(out: Console, facts: Sequence[tuple[Text, Cell]], width: int,
              style: str = "") -> list[Text]:
     """A label and its value per fact, the values lined up after the longest label and
     wrapped under themselves, each line as wide as `width`."""
@@ -83,7 +84,7 @@ def labelled(out: Console, facts: list[tuple[Text, Cell]], width: int,
             for line in row(out, [label, value], columns, " ", style)]
 
 
-def table(out: Console, header: list[Text], rows: list[list[Text] | None],
+def table(out: Console, header: Sequence[Text], rows: Sequence[Sequence[Text] | None],
           width: int) -> list[Text]:
     """A header, a rule and the rows (None: a blank line between two groups of rows), the
     numbers to the right. Columns are as wide as their widest cell; on a narrow terminal the
@@ -103,7 +104,7 @@ def table(out: Console, header: list[Text], rows: list[list[Text] | None],
                 break
             widths[index] -= 1
     columns = [Column(widths[0]), *(Column(w, justify="right") for w in widths[1:])]
-    lines = [*row(out, list(header), columns, "   "), Text("─" * (sum(widths) + gaps))]
+    lines = [*row(out, header, columns, "   "), Text("─" * (sum(widths) + gaps))]
     for cells in rows:
-        lines += [Text()] if cells is None else row(out, list(cells), columns, "   ")
+        lines += [Text()] if cells is None else row(out, cells, columns, "   ")
     return lines

@@ -39,8 +39,7 @@ def print_listing(plan: Plan, selection: Selection, out: Console | None = None, 
     out = out or console()
     columns = _columns(selection, out.width)
     width = sum(c.width for c in columns) + 2 * (len(columns) - 1)
-    header: list[Cell] = [text(h, "label") for h in (_("Id"), _("Activity"), _("Responsible"),
-                                                      _("Status"))]
+    header = [text(h, "label") for h in (_("Id"), _("Activity"), _("Responsible"), _("Status"))]
     lines = [*row(out, header, columns), Text("─" * width)]
     for entry in outline(plan, selection.hits):
         if isinstance(entry, Heading):
