@@ -55,11 +55,12 @@ def print_listing(plan: Plan, selection: Selection, out: Console | None = None, 
 def _columns(selection: Selection, width: int) -> list[Column]:
     """Id, responsible and status columns: as wide as their longest line; the responsible
     column at most RESPONSIBLE_WIDTH, and less on a narrow terminal, so that the activity
-    text keeps the larger part of the width (and all of what is left)."""
-    ids = [_shown(h.activity.id) for h in selection.hits] + [_("Id")]
-    actors = [_shown(line) for h in selection.hits
+    text keeps the larger part of the width (and all of what is left). Values are measured as
+    shown: the escape of a control character takes room."""
+    ids = [visible(h.activity.id) for h in selection.hits] + [_("Id")]
+    actors = [visible(line) for h in selection.hits
               for line in actor_lines(h.activity) + via_lines(h, selection.actors)]
-    statuses = [_shown(line) for h in selection.hits
+    statuses = [visible(line) for h in selection.hits
                 for line in status_lines(h.activity, selection.as_of)]
     id_width, status_width = max(map(len, ids)), max(map(len, [*statuses, _("Status")]))
     share = max(8, (width - id_width - status_width - 6) * 2 // 5)
@@ -67,11 +68,6 @@ def _columns(selection: Selection, width: int) -> list[Column]:
     text_width = max(8, width - id_width - actors_width - status_width - 6)
     return [Column(id_width, wrap=False), Column(text_width), Column(actors_width),
             Column(status_width, wrap=False)]
-
-
-def _shown(value: str) -> str:
-    """A value as the listing shows it (the escape of a control character takes room)."""
-    return visible(value)
 
 
 def _heading(out: Console, heading: Heading) -> list[Text]:
