@@ -52,7 +52,7 @@ YQ_QUERY = '[.objectives[].activities[] | select(.responsible | index("Países m
 # ending in "(cold)" runs with CRMPLAN_NO_CACHE=1: the first command after the file was
 # edited, which reads and validates it from scratch (as yq reads it every time). The tables
 # are drawn in colour, as on a terminal (rich draws them); "(piped)" is a listing written
-# to a pipe or a file, without colour (crmplan writes the lines itself).
+# to a pipe or a file, without colour (rich too, its padding trimmed).
 COMMANDS: dict[str, tuple[list[str], float | None]] = {
     "validate": (["validate"], 1.3),
     "validate (cold)": (["validate"], None),

@@ -132,8 +132,8 @@ def test_every_markdown_document_writes_controls_visibly():
 def test_the_action_sheet_as_text_writes_controls_visibly():
     plan = hostile_plan()
     text = report.sheet_text(plan, action_sheet(plan, "Belice", DAY), width=200).decode("utf-8")
-    assert_nothing_raw(text)  # rich drops BEL and breaks lines at U+0085 and U+2028 itself
-    assert "Compartir \\x1b]0;pwned\\x1b[2J" in text
+    assert_nothing_raw(text)
+    assert "Compartir \\x1b]0;pwned\\x07\\x1b[2J \\x85 a\\u2028b" in text
 
 
 # -- html -----------------------------------------------------------------------------------------

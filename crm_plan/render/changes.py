@@ -165,55 +165,53 @@ def change_record(change: Change) -> Record:
 def print_changes(comparison: Comparison, old: str, new: str, out: Console | None = None) -> None:
     from rich import box
     from rich.table import Table
-    from rich.text import Text
 
-    from crm_plan.render.screen import console
-    from crm_plan.render.table import STYLES
+    from crm_plan.render.console import console, text
 
     out = out or console()
-    out.print(Text(headline(comparison, old, new)))
+    out.print(text(headline(comparison, old, new)))
     for section, changes in comparison.by_section():
         title = comparison.sections.get(section, "")
         out.print()
-        out.print(Text(f"{section}. {title}" if title else section, STYLES["section"]))
+        out.print(text(f"{section}. {title}" if title else section, "heading.section"))
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-        table.add_column(_("Id"), no_wrap=True, style=STYLES["id"])
-        table.add_column(_("Activity"), ratio=2)
-        table.add_column(_("Change"), ratio=3)
+        table.add_column(text(_("Id")), no_wrap=True, style="activity.id")
+        table.add_column(text(_("Activity")), ratio=2)
+        table.add_column(text(_("Change")), ratio=3)
         for group in by_activity(changes):
-            lines = Text("")
+            lines = text("")
             for change in group:
-                lines.append_text(Text("\n" if lines else ""))
+                lines.append_text(text("\n" if lines else ""))
                 lines.append_text(_change_text(change))
-            table.add_row(group[0].id, Text(short_text(group[0])), lines)
+            table.add_row(text(group[0].id), text(short_text(group[0])), lines)
         out.print(table)
 
 
 def _change_text(change: Change) -> Text:
-    from rich.text import Text
+    from crm_plan.render.console import text
 
     what, how = describe(change)
-    text = Text(what, "bold")
+    cell = text(what, "change.what")
     if change.words:
-        text.append(": ")
-        text.append_text(words_text(shorten(change.words)))
+        cell.append_text(text(": "))
+        cell.append_text(words_text(shorten(change.words)))
     elif how:
-        text.append(": " + how)
-    return text
+        cell.append_text(text(": " + how))
+    return cell
 
 
 def words_text(words: Words) -> Text:
     """`[-removed-]{+added+}`, in red and green where there is colour."""
-    from rich.text import Text
+    from crm_plan.render.console import text
 
-    text = Text("")
+    cell = text("")
     for index, (op, words_run) in enumerate(words):
         if index:
-            text.append(" ")
+            cell.append_text(text(" "))
         if op == "-":
-            text.append(f"[-{words_run}-]", "red strike")
+            cell.append_text(text(f"[-{words_run}-]", "change.removed"))
         elif op == "+":
-            text.append(f"{{+{words_run}+}}", "green bold")
+            cell.append_text(text(f"{{+{words_run}+}}", "change.added"))
         else:
-            text.append(words_run)
-    return text
+            cell.append_text(text(words_run))
+    return cell

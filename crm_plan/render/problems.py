@@ -3,8 +3,8 @@ then a summary line per file.
 
 `::error file=PATH,line=L,col=C,title=CODE::MESSAGE` puts the message on the line of the
 pull request's diff. GitHub reads `%`, CR and LF in a message as escapes (`%25`, `%0D`,
-`%0A`), and also `:` and `,` in a property (`%3A`, `%2C`), so those are escaped; the rest of
-the line is taken as written.
+`%0A`), and also `:` and `,` in a property (`%3A`, `%2C`), so those are escaped; any other
+control character is shown as an escape (`\\x1b`), as everywhere crmplan prints.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from crm_plan.messages import _, ngettext
 from crm_plan.problems import Problem, Severity
+from crm_plan.text import visible
 
 if TYPE_CHECKING:
     from crm_plan.planfile import LoadedPlan
@@ -41,11 +42,11 @@ def as_json(problems: list[Problem]) -> str:
 
 
 def escape_data(text: str) -> str:
-    return "".join(_DATA_ESCAPES.get(ch, ch) for ch in text)
+    return visible("".join(_DATA_ESCAPES.get(ch, ch) for ch in text))
 
 
 def escape_property(text: str) -> str:
-    return "".join(_PROPERTY_ESCAPES.get(ch, ch) for ch in text)
+    return visible("".join(_PROPERTY_ESCAPES.get(ch, ch) for ch in text))
 
 
 def summary(loaded: LoadedPlan) -> str:

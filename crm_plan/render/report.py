@@ -177,41 +177,36 @@ def sheet_docx(plan: Plan, sheet: Sheet) -> bytes:
 def print_sheet(plan: Plan, sheet: Sheet, out: Console | None = None) -> None:
     from rich import box
     from rich.table import Table
-    from rich.text import Text
 
-    from crm_plan.render.screen import console
-    from crm_plan.render.table import STYLES
+    from crm_plan.render.console import console, text
 
     out = out or console()
-    out.print(Text(title(sheet), STYLES["label"]))
+    out.print(text(title(sheet), "label"))
     for line in intro(plan, sheet):
-        out.print(Text(line))
+        out.print(text(line))
     for group, found in rows(sheet):
         out.print()
-        out.print(Text(group_heading(group, found), STYLES["section"]))
+        out.print(text(group_heading(group, found), "heading.section"))
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
         for index, header in enumerate(headers()):
-            table.add_column(header, ratio=(None, 3, 1, 1)[index],
-                             no_wrap=index == 0, style=STYLES["id"] if index == 0 else None)
+            table.add_column(text(header), ratio=(None, 3, 1, 1)[index], no_wrap=index == 0,
+                             style="activity.id" if index == 0 else None)
         for row in found:
-            text = Text(row.text, STYLES["pending"] if row.underline else "")
+            cell = text(row.text, "status.pending" if row.underline else "")
             for ref in row.refs:
-                text.append(" " + ref, "dim")
+                cell.append_text(text(" " + ref, "aside"))
             for note in row.notes:
-                text.append("\n" + note)
-            table.add_row(row.id, text, Text(row.role), Text(row.status))
+                cell.append_text(text("\n" + note))
+            table.add_row(text(row.id), cell, text(row.role), text(row.status))
         out.print(table)
 
 
 def sheet_text(plan: Plan, sheet: Sheet, width: int = 100) -> bytes:
-    """The terminal table as plain text, for a file (`--format table -o sheet.txt`): without
-    colour, so any control character in it came from the plan, and is written visibly."""
-    from rich.console import Console
-
-    from crm_plan.text import visible
+    """The terminal table as plain text, for a file (`--format table -o sheet.txt`)."""
+    from crm_plan.render.console import new_console
 
     buffer = io.StringIO()
-    print_sheet(plan, sheet, Console(file=buffer, width=width, color_system=None,
-                                     force_terminal=False, highlight=False))
+    print_sheet(plan, sheet, new_console(file=buffer, width=width, color_system=None,
+                                         force_terminal=False))
     text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
-    return (visible(text) + "\n").encode("utf-8")
+    return (text + "\n").encode("utf-8")

@@ -2,31 +2,33 @@
 
 from __future__ import annotations
 
-from crm_plan.counts import Report, Tally
+from rich.console import Console
+from rich.text import Text
+
+from crm_plan.counts import Report
 from crm_plan.messages import _, ngettext
 from crm_plan.model import Plan, Status
-from crm_plan.render.columns import labelled, table
+from crm_plan.render.console import console, print_lines, text
+from crm_plan.render.grid import labelled, table
 from crm_plan.render.layout import section_title
-from crm_plan.render.screen import Screen, screen
-from crm_plan.render.styled import Styled
-from crm_plan.render.table import STYLES, print_listing, text_of
+from crm_plan.render.table import print_listing
 
 
-def print_status(plan: Plan, report: Report, out: Screen | None = None) -> None:
+def print_status(plan: Plan, report: Report, out: Console | None = None) -> None:
     """The counts; then, with --pending/--overdue, those activities."""
-    out = out or screen()
-    out.print(_summary_line(report))
+    out = out or console()
+    out.print(text(_summary_line(report)))
     if report.counts.by_section:
         out.print()
-        out.lines(status_table(report, out.width))
+        print_lines(out, status_table(out, report))
         out.print()
-        out.lines(section_legend(plan, report, out.width))
+        print_lines(out, section_legend(out, plan, report))
     if report.counts.by_actor:
         out.print()
-        out.lines(actor_table(report, out.width))
+        print_lines(out, actor_table(out, report))
     if report.lists:
         out.print()
-        out.print(_listing_title(report), style=STYLES["label"])
+        out.print(text(_listing_title(report), "label"))
         if report.listed.hits:
             print_listing(plan, report.listed, out)
 
@@ -52,41 +54,39 @@ def _listing_title(report: Report) -> str:
     return title.format(n=found, date=report.counts.as_of.isoformat())
 
 
-def status_table(report: Report, width: int) -> list[Styled]:
+def status_table(out: Console, report: Report) -> list[Text]:
     """Statuses down, sections across: narrow however many statuses there are."""
     counts = report.counts
-    header = [text_of(h, STYLES["label"])
-              for h in (_("Status"), *counts.by_section, _("Total"))]
+    header = [text(h, "label") for h in (_("Status"), *counts.by_section, _("Total"))]
     tallies = [*counts.by_section.values(), counts.total]
     shown = [s for s in Status if counts.total.by_status[s]] or [Status.CONTINUO]
-    rows: list[list[Styled] | None] = [
-        _numbers(status.value, tallies, lambda t, s=status: t.by_status[s]) for status in shown]
-    rows += [None, _numbers(_("pending"), tallies, lambda t: t.pending),
-             _numbers(_("overdue"), tallies, lambda t: t.overdue),
-             _numbers(_("total"), tallies, lambda t: t.total, STYLES["label"])]
-    return table(header, rows, width)
+    rows: list[list[Text] | None] = [
+        _numbers(status.value, [t.by_status[status] for t in tallies]) for status in shown]
+    rows += [None, _numbers(_("pending"), [t.pending for t in tallies]),
+             _numbers(_("overdue"), [t.overdue for t in tallies]),
+             _numbers(_("total"), [t.total for t in tallies], "label")]
+    return table(out, header, rows, out.width)
 
 
-def _numbers(label: str, tallies: list[Tally], get, style: str = "") -> list[Styled]:  # type: ignore[no-untyped-def]
-    """A row of the status table: the total in bold, and all of the last row."""
-    numbers = [text_of(str(get(t)), style) for t in tallies]
-    numbers[-1].stylize(STYLES["label"])
-    return [text_of(label, style), *numbers]
+def _numbers(label: str, numbers: list[int], style: str = "") -> list[Text]:
+    """A row of the status table: the total (the last number) in bold, and all of the last
+    row."""
+    cells = [text(label, style), *(text(str(n), style) for n in numbers)]
+    cells[-1].stylize("label")
+    return cells
 
 
-def section_legend(plan: Plan, report: Report, width: int) -> list[Styled]:
+def section_legend(out: Console, plan: Plan, report: Report) -> list[Text]:
     """`A. Fortalecer el combate ...`: what the letters of the table stand for."""
-    return labelled([(text_of(f"{section}.", STYLES["label"]),
-                      text_of(section_title(plan, section)))
-                     for section in report.counts.by_section], width)
+    return labelled(out, [(text(f"{section}.", "label"), text(section_title(plan, section)))
+                          for section in report.counts.by_section], out.width)
 
 
-def actor_table(report: Report, width: int) -> list[Styled]:
+def actor_table(out: Console, report: Report) -> list[Text]:
     counts = report.counts
-    header = [text_of(h, STYLES["label"])
-              for h in (_("Actor (by member)") if counts.by_member else _("Actor"),
-                        _("Activities"), _("Pending"), _("Overdue"))]
-    rows: list[list[Styled] | None] = [
-        [text_of(actor), *(text_of(str(n)) for n in (tally.total, tally.pending, tally.overdue))]
+    header = [text(h, "label") for h in (_("Actor (by member)") if counts.by_member else _("Actor"),
+                                         _("Activities"), _("Pending"), _("Overdue"))]
+    rows: list[list[Text] | None] = [
+        [text(actor), *(text(str(n)) for n in (tally.total, tally.pending, tally.overdue))]
         for actor, tally in sorted(counts.by_actor.items(), key=lambda item: -item[1].total)]
-    return table(header, rows, width)
+    return table(out, header, rows, out.width)

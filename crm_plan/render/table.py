@@ -1,18 +1,21 @@
 """The listing of activities in the terminal: headings, and a row of columns per activity.
 
-The views in the terminal (this one, `render.status` and `render.item`) are built of
-`Styled` text and printed on a `Screen`: plain text without colour, rich with it. Plan text
-is never read as markup: a `[` or `:` in the plan prints as written.
+Drawn with rich on `render.console`'s console, in the styles of its theme; the rows are laid
+out by `render.grid` in columns whose widths are chosen here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from rich.console import Console
+from rich.text import Text
+
 from crm_plan.messages import _, ngettext
 from crm_plan.model import Activity, Plan
 from crm_plan.query import Hit, Selection
-from crm_plan.render.columns import Bulleted, Column, labelled, row
+from crm_plan.render.console import console, print_lines, text
+from crm_plan.render.grid import Bulleted, Cell, Column, labelled, row
 from crm_plan.render.layout import (
     Heading,
     actor_lines,
@@ -20,15 +23,12 @@ from crm_plan.render.layout import (
     status_lines,
     via_lines,
 )
-from crm_plan.render.screen import Screen, screen
-from crm_plan.render.styled import Styled
+from crm_plan.text import visible
 
 RESPONSIBLE_WIDTH = 20  # "República Dominicana"; longer names wrap
-STYLES = {"section": "bold reverse", "objective": "bold", "part": "bold underline", "id": "bold",
-          "pending": "underline", "overdue": "bold red", "via": "italic", "label": "bold"}
 
 
-def print_listing(plan: Plan, selection: Selection, out: Screen | None = None, *,
+def print_listing(plan: Plan, selection: Selection, out: Console | None = None, *,
                   headings: bool = True) -> None:
     """The activities under their section and objective headings, and how many there are.
 
@@ -36,31 +36,32 @@ def print_listing(plan: Plan, selection: Selection, out: Screen | None = None, *
     of four columns (id, text, responsible, status) whose widths are the same all the way
     down, so the columns line up from the first objective to the last.
     """
-    out = out or screen()
+    out = out or console()
     columns = _columns(selection, out.width)
     width = sum(c.width for c in columns) + 2 * (len(columns) - 1)
-    header = [text_of(h, STYLES["label"]) for h in (_("Id"), _("Activity"), _("Responsible"),
-                                                       _("Status"))]
-    lines = [*row(header, columns), Styled("─" * width)]  # type: ignore[arg-type]
+    header = [text(h, "label") for h in (_("Id"), _("Activity"), _("Responsible"), _("Status"))]
+    lines = [*row(out, header, columns), Text("─" * width)]
     for entry in outline(plan, selection.hits):
         if isinstance(entry, Heading):
             if headings:
-                lines += [Styled(), *_heading(entry, out.width)]
+                lines += [Text(), *_heading(out, entry)]
         else:
-            lines += row(_activity_cells(entry, selection), columns)
+            lines += row(out, _activity_cells(entry, selection), columns)
     count = len(selection.hits)
-    lines.append(Styled(ngettext("{n} activity.", "{n} activities.", count).format(n=count)))
-    out.lines(lines)
+    lines.append(Text(ngettext("{n} activity.", "{n} activities.", count).format(n=count)))
+    print_lines(out, lines)
 
 
 def _columns(selection: Selection, width: int) -> list[Column]:
     """Id, responsible and status columns: as wide as their longest line; the responsible
     column at most RESPONSIBLE_WIDTH, and less on a narrow terminal, so that the activity
-    text keeps the larger part of the width (and all of what is left)."""
-    ids = [h.activity.id for h in selection.hits] + [_("Id")]
-    actors = [line for h in selection.hits
+    text keeps the larger part of the width (and all of what is left). Values are measured as
+    shown: the escape of a control character takes room."""
+    ids = [visible(h.activity.id) for h in selection.hits] + [_("Id")]
+    actors = [visible(line) for h in selection.hits
               for line in actor_lines(h.activity) + via_lines(h, selection.actors)]
-    statuses = [line for h in selection.hits for line in status_lines(h.activity, selection.as_of)]
+    statuses = [visible(line) for h in selection.hits
+                for line in status_lines(h.activity, selection.as_of)]
     id_width, status_width = max(map(len, ids)), max(map(len, [*statuses, _("Status")]))
     share = max(8, (width - id_width - status_width - 6) * 2 // 5)
     actors_width = min(RESPONSIBLE_WIDTH, share, max(map(len, [*actors, _("Responsible")])))
@@ -69,39 +70,34 @@ def _columns(selection: Selection, width: int) -> list[Column]:
             Column(status_width, wrap=False)]
 
 
-def _heading(heading: Heading, width: int) -> list[Styled]:
+def _heading(out: Console, heading: Heading) -> list[Text]:
     """`9. Desarrollar mecanismos ...`, the title wrapped under itself."""
-    style = STYLES[heading.level]
-    title = text_of(heading.title, style)
-    if not heading.id:
-        return title.wrap(width, overflow="ellipsis")  # underlined: only the words
-    return labelled([(text_of(f"{heading.id}.", style), title)], width, style)
+    style = f"heading.{heading.level}"
+    title = text(heading.title, style)
+    if not heading.id:  # underlined: only the words
+        return list(title.wrap(out, out.width, overflow="ellipsis"))
+    return labelled(out, [(text(f"{heading.id}.", style), title)], out.width, style)
 
 
-def _activity_cells(hit: Hit, selection: Selection) -> list[Styled | Bulleted]:
+def _activity_cells(hit: Hit, selection: Selection) -> list[Cell]:
     activity = hit.activity
-    actors = text_of("\n".join(actor_lines(activity)))
+    actors = text("\n".join(actor_lines(activity)))
     for line in via_lines(hit, selection.actors):
-        actors.append(("\n" if actors else "") + line, STYLES["via"])
-    return [text_of(activity.id, STYLES["id"]), _activity_cell(activity), actors,
-            statustext_of(activity, selection.as_of)]
+        actors.append_text(text(("\n" if actors else "") + line, "actor.via"))
+    return [text(activity.id, "activity.id"), _activity_cell(activity), actors,
+            status_text(activity, selection.as_of)]
 
 
-def _activity_cell(activity: Activity) -> Styled | Bulleted:
+def _activity_cell(activity: Activity) -> Cell:
     """The text; for a historical activity, its outcomes below it, one bullet each."""
     if not activity.outcomes:
-        return text_of(activity.text)
-    return Bulleted(text_of(activity.text), tuple(text_of(o.text) for o in activity.outcomes))
+        return text(activity.text)
+    return Bulleted(text(activity.text), tuple(text(o.text) for o in activity.outcomes))
 
 
-def statustext_of(activity: Activity, as_of: dt.date) -> Styled:
+def status_text(activity: Activity, as_of: dt.date) -> Text:
     first, *rest = status_lines(activity, as_of)
-    text = text_of(first, STYLES["pending"] if activity.status.pending else "")
+    cell = text(first, "status.pending" if activity.status.pending else "")
     for line in rest:
-        text.append("\n" + line, STYLES["overdue"] if line == _("overdue") else "")
-    return text
-
-
-def text_of(value: str, style: str = "") -> Styled:
-    """Plan text, in a style for the whole of it."""
-    return Styled(value, style)
+        cell.append_text(text("\n" + line, "status.overdue" if line == _("overdue") else ""))
+    return cell
