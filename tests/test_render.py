@@ -14,9 +14,11 @@ from plans import QUERY_PLAN, plan_of
 
 from crm_plan.model import Ref
 from crm_plan.query import Filters, Hit, Naming, Scope, select
-from crm_plan.render import layout, records, table
-from crm_plan.render.console import TrimmedLines, new_console
+from crm_plan.render import layout
+from crm_plan.render.documents import records
 from crm_plan.render.layout import Heading
+from crm_plan.render.terminal import listing as table
+from crm_plan.render.terminal.console import TrimmedLines, new_console
 
 PLAN = plan_of()
 DAY = dt.date(2010, 3, 1)
@@ -79,7 +81,7 @@ def test_with_or_without_colour_the_same_words_in_the_same_places():
     import re
 
     from crm_plan.counts import report
-    from crm_plan.render import item, status
+    from crm_plan.render.terminal import item, status
 
     def drawn(**options: object) -> list[str]:
         file = io.StringIO()
@@ -171,7 +173,7 @@ def _modules_after(code: str) -> set[str]:
 
 def test_the_core_imports_neither_typer_nor_rich():
     modules = _modules_after("import crm_plan.query, crm_plan.lookup, crm_plan.counts, "
-                             "crm_plan.render.records, crm_plan.render.markdown")
+                             "crm_plan.render.documents.records, crm_plan.render.documents.markdown")
     assert "crm_plan" in modules
     assert not {"typer", "rich", "click"} & modules
 
@@ -198,7 +200,7 @@ def test_machine_formats_start_without_rich(args: list[str], rich_loaded: bool):
 
 
 def test_json_has_one_record_per_line_and_reads_back():
-    from crm_plan.render.records import pretty_json
+    from crm_plan.render.documents.records import pretty_json
 
     data = {"counts": {"total": 2, "by_status": {"continuo": 2}},
             "activities": [{"id": "1.1", "text": "ñ"}, {"id": "1.2", "text": "b"}]}

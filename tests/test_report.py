@@ -1,4 +1,5 @@
-"""`crmplan report`: action sheets, what one actor owes (sheet.py and render/report.py)."""
+"""`crmplan report`: action sheets, what one actor owes (sheet.py, render/sheet_rows.py and the
+sheet in each format)."""
 
 from __future__ import annotations
 

@@ -21,9 +21,11 @@ from crm_plan.counts import report
 from crm_plan.model import Actor, Outcome, Plan, Ref
 from crm_plan.problems import Problem, Severity
 from crm_plan.query import Filters, Scope, select
-from crm_plan.render import changes, item, status, table
-from crm_plan.render import report as sheets
-from crm_plan.render.console import THEME, console, new_console, print_lines
+from crm_plan.render import changes
+from crm_plan.render.terminal import item, status
+from crm_plan.render.terminal import listing as table
+from crm_plan.render.terminal import sheet as sheets
+from crm_plan.render.terminal.console import THEME, console, new_console, print_lines
 from crm_plan.sheet import action_sheet
 from crm_plan.text import unsafe_characters
 

@@ -69,34 +69,34 @@ def export(
 
 
 def _export_csv(plan: "Plan", selection: "Selection") -> bytes:
-    from crm_plan.render import records
+    from crm_plan.render.documents import records
 
     return records.export_csv(plan, selection)
 
 
 def _export_json(plan: "Plan", selection: "Selection") -> bytes:
-    from crm_plan.render import records
+    from crm_plan.render.documents import records
 
     return records.export_json(plan, selection)
 
 
 def _export_markdown(plan: "Plan", selection: "Selection") -> bytes:
     from crm_plan import export
-    from crm_plan.render import markdown
+    from crm_plan.render.documents import markdown
 
     return markdown.export_markdown(export.layout(plan, selection))
 
 
 def _export_html(plan: "Plan", selection: "Selection") -> bytes:
     from crm_plan import export
-    from crm_plan.render import html
+    from crm_plan.render.documents import html
 
     return html.export_html(export.layout(plan, selection), selection.as_of)
 
 
 def _export_docx(plan: "Plan", selection: "Selection") -> bytes:
     from crm_plan import export
-    from crm_plan.render import docx
+    from crm_plan.render.documents import docx
 
     return docx.export_docx(export.layout(plan, selection), selection.as_of)
 
@@ -142,7 +142,7 @@ def report(
     chosen = format_of(format, output, SheetFormat.table)
     found = sheet.action_sheet(plan, responsible, day)
     if chosen is SheetFormat.table and output is None:
-        from crm_plan.render import report as view
+        from crm_plan.render.terminal import sheet as view
 
         view.print_sheet(plan, found)
     else:
@@ -169,27 +169,27 @@ def _each_member(plan: "Plan", group: str, day: "dt.date", format: SheetFormat |
 
 
 def _sheet_text(plan: "Plan", found: "Sheet") -> bytes:
-    from crm_plan.render import report as view
+    from crm_plan.render.terminal import sheet as view
 
     return view.sheet_text(plan, found)
 
 
 def _sheet_markdown(plan: "Plan", found: "Sheet") -> bytes:
-    from crm_plan.render import report as view
+    from crm_plan.render.documents import markdown
 
-    return view.sheet_markdown(plan, found)
+    return markdown.sheet_markdown(plan, found)
 
 
 def _sheet_html(plan: "Plan", found: "Sheet") -> bytes:
-    from crm_plan.render import report as view
+    from crm_plan.render.documents import html
 
-    return view.sheet_html(plan, found)
+    return html.sheet_html(plan, found)
 
 
 def _sheet_docx(plan: "Plan", found: "Sheet") -> bytes:
-    from crm_plan.render import report as view
+    from crm_plan.render.documents import docx
 
-    return view.sheet_docx(plan, found)
+    return docx.sheet_docx(plan, found)
 
 
 _SHEETS: dict[SheetFormat, Callable[["Plan", "Sheet"], bytes]] = {

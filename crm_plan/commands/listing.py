@@ -52,25 +52,25 @@ def list_(
 
 
 def _list_table(plan: "Plan", selection: "Selection") -> None:
-    from crm_plan.render import table
+    from crm_plan.render.terminal import listing as table
 
     table.print_listing(plan, selection)
 
 
 def _list_json(plan: "Plan", selection: "Selection") -> None:
-    from crm_plan.render import records
+    from crm_plan.render.documents import records
 
     emit(records.to_json(records.selection_records(plan, selection)))
 
 
 def _list_csv(plan: "Plan", selection: "Selection") -> None:
-    from crm_plan.render import records
+    from crm_plan.render.documents import records
 
     emit(records.selection_csv(plan, selection))
 
 
 def _list_markdown(plan: "Plan", selection: "Selection") -> None:
-    from crm_plan.render import markdown
+    from crm_plan.render.documents import markdown
 
     emit(markdown.selection_markdown(plan, selection))
 
@@ -104,12 +104,12 @@ def status(
     report = counts.report(plan, filters, query.as_of(as_of), by_member=by_member,
                            pending=pending, overdue=overdue)
     if format is ReportFormat.json:
-        from crm_plan.render import records
+        from crm_plan.render.documents import records
 
         emit(records.to_json({"counts": records.counts_record(report.counts),
                               "activities": records.selection_records(plan, report.listed)}))
     else:
-        from crm_plan.render import status as view
+        from crm_plan.render.terminal import status as view
 
         view.print_status(plan, report)
 
@@ -127,11 +127,11 @@ def show(
     plan = valid_plan(ctx).plan
     item, day = lookup.item(plan, id), query.as_of(as_of)
     if format is ReportFormat.json:
-        from crm_plan.render import records
+        from crm_plan.render.documents import records
 
         emit(records.to_json(records.item_record(plan, item, day)))
     else:
-        from crm_plan.render import item as view
+        from crm_plan.render.terminal import item as view
 
         view.print_item(plan, item, day)
 

@@ -1,7 +1,11 @@
-"""Turning a selection of the plan into text: the terminal views, json, csv, markdown, documents.
+"""Turning what the core computed into something to read, on one axis: where it is read.
 
-`layout` says what is shown where (shared by every format). The terminal views (`table`: the
-listing, `item`, `status`, and the tables of `report` and `changes`) draw with rich on
-`console`'s console, in its one theme; `grid` lays out a listing's rows. rich is imported only
-by them, or inside the functions that draw, so that the machine formats start without it.
+- `terminal/`: the views drawn with rich's public API on one console in one theme (`console`):
+  the listing, `show`, `status`, the action sheet; `grid` sets cells side by side. rich is
+  imported only there, so that the machine formats start without it.
+- `documents/`: files to circulate and machine formats, one module per format, each with its one
+  escaper: `markdown`, `html`, `docx` (Word), `records` (json and csv).
+- Beside them, what every format shares: `layout` (what the listing and the export show where),
+  `sheet_rows` (an action sheet's rows and wording), `changes` (the change report) and
+  `problems` (validate's output).
 """

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from crm_plan.changes import Change, Comparison, Kind, Value, Words, shorten
 from crm_plan.messages import _, ngettext
+from crm_plan.render.documents.records import Record, to_json
 from crm_plan.render.layout import role_label
-from crm_plan.render.records import Record, to_json
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -110,7 +110,7 @@ def by_activity(changes: list[Change]) -> Iterator[list[Change]]:
 # -- markdown -------------------------------------------------------------------------------------
 
 def changes_markdown(comparison: Comparison, old: str, new: str) -> bytes:
-    from crm_plan.render.markdown import code, escape
+    from crm_plan.render.documents.markdown import code, escape
 
     # File names as code: `workplan.yaml`, not workplan\.yaml; the rest of the headline is
     # crmplan's own words, numbers and dates.
@@ -129,7 +129,7 @@ def changes_markdown(comparison: Comparison, old: str, new: str) -> bytes:
 
 
 def words_markdown(words: Words) -> str:
-    from crm_plan.render.markdown import escape
+    from crm_plan.render.documents.markdown import escape
 
     marks = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}
     return " ".join(marks[op].format(escape(text)) for op, text in words)
@@ -166,7 +166,7 @@ def print_changes(comparison: Comparison, old: str, new: str, out: Console | Non
     from rich import box
     from rich.table import Table
 
-    from crm_plan.render.console import console, text
+    from crm_plan.render.terminal.console import console, text
 
     out = out or console()
     out.print(text(headline(comparison, old, new)))
@@ -188,7 +188,7 @@ def print_changes(comparison: Comparison, old: str, new: str, out: Console | Non
 
 
 def _change_text(change: Change) -> Text:
-    from crm_plan.render.console import text
+    from crm_plan.render.terminal.console import text
 
     what, how = describe(change)
     cell = text(what, "change.what")
@@ -202,7 +202,7 @@ def _change_text(change: Change) -> Text:
 
 def words_text(words: Words) -> Text:
     """`[-removed-]{+added+}`, in red and green where there is colour."""
-    from crm_plan.render.console import text
+    from crm_plan.render.terminal.console import text
 
     cell = text("")
     for index, (op, words_run) in enumerate(words):

@@ -10,10 +10,10 @@ from rich.text import Text
 from crm_plan.messages import _
 from crm_plan.model import Activity, Objective, Plan
 from crm_plan.query import Hit, Selection, in_action_plan, is_overdue
-from crm_plan.render.console import console, print_lines, text
-from crm_plan.render.grid import Bulleted, Cell, labelled
 from crm_plan.render.layout import ref_reading, section_title
-from crm_plan.render.table import print_listing
+from crm_plan.render.terminal.console import console, print_lines, text
+from crm_plan.render.terminal.grid import Bulleted, Cell, labelled
+from crm_plan.render.terminal.listing import print_listing
 
 Fact = tuple[str, Cell]
 

@@ -23,7 +23,10 @@ from typing import TYPE_CHECKING, Any
 from crm_plan.errors import CrmPlanError
 from crm_plan.export import Entry, Layout, Part, ref_text
 from crm_plan.messages import _
+from crm_plan.model import Plan
 from crm_plan.query import is_overdue
+from crm_plan.render.sheet_rows import group_heading, headers, intro, rows, title
+from crm_plan.sheet import Sheet
 from crm_plan.text import visible
 
 if TYPE_CHECKING:
@@ -222,3 +225,27 @@ def entry_runs(entry: Entry, *, bold: bool = False) -> list[Run]:
     if entry.note:
         runs.append((" " + entry.note, style))
     return runs
+
+
+# -- an action sheet (`crmplan report`) ------------------------------------------------------------
+
+def sheet_docx(plan: Plan, sheet: Sheet) -> bytes:
+    document = landscape_document()
+    titled(document, title(sheet))
+    heading(document, title(sheet), 1)
+    for line in intro(plan, sheet):
+        paragraph(document, line)
+    for group, found in rows(sheet):
+        heading(document, group_heading(group, found), 2)
+        grid = table(document, headers(), (8, 52, 20, 20))
+        for row in found:
+            cells = add_row(grid)
+            style = {"underline": row.underline}
+            write(cells[0], [[(row.id, {"bold": True})]])
+            write(cells[1], [[(row.text, style),
+                                   *((" " + r, {**style, "muted": True}) for r in row.refs)],
+                                  *([(note, {})] for note in row.notes)])
+            write(cells[2], [[(row.role, {})]])
+            write(cells[3], [[(row.status, {})]])
+        set_widths(grid, (8, 52, 20, 20))
+    return to_bytes(document)

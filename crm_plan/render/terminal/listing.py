@@ -14,8 +14,6 @@ from rich.text import Text
 from crm_plan.messages import _, ngettext
 from crm_plan.model import Activity, Plan
 from crm_plan.query import Hit, Selection
-from crm_plan.render.console import console, print_lines, text
-from crm_plan.render.grid import Bulleted, Cell, Column, labelled, row
 from crm_plan.render.layout import (
     Heading,
     actor_lines,
@@ -23,6 +21,8 @@ from crm_plan.render.layout import (
     status_lines,
     via_lines,
 )
+from crm_plan.render.terminal.console import console, print_lines, text
+from crm_plan.render.terminal.grid import Bulleted, Cell, Column, labelled, row
 from crm_plan.text import visible
 
 RESPONSIBLE_WIDTH = 20  # "República Dominicana"; longer names wrap

@@ -26,6 +26,7 @@ from crm_plan.text import visible
 
 if TYPE_CHECKING:  # the document's layout is built by the caller: list never loads it
     from crm_plan.export import Entry, Layout, Part, Row
+    from crm_plan.sheet import Sheet
 
 # What markdown (CommonMark and GitHub's tables and strikethrough) would read as markup.
 _MARKUP = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;", "&": "&amp;",
@@ -154,3 +155,23 @@ def _row(objective: Entry | None, row: Row) -> str:
 def entry_markdown(entry: Entry) -> str:
     text = escape(entry.plain())
     return f"<ins>{text}</ins>" if entry.underline else text
+
+
+# -- an action sheet (`crmplan report`) ------------------------------------------------------------
+
+def sheet_markdown(plan: Plan, sheet: Sheet) -> bytes:
+    from crm_plan.render.sheet_rows import group_heading, headers, intro, rows, title
+
+    lines = [f"# {escape(title(sheet))}", ""]
+    for line in intro(plan, sheet):
+        lines += [paragraph(line), ""]
+    for group, found in rows(sheet):
+        lines += [f"## {escape(group_heading(group, found))}", "", cells(headers()),
+                  cells(["---"] * len(headers()))]
+        for row in found:
+            text = "<br>".join(escape(t) for t in (" ".join((row.text, *row.refs)), *row.notes))
+            if row.underline:
+                text = f"<ins>{text}</ins>"
+            lines.append(cells([escape(row.id), text, escape(row.role), escape(row.status)]))
+        lines.append("")
+    return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")

@@ -8,10 +8,10 @@ from rich.text import Text
 from crm_plan.counts import Report
 from crm_plan.messages import _, ngettext
 from crm_plan.model import Plan, Status
-from crm_plan.render.console import console, print_lines, text
-from crm_plan.render.grid import labelled, table
 from crm_plan.render.layout import section_title
-from crm_plan.render.table import print_listing
+from crm_plan.render.terminal.console import console, print_lines, text
+from crm_plan.render.terminal.grid import labelled, table
+from crm_plan.render.terminal.listing import print_listing
 
 
 def print_status(plan: Plan, report: Report, out: Console | None = None) -> None:

@@ -21,8 +21,10 @@ from collections.abc import Iterable
 from crm_plan.counts import Tally, tally
 from crm_plan.export import Entry, Layout, Part, Row, ref_text
 from crm_plan.messages import _, language, ngettext
-from crm_plan.model import Activity, Status
+from crm_plan.model import Activity, Plan, Status
 from crm_plan.query import is_overdue
+from crm_plan.render.sheet_rows import group_heading, headers, intro, rows, title
+from crm_plan.sheet import Sheet
 from crm_plan.text import visible
 
 STYLE = """\
@@ -234,3 +236,28 @@ def entry_html(entry: Entry) -> str:
     if entry.underline:
         markup = f"<u>{markup}</u>"
     return f'<span class="line">{markup}</span>'
+
+
+# -- an action sheet (`crmplan report`) ------------------------------------------------------------
+
+def sheet_html(plan: Plan, sheet: Sheet) -> bytes:
+    labels = headers()
+    body = [f'<header lang="{language()}">', f"<h1>{escape(title(sheet))}</h1>",
+            *(f"<p>{escape(line)}</p>" for line in intro(plan, sheet)), "</header>", "<main>"]
+    for group, found in rows(sheet):
+        body += [f'<h2 lang="{language()}">{escape(group_heading(group, found))}</h2>', "<table>",
+                 "<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in labels)
+                 + "</tr></thead>", "<tbody>"]
+        for row in found:
+            text = escape(row.text) + "".join(f' <span class="ref">{escape(r)}</span>'
+                                              for r in row.refs)
+            if row.underline:
+                text = f"<u>{text}</u>"
+            text += "".join(f'<span class="line">{escape(n)}</span>' for n in row.notes)
+            cells = [escape(row.id), text, escape(row.role), escape(row.status)]
+            body.append(f'<tr id="a-{escape(row.id)}">' + "".join(
+                f'<td data-label="{escape(label)}">{cell}</td>'
+                for label, cell in zip(labels, cells, strict=True)) + "</tr>")
+        body += ["</tbody>", "</table>"]
+    body.append("</main>")
+    return page(title(sheet), body)
