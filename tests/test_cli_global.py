@@ -57,3 +57,15 @@ def test_o_is_never_the_objective():
     assert result.exit_code == 2 and "-o" in result.output
     result = runner.invoke(app, ["list", "-f", PLAN, "--objective", "9", "--format", "json"])
     assert result.exit_code == 0 and '"id": "9.6"' in result.stdout
+
+
+def test_file_names_in_the_commands_own_sentences_cannot_drive_the_terminal(tmp_path):
+    plan = tmp_path / "plan\x1b[2J.yaml"
+    plan.write_bytes((ROOT / "workplan.yaml").read_bytes())
+    result = runner.invoke(app, ["validate", "-f", str(plan)])
+    assert "\x1b" not in result.output
+    assert result.stdout.splitlines()[-1].startswith(f"{tmp_path}/plan\\x1b[2J.yaml: 0 errors")
+    output = tmp_path / "out\x07.md"
+    result = runner.invoke(app, ["export", "-f", str(plan), "-o", str(output)])
+    assert (result.exit_code, result.stdout) == (0, f"Wrote {tmp_path}/out\\x07.md.\n")
+    assert output.exists()

@@ -19,6 +19,7 @@ from crm_plan.commands.options import (
     emit,
     filter_options,
     format_of,
+    say,
     usage,
     valid_plan,
 )
@@ -163,7 +164,7 @@ def _each_member(plan: "Plan", group: str, day: "dt.date", format: SheetFormat |
     folder = outfile.folder(Path(output))  # after the group is known: a typo creates nothing
     for name, one in found:
         outfile.write(folder / name, _SHEETS[chosen](plan, one), plan=plan_path)
-    typer.echo(ngettext("Wrote {n} action sheet into {folder}: {names}",
+    say(ngettext("Wrote {n} action sheet into {folder}: {names}",
                         "Wrote {n} action sheets into {folder}: {names}", len(found)).format(
         n=len(found), folder=output, names=", ".join(name for name, _sheet in found)))
 

@@ -11,6 +11,7 @@ from crm_plan.commands.options import (
     State,
     complete_active_id,
     complete_archived_id,
+    say,
     usage,
 )
 from crm_plan.messages import _
@@ -64,16 +65,27 @@ def restore(
 
 def _report(result: Update, dry_run: bool, done: str, nothing: str) -> None:
     if not result.changed:
-        typer.echo(nothing)
+        say(nothing)
     elif dry_run:
-        typer.echo(result.diff(), nl=False)
-        typer.echo(_("Dry run: {path} was not changed.").format(path=result.display))
+        typer.echo(_visible_diff(result.diff()), nl=False)
+        say(_("Dry run: {path} was not changed.").format(path=result.display))
     else:
         for activity_id in result.changed:
-            typer.echo(done.format(id=activity_id))
+            say(done.format(id=activity_id))
 
 
 ARCHIVE_HELP = _("Move finished activities to the historical part of the plan file.\n\n"
                  "Example: crmplan archive 9.3 --outcome \"Enlaces designados en los 11 países\"")
 RESTORE_HELP = _("Put archived activities back where `crmplan archive` took them from.\n\n"
                  "Example: crmplan restore 9.3")
+
+
+def _visible_diff(diff: str) -> str:
+    """The diff with what a line holds shown visibly, and its line ending (LF or CRLF) kept."""
+    from crm_plan.text import visible
+
+    lines = []
+    for line in diff.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        lines.append(visible(body) + line[len(body):])
+    return "".join(lines)

@@ -15,6 +15,7 @@ from crm_plan.commands.options import (
     complete_show_id,
     emit,
     filter_options,
+    say,
     valid_plan,
 )
 from crm_plan.messages import _
@@ -46,7 +47,7 @@ def list_(
     plan = valid_plan(ctx).plan
     selection = query.select(plan, filters, query.as_of(as_of))
     if format in (ListFormat.table, ListFormat.markdown) and not selection.hits:
-        typer.echo(_("No activities match."))
+        say(_("No activities match."))
     else:
         _LIST_RENDERERS[format](plan, selection)
 

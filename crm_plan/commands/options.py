@@ -48,6 +48,14 @@ def valid_plan(ctx: typer.Context) -> LoadedPlan:
     return planfile.load_valid(state.location())
 
 
+def say(message: str, *, nl: bool = True) -> None:
+    """A sentence for the person at the terminal; what it quotes from the command line or a
+    file (a file name, an id) cannot drive the terminal."""
+    from crm_plan.text import visible
+
+    typer.echo(visible(message), nl=nl)
+
+
 def emit(data: bytes) -> None:
     """Machine formats as UTF-8 bytes, whatever the console's or the locale's encoding."""
     import sys
@@ -330,7 +338,7 @@ def deliver(data: bytes, output: str | None, *, binary: bool, plan: Path) -> Non
         from crm_plan import outfile
 
         outfile.write(Path(output), data, plan=plan)
-        typer.echo(_("Wrote {path}.").format(path=output))
+        say(_("Wrote {path}.").format(path=output))
     elif binary and stdout_is_terminal():
         usage(_("a Word file cannot be shown in the terminal: write it to a file with -o, e.g. "
                 "-o plan.docx"))

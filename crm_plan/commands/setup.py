@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from crm_plan.commands.options import emit, valid_plan
+from crm_plan.commands.options import emit, say, valid_plan
 from crm_plan.messages import _
 
 
@@ -26,7 +26,7 @@ def init(
     from crm_plan import lookup, query, skeleton
 
     skeleton.create(path, lookup.date(date, "--date") if date else query.today())
-    typer.echo(_("Wrote {path}, a new plan to fill in. Check it after each change: crmplan "
+    say(_("Wrote {path}, a new plan to fill in. Check it after each change: crmplan "
                  "validate -f {path}").format(path=path))
 
 

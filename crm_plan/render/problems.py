@@ -51,7 +51,7 @@ def escape_property(text: str) -> str:
 
 def summary(loaded: LoadedPlan) -> str:
     """`workplan.yaml: 1 error, 2 warnings (13 objectives, 40 activities, 11 in the history).`"""
-    path = loaded.location.display
+    path = visible(loaded.location.display, lines=False)
     errors = sum(p.severity is Severity.ERROR for p in loaded.problems)
     errors_text = ngettext("{n} error", "{n} errors", errors).format(n=errors)
     if not loaded.readable:
