@@ -18,7 +18,8 @@ from crm_plan import lookup
 from crm_plan.errors import CrmPlanError, UsageError
 from crm_plan.messages import _
 from crm_plan.model import Activity, Plan, Status
-from crm_plan.source import BOM, Mapping, Node, Scalar, Sequence, parse
+from crm_plan.problems import Problem
+from crm_plan.source import BOM, Mapping, Node, Scalar, Sequence, Source, parse
 from crm_plan.spans import (
     Span,
     gap,
@@ -38,9 +39,10 @@ class EditRefused(CrmPlanError):
     """The file's layout does not allow the edit; nothing was changed."""
 
 
-def archive_many(plan: Plan, text: str, ids: list[str], *, completed: bool, on: dt.date,
-                 outcome: str | None = None) -> tuple[str, list[str]]:
-    """Archive the named activities (and, with `completed`, every `completado` one)."""
+def archive_many(plan: Plan, text: str | Source, ids: list[str], *, completed: bool,
+                 on: dt.date, outcome: str | None = None) -> tuple[str, list[str]]:
+    """Archive the named activities (and, with `completed`, every `completado` one). `text`
+    is the plan's text, or its source when it has been parsed already (see store.update)."""
     chosen = [_activity(plan, activity_id) for activity_id in dict.fromkeys(ids)]
     for activity in chosen:
         if activity.archived:
@@ -51,12 +53,12 @@ def archive_many(plan: Plan, text: str, ids: list[str], *, completed: bool, on: 
         chosen += [a for a in plan.activities() if a.status is Status.COMPLETADO
                    and a not in chosen]
     for activity in chosen:
-        text = archive(text, activity.id, on, outcome)
-    return text, [a.id for a in chosen]
+        text = _Document.of(text).archive(activity.id, on, outcome)
+    return _text(text), [a.id for a in chosen]
 
 
-def restore_many(plan: Plan, text: str, ids: list[str]) -> tuple[str, list[str]]:
-    """Put the named archived activities back in the active plan."""
+def restore_many(plan: Plan, text: str | Source, ids: list[str]) -> tuple[str, list[str]]:
+    """Put the named archived activities back in the active plan (`text` as in archive_many)."""
     chosen = [_activity(plan, activity_id) for activity_id in dict.fromkeys(ids)]
     for activity in chosen:
         if not activity.archived:
@@ -66,8 +68,12 @@ def restore_many(plan: Plan, text: str, ids: list[str]) -> tuple[str, list[str]]
             raise EditRefused(_("{id} has no 'origin': it was never in the active plan, so it "
                                 "cannot be restored; nothing was changed").format(id=activity.id))
     for activity in chosen:
-        text = restore(text, activity.id)
-    return text, [a.id for a in chosen]
+        text = _Document.of(text).restore(activity.id)
+    return _text(text), [a.id for a in chosen]
+
+
+def _text(text: str | Source) -> str:
+    return text if isinstance(text, str) else text.text
 
 
 def _activity(plan: Plan, activity_id: str) -> Activity:
@@ -81,12 +87,12 @@ def _activity(plan: Plan, activity_id: str) -> Activity:
 
 def archive(text: str, activity_id: str, on: dt.date, outcome: str | None = None) -> str:
     """`text` with the active activity moved to the history."""
-    return _Document(text).archive(activity_id, on, outcome)
+    return _Document.of(text).archive(activity_id, on, outcome)
 
 
 def restore(text: str, activity_id: str) -> str:
     """`text` with the archived activity put back where `archive` took it from."""
-    return _Document(text).restore(activity_id)
+    return _Document.of(text).restore(activity_id)
 
 
 class _Found(NamedTuple):
@@ -110,16 +116,23 @@ class _Edit(NamedTuple):
 
 
 class _Document:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, root: Node | None, problems: list[Problem]) -> None:
+        if not isinstance(root, Mapping) or problems:
+            raise EditRefused(_("the plan file cannot be read; run crmplan validate"))
+        self.root = root
         self.final_newline = text.endswith(("\n", "\r"))
         self.newline = "\r\n" if "\r\n" in text else "\n"
         if not self.final_newline:
             text += self.newline  # restored at the end, so that a move at EOF is exact
-        self.lines = _LINE.findall(text)
-        root, problems = parse(text[1:] if text.startswith(BOM) else text, "")
-        if not isinstance(root, Mapping) or problems:
-            raise EditRefused(_("the plan file cannot be read; run crmplan validate"))
-        self.root = root
+        self.lines: list[str] = _LINE.findall(text)
+
+    @classmethod
+    def of(cls, text: str | Source) -> _Document:
+        """The document of a text, parsed here unless its source already is."""
+        if isinstance(text, str):
+            root, problems = parse(text[1:] if text.startswith(BOM) else text, "")
+            return cls(text, root, problems)
+        return cls(text.text, text.root, text.problems)
 
     # -- the two operations --------------------------------------------------------------------
 
@@ -155,7 +168,7 @@ class _Document:
             activities = _activities(objective)
             spans = item_spans(self.lines, activities) if activities else []
             for index, span in enumerate(spans):
-                if _id(span.node) == activity_id:
+                if _id(span.node) == activity_id and objectives is not None:
                     return _Found(key, objectives, objective, spans, index)
         raise EditRefused(_("{id} is not in the {part}").format(
             id=activity_id, part=_("active plan") if key == "objectives" else _("history")))
@@ -164,7 +177,8 @@ class _Document:
         objectives = self._list(key)
         for objective in item_spans(self.lines, objectives) if objectives else ():
             activities = _activities(objective)
-            if _id(objective.node) == objective_id and activities is not None:
+            if (_id(objective.node) == objective_id and activities is not None
+                    and objectives is not None):
                 return _Found(key, objectives, objective, item_spans(self.lines, activities), 0)
         return None
 
@@ -211,7 +225,7 @@ class _Document:
         if status is None or written is None:
             raise EditRefused(_("{id} has no status to restore").format(id=_id(node)))
         chunk = self._replace_value(span, status, written.value)
-        drop = set()
+        drop: set[int] = set()
         for key in ("archived", "origin"):
             lines = key_span(self.lines, node, key)
             if lines is not None:

@@ -16,21 +16,21 @@ import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from crm_plan import cache, outfile, planfile
+from crm_plan import outfile, planfile
 from crm_plan.errors import CrmPlanError, PlanInvalid, UsageError
 from crm_plan.filebytes import read_bytes
 from crm_plan.messages import _
 from crm_plan.model import Plan
-from crm_plan.problems import has_errors
-from crm_plan.source import from_bytes
-from crm_plan.validate import validate
+
+if TYPE_CHECKING:
+    from crm_plan.source import Source
 
 LOCK_TIMEOUT = 30.0  # seconds a command waits for another crmplan to finish its change
 
-# (the plan, its text) -> (the new text, the ids of the activities it changed)
-Change = Callable[[Plan, str], tuple[str, list[str]]]
+# (the plan, its parsed text) -> (the new text, the ids of the activities it changed)
+Change = Callable[[Plan, "Source"], tuple[str, list[str]]]
 
 
 class RefusedChange(CrmPlanError):
@@ -62,36 +62,32 @@ def update(location: planfile.PlanLocation, change: Change, *, dry_run: bool = F
         read_bytes(location.path, location.display)
     with _locked(target, location.display):
         _remove_leftovers(target)
-        loaded = planfile.load(location)
-        if loaded.has_errors:
-            raise PlanInvalid(_("{path} has errors, so nothing was changed; fix them first")
-                              .format(path=location.display),
-                              [p for p in loaded.problems if p.severity == "error"])
+        loaded = planfile.valid(planfile.read(read_bytes(target, location.display), location,
+                                              parsed=True))
+        assert loaded.source is not None
         before = loaded.text
         try:
-            after, changed = change(loaded.plan, before)
+            after, changed = change(loaded.plan, loaded.source)
         except (PlanInvalid, UsageError):
             raise
         except CrmPlanError as exc:  # a refusal: say which file it is about
             raise type(exc)(_("{path}: {message}").format(path=location.display, message=exc)
                             ) from None
         new = after.encode("utf-8")
-        _check(new, location.display)
+        _check(new, location)
         if not dry_run and after != before:
             _save(target, before.encode("utf-8"), new, location.display)
     return Update(before, after, location.display, changed)
 
 
-def _check(data: bytes, display: str) -> None:
+def _check(data: bytes, location: planfile.PlanLocation) -> None:
     """The new file must validate, or nothing is written. Its validation is cached, so the
     next command on the changed file does not read it again."""
-    source = from_bytes(data, display)
-    plan, problems = validate(source)
-    if has_errors(problems):
-        raise PlanInvalid(_("the change would leave {path} with errors, so nothing was written; "
-                            "please report this").format(path=display),
-                          [p for p in problems if p.severity == "error"])
-    cache.save(data, display, plan, problems)
+    result = planfile.read(data, location)
+    if result.has_errors:
+        raise planfile.invalid(_("the change would leave {path} with errors, so nothing was "
+                                 "written; please report this").format(path=location.display),
+                               result.problems)
 
 
 def _save(target: Path, expected: bytes, new: bytes, display: str) -> None:

@@ -135,7 +135,7 @@ def test_a_plan_with_errors_is_not_changed(plan: Path):
     assert result.exit_code == 1
     assert result.stderr == (
         f"{plan}:52:17: error: 'pendinte' is not a status; did you mean 'pendiente'? [status]\n"
-        f"crmplan: {plan} has errors, so nothing was changed; fix them first\n")
+        f"crmplan: {plan} has errors; fix them first (crmplan validate lists them)\n")
     assert plan.read_text(encoding="utf-8") == broken
 
 
@@ -188,9 +188,9 @@ def test_a_file_changed_by_an_editor_meanwhile_is_not_overwritten(plan: Path, mo
 
     real = edit.archive_many
 
-    def editor_saves_meanwhile(plan_model, text, *args, **kwargs):
-        plan.write_text(text + "# guardado por el editor\n", encoding="utf-8")
-        return real(plan_model, text, *args, **kwargs)
+    def editor_saves_meanwhile(plan_model, source, *args, **kwargs):
+        plan.write_text(source.text + "# guardado por el editor\n", encoding="utf-8")
+        return real(plan_model, source, *args, **kwargs)
 
     monkeypatch.setattr(edit, "archive_many", editor_saves_meanwhile)
     result = run("archive", "1.2", "-f", str(plan))

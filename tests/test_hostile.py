@@ -111,7 +111,7 @@ def test_what_a_refusal_says(tmp_path: Path):
     assert run("list", "-f", str(path)).stderr == (
         f"{problem}\ncrmplan: {path} has errors; fix them first (crmplan validate lists them)\n")
     assert run("archive", "9.3", "-f", str(path)).stderr == (
-        f"{problem}\ncrmplan: {path} has errors, so nothing was changed; fix them first\n")
+        f"{problem}\ncrmplan: {path} has errors; fix them first (crmplan validate lists them)\n")
 
 
 def test_tags_never_run_anything(tmp_path: Path):

@@ -415,8 +415,6 @@ MESSAGES: dict[str, str] = {
      "file with --file"):
         ("el plan incluido en crmplan es de solo lectura; cópielo a ./workplan.yaml o indique "
          "su archivo del plan con --file"),
-    "{path} has errors, so nothing was changed; fix them first":
-        "{path} tiene errores, así que no se cambió nada; corríjalos primero",
     "the change would leave {path} with errors, so nothing was written; please report this":
         ("el cambio dejaría {path} con errores, así que no se escribió nada; por favor, "
          "repórtelo"),
@@ -617,9 +615,6 @@ MESSAGES: dict[str, str] = {
      "e.g. --since HEAD~1"):
         ("'{revision}' no es una revisión de este repositorio de git; indique un commit, una "
          "etiqueta o una rama, p. ej. --since HEAD~1"),
-    "{path} has errors, and crmplan compares only valid plans (crmplan validate lists them)":
-        ("{path} tiene errores, y crmplan solo compara planes válidos (crmplan validate los "
-         "muestra)"),
     # sheet.py
     "'{actor}' is not a group of actors; --each-member needs one, such as {groups}":
         "'{actor}' no es un grupo de actores; --each-member necesita uno, como {groups}",
