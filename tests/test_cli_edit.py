@@ -236,18 +236,18 @@ def test_an_archived_activity_keeps_its_id(plan: Path):
     assert "2026-11-28, from objective 1 (crmplan restore 1.2 puts it back)" in text
 
 
-def test_a_write_that_does_not_read_back_is_undone(plan: Path, monkeypatch: pytest.MonkeyPatch):
-    from crm_plan import store
+def test_a_write_that_does_not_read_back_is_refused(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    from crm_plan import outfile
 
-    real = store._replace
-    calls = []
+    real = outfile.replace
 
-    def corrupting(target: Path, data: bytes) -> None:
-        calls.append(data)
-        real(target, data[:-10] if len(calls) == 1 else data)  # the first write goes wrong
+    def corrupting(target: Path, data: bytes, mode: int) -> None:
+        real(target, data[:-10], mode)
 
-    monkeypatch.setattr(store, "_replace", corrupting)
+    monkeypatch.setattr(outfile, "replace", corrupting)
     result = run("archive", "1.2", "-f", str(plan))
     assert (result.exit_code, result.stderr) == (1, (
         f"crmplan: {plan} could not be written correctly; the original was kept\n"))
     assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
+    assert sorted(p.name for p in plan.parent.iterdir()) == [".workplan.yaml.lock",
+                                                            "workplan.yaml"]

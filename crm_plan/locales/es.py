@@ -663,6 +663,11 @@ MESSAGES: dict[str, str] = {
         "Ningún cambio en las actividades de {old} a {new}.",
     "due date": "fecha prevista",
     "Changes to the work plan": "Cambios en el plan de trabajo",
+    # store.py
+    ("{path} belongs to another user or group, and crmplan cannot give its new version the same "
+     "owner; it was left as it was"):
+        ("{path} pertenece a otro usuario o grupo, y crmplan no puede dar a su nueva versión el "
+         "mismo dueño; quedó como estaba"),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
