@@ -13,6 +13,9 @@ landed between the comparison and the swap is put back, and the change refused. 
 system cannot swap names (macOS, Windows, some network file systems), a rename follows the
 comparison, and a save in the microseconds between the two would be overwritten (the README
 gives the measured figure).
+
+A plan that is not a regular file, is read-only, or has several names (hard links) is
+refused: replacing it would change what the user pointed at.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import contextlib
 import errno
 import functools
 import glob
+import math
 import os
 import stat
 import sys
@@ -34,11 +38,13 @@ from crm_plan.errors import CrmPlanError, PlanInvalid, UsageError
 from crm_plan.filebytes import Snapshot, identity, read_bytes, snapshot
 from crm_plan.messages import _
 from crm_plan.model import Plan
+from crm_plan.text import visible
 
 if TYPE_CHECKING:
     from crm_plan.source import Source
 
 LOCK_TIMEOUT = 30.0  # seconds a command waits for another crmplan to finish its change
+LOCK_TIMEOUT_VARIABLE = "CRMPLAN_LOCK_TIMEOUT"
 
 # (the plan, its parsed text) -> (the new text, the ids of the activities it changed)
 Change = Callable[[Plan, "Source"], tuple[str, list[str]]]
@@ -68,10 +74,9 @@ def update(location: planfile.PlanLocation, change: Change, *, dry_run: bool = F
     if location.bundled:
         raise RefusedChange(_("the plan bundled with crmplan is read-only; copy it to "
                               "./workplan.yaml or name your plan file with --file"))
-    target = Path(os.path.realpath(location.path))
-    if not target.is_file():  # missing, a folder...: say so, without leaving a lock file behind
-        read_bytes(location.path, location.display)
-    with _locked(target, location.display):
+    timeout = lock_timeout()
+    target = _editable(location, dry_run)
+    with _locked(target, location.display, timeout):
         _remove_leftovers(target)
         read = snapshot(target, location.display)
         if not read.steady:  # an editor was writing it while it was read
@@ -82,6 +87,54 @@ def update(location: planfile.PlanLocation, change: Change, *, dry_run: bool = F
         if not dry_run and after != before:
             _save(target, read, new, location.display)
     return Update(before, after, location.display, changed)
+
+
+def lock_timeout() -> float:
+    """How long to wait for another crmplan: CRMPLAN_LOCK_TIMEOUT seconds, else 30."""
+    given = os.environ.get(LOCK_TIMEOUT_VARIABLE, "").strip()
+    if not given:
+        return LOCK_TIMEOUT
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds >= 0):
+        raise UsageError(_("{variable} is '{value}'; it accepts a number of seconds to wait for "
+                           "another crmplan to finish, e.g. 30 (0: do not wait)").format(
+                               variable=LOCK_TIMEOUT_VARIABLE, value=visible(given, lines=False)))
+    return seconds
+
+
+def _editable(location: planfile.PlanLocation, dry_run: bool) -> Path:
+    """The real path of the plan file, after refusing what cannot be replaced safely."""
+    try:
+        status = os.stat(location.path)  # through links: /dev/stdin is the pipe it names
+    except OSError:
+        read_bytes(location.path, location.display)  # says why: missing, no permission...
+        raise
+    if stat.S_ISDIR(status.st_mode):
+        read_bytes(location.path, location.display)  # "is a folder, not a plan file"
+    if not stat.S_ISREG(status.st_mode):
+        raise UsageError(_("{path} is not a regular file: a plan read from a pipe cannot be "
+                           "edited; give its path").format(path=location.display))
+    if not dry_run and _read_only(location.path, status):
+        raise RefusedChange(_("{path}: the plan is read-only, so nothing was changed; make "
+                              "the file writable first if it should change").format(
+                                  path=location.display))
+    if not dry_run and status.st_nlink > 1:
+        # Writing in place could leave half a file under every name after a crash, and the
+        # other names may be a backup's (cp -al, rsync --link-dest) that must not change;
+        # replacing the file would silently separate this name from them. So: neither.
+        raise RefusedChange(_(
+            "{path}: the plan has {count} names (hard links); saving it would separate this "
+            "name from the others, so nothing was changed; edit a copy with one name, or remove "
+            "the other links first").format(path=location.display, count=status.st_nlink))
+    return Path(os.path.realpath(location.path))
+
+
+def _read_only(path: Path, status: os.stat_result) -> bool:
+    """No write permission for anybody in its mode (which root would ignore), or none for us."""
+    return not status.st_mode & 0o222 or not os.access(path, os.W_OK)
 
 
 def _apply(change: Change, data: bytes, location: planfile.PlanLocation
@@ -269,7 +322,7 @@ def _unwritten(target: Path, exc: OSError) -> RefusedChange:
 # -- the lock ------------------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def _locked(target: Path, display: str) -> Iterator[None]:
+def _locked(target: Path, display: str, timeout: float) -> Iterator[None]:
     """An exclusive lock on a companion file: the plan itself is replaced, so it cannot hold one."""
     lock_path = target.parent / f".{target.name}.lock"
     try:
@@ -278,14 +331,13 @@ def _locked(target: Path, display: str) -> Iterator[None]:
         raise RefusedChange(_("cannot create the lock file {lock} ({reason}); is the folder "
                               "writable?").format(lock=lock_path, reason=exc.strerror)) from None
     try:
-        _acquire(fd, display)
+        _acquire(fd, display, timeout)
         yield
     finally:
         os.close(fd)  # closing releases the lock
 
 
-def _acquire(fd: int, display: str) -> None:
-    timeout = float(os.environ.get("CRMPLAN_LOCK_TIMEOUT", LOCK_TIMEOUT))
+def _acquire(fd: int, display: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while not _try_lock(fd):
         if time.monotonic() > deadline:

@@ -251,3 +251,75 @@ def test_a_write_that_does_not_read_back_is_refused(plan: Path, monkeypatch: pyt
     assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
     assert sorted(p.name for p in plan.parent.iterdir()) == [".workplan.yaml.lock",
                                                             "workplan.yaml"]
+
+
+# -- what cannot be edited safely is refused in one sentence ----------------------------------------
+
+@pytest.mark.parametrize("value", ["abc", "-1", "inf", "nan", "30s"])
+def test_a_bad_lock_timeout_names_the_variable(plan: Path, monkeypatch, value: str):
+    monkeypatch.setenv("CRMPLAN_LOCK_TIMEOUT", value)
+    result = run("archive", "1.2", "-f", str(plan))
+    assert (result.exit_code, result.stderr) == (2, (
+        f"crmplan: CRMPLAN_LOCK_TIMEOUT is '{value}'; it accepts a number of seconds to wait for "
+        "another crmplan to finish, e.g. 30 (0: do not wait)\n"))
+    assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
+
+
+@pytest.mark.parametrize("value", ["0", " 2.5 ", ""])
+def test_a_good_lock_timeout(plan: Path, monkeypatch, value: str):
+    monkeypatch.setenv("CRMPLAN_LOCK_TIMEOUT", value)
+    assert run("archive", "1.2", "-f", str(plan)).exit_code == 0
+
+
+def test_a_plan_from_a_pipe_cannot_be_edited():
+    """`cat workplan.yaml | crmplan -f /dev/stdin archive 9.3`"""
+    for command in ("archive", "restore"):
+        done = subprocess.run([sys.executable, "-m", "crm_plan", "-f", "/dev/stdin", command,
+                               "9.3"], input=(ROOT / "workplan.yaml").read_bytes(),
+                              capture_output=True, timeout=60, check=False)
+        assert (done.returncode, done.stdout, done.stderr.decode()) == (2, b"", (
+            "crmplan: /dev/stdin is not a regular file: a plan read from a pipe cannot be "
+            "edited; give its path\n"))
+
+
+def test_a_fifo_is_refused_without_being_opened(tmp_path: Path):
+    fifo = tmp_path / "workplan.yaml"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "crm_plan", "archive", "9.3", "-f", str(fifo)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert (done.returncode, done.stderr) == (2, (
+        f"crmplan: {fifo} is not a regular file: a plan read from a pipe cannot be edited; give "
+        "its path\n"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["workplan.yaml"]
+
+
+@pytest.mark.parametrize("command", [["archive", "1.2"], ["restore", "I.A.1.1"]])
+def test_a_read_only_plan_is_refused(plan: Path, command: list[str]):
+    plan.chmod(0o444)  # root may still write it: crmplan reads the mode, not only os.access
+    result = run(*command, "-f", str(plan))
+    assert (result.exit_code, result.stderr) == (1, (
+        f"crmplan: {plan}: the plan is read-only, so nothing was changed; make the file "
+        "writable first if it should change\n"))
+    assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
+    assert oct(plan.stat().st_mode & 0o777) == oct(0o444)
+
+
+def test_a_read_only_plan_still_shows_a_dry_run(plan: Path):
+    plan.chmod(0o444)
+    result = run("archive", "1.2", "--dry-run", "-f", str(plan))
+    assert result.exit_code == 0 and result.stdout.endswith(f"Dry run: {plan} was not changed.\n")
+
+
+def test_a_plan_with_several_names_is_refused(plan: Path):
+    """Neither separated from its other names (replacing it) nor written in place (a crash
+    would leave half a file under every name, and a backup's link would change)."""
+    other = plan.parent / "copia.yaml"
+    os.link(plan, other)
+    result = run("archive", "1.2", "-f", str(plan))
+    assert (result.exit_code, result.stderr) == (1, (
+        f"crmplan: {plan}: the plan has 2 names (hard links); saving it would separate this name "
+        "from the others, so nothing was changed; edit a copy with one name, or remove the other "
+        "links first\n"))
+    assert os.path.samefile(plan, other) and plan.stat().st_nlink == 2
+    assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
+    assert run("archive", "1.2", "--dry-run", "-f", str(other)).exit_code == 0

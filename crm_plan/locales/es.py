@@ -668,6 +668,23 @@ MESSAGES: dict[str, str] = {
      "owner; it was left as it was"):
         ("{path} pertenece a otro usuario o grupo, y crmplan no puede dar a su nueva versión el "
          "mismo dueño; quedó como estaba"),
+    ("{variable} is '{value}'; it accepts a number of seconds to wait for another crmplan to "
+     "finish, e.g. 30 (0: do not wait)"):
+        ("{variable} vale '{value}'; acepta un número de segundos de espera a que otro crmplan "
+         "termine, p. ej. 30 (0: no esperar)"),
+    "{path} is not a regular file: a plan read from a pipe cannot be edited; give its path":
+        ("{path} no es un archivo regular: un plan leído de una tubería no se puede modificar; "
+         "indique su ruta"),
+    ("{path}: the plan is read-only, so nothing was changed; make the file writable first if it "
+     "should change"):
+        ("{path}: el plan es de solo lectura, así que no se cambió nada; si debe cambiar, "
+         "permita primero escribir en el archivo"),
+    ("{path}: the plan has {count} names (hard links); saving it would separate this name from "
+     "the others, so nothing was changed; edit a copy with one name, or remove the other links "
+     "first"):
+        ("{path}: el plan tiene {count} nombres (enlaces duros); guardarlo separaría este nombre "
+         "de los demás, así que no se cambió nada; modifique una copia con un solo nombre, o "
+         "quite primero los otros enlaces"),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
