@@ -323,3 +323,15 @@ def test_a_plan_with_several_names_is_refused(plan: Path):
     assert os.path.samefile(plan, other) and plan.stat().st_nlink == 2
     assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
     assert run("archive", "1.2", "--dry-run", "-f", str(other)).exit_code == 0
+
+
+@pytest.mark.parametrize("activity_id", ["3.1", "8.1", "9.3"])
+def test_mixed_line_endings_survive_archive_and_restore(tmp_path: Path, activity_id: str):
+    path = tmp_path / "workplan.yaml"
+    lines = (ROOT / "workplan.yaml").read_bytes().splitlines(keepends=True)
+    original = b"".join(line.replace(b"\n", b"\r\n") if k % 2 else line
+                        for k, line in enumerate(lines))
+    path.write_bytes(original)
+    assert run("archive", activity_id, "-f", str(path)).exit_code == 0
+    assert run("restore", activity_id, "-f", str(path)).exit_code == 0
+    assert path.read_bytes() == original
