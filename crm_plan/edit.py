@@ -17,7 +17,7 @@ from typing import NamedTuple
 from crm_plan import lookup
 from crm_plan.errors import CrmPlanError, UsageError
 from crm_plan.messages import _
-from crm_plan.model import Activity, Plan, Status
+from crm_plan.model import Activity, Plan, Status, id_key
 from crm_plan.problems import Problem
 from crm_plan.source import BOM, Mapping, Node, Scalar, Sequence, Source, parse
 from crm_plan.spans import (
@@ -326,7 +326,7 @@ class _Document:
         blank lines that came with the item (`carried`) when there are as many."""
         if not at_end:
             for k, span in enumerate(spans):
-                if _natural(_id(span.node)) > _natural(item_id):
+                if id_key(_id(span.node)) > id_key(item_id):
                     around = gap(self.lines, spans[k - 1], span) if k else style
                     return _Edit(span.lead, span.lead, chunk + _same_count(carried, around))
         around = gap(self.lines, spans[-2], spans[-1]) if len(spans) > 1 else style
@@ -458,8 +458,3 @@ def _reindent(lines: list[str], delta: int) -> list[str]:
     if delta > 0:
         return [line if is_blank(line) else " " * delta + line for line in lines]
     return [line if is_blank(line) else line[min(-delta, indent_of(line)):] for line in lines]
-
-
-def _natural(item_id: str) -> tuple[tuple[int, object], ...]:
-    """Ids in plan order: "9.10" after "9.9", numbers before letters."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in item_id.split("."))
