@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -46,6 +47,8 @@ def snapshot(path: Path, display: str) -> Snapshot:
     what `store` compares the file with again before replacing it."""
     with _reading(display):
         before = path.stat()
+        if not stat.S_ISREG(before.st_mode):  # replaced by a pipe meanwhile: never block on it
+            return Snapshot(b"", before, False)
         _check_size(before.st_size, display)
         data = path.read_bytes()
         after = path.stat()

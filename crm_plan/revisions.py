@@ -63,4 +63,3 @@ def _git(folder: Path, args: list[str], failure: str) -> bytes:
 def _bad_revision(revision: str) -> UsageError:
     return UsageError(_("'{revision}' is not a revision of this git repository; give a commit, "
                         "a tag or a branch, e.g. --since HEAD~1").format(revision=revision))
-

@@ -11,8 +11,8 @@ On Linux the new file takes the plan's name by swapping the two names in one ste
 (renameat2's RENAME_EXCHANGE), and what was swapped out is compared once more: a save that
 landed between the comparison and the swap is put back, and the change refused. Where the
 system cannot swap names (macOS, Windows, some network file systems), a rename follows the
-comparison, and a save in the microseconds between the two would be overwritten (the README
-gives the measured figure).
+comparison, and a save in the instant between the two would be overwritten (a few
+milliseconds: the README gives the measured figures).
 
 A plan that is not a regular file, is read-only, or has several names (hard links) is
 refused: replacing it would change what the user pointed at.
@@ -70,7 +70,9 @@ class Update(NamedTuple):
 
 
 def update(location: planfile.PlanLocation, change: Change, *, dry_run: bool = False) -> Update:
-    """Apply `change` to the plan file (or only compute it, with `dry_run`)."""
+    """Apply `change` to the plan file (or only compute it, with `dry_run`). The change is
+    given the valid plan and its parsed text (a Source: text and node tree), and returns the
+    new text, which must validate too."""
     if location.bundled:
         raise RefusedChange(_("the plan bundled with crmplan is read-only; copy it to "
                               "./workplan.yaml or name your plan file with --file"))
@@ -229,7 +231,7 @@ def _put_back(staged: Path, target: Path, ours: int) -> None:
     newest save and `staged` holds what it replaced (crmplan's version, or an older save when
     an editor saved twice meanwhile)."""
     expected = ours  # the file the last swap put under the plan's name
-    for _attempt in range(8):
+    for _attempt in range(8):  # each turn needs another save within microseconds
         moving = staged.stat().st_ino
         _exchange(staged, target)
         if staged.stat().st_ino == expected:
