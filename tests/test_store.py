@@ -1,6 +1,8 @@
 """Saving safely: a write that fails at any step, a process killed while writing, an editor
-saving meanwhile, and processes that race for the same activity. Whatever happens, the plan
-is the old file or the new one, never half of one, and no temporary file stays behind.
+saving meanwhile (also while the new file is written, and in the instant between the last
+comparison and the rename), and processes that race for the same activity. Whatever happens,
+the plan is the old file or the new one, never half of one, no save is lost, and no temporary
+file stays behind. (tests/test_write_window.py races a real editor process.)
 
 (tests/test_cli_edit.py has the first cases: a failed rename, a failed fsync, a write that
 does not read back, an editor saving in-process, eight processes archiving eight ids.)
@@ -343,21 +345,22 @@ def test_owner_and_mode_are_kept(plan: Path):
 
 
 def test_an_owner_that_cannot_be_kept_is_refused(plan: Path, monkeypatch):
+    """A plan of another user in a folder one may write: renaming a new file over it would
+    give it to whoever ran crmplan, which only root may undo."""
+    from crm_plan import store
+
     def not_allowed(*args: object) -> None:
         raise PermissionError(errno.EPERM, os.strerror(errno.EPERM))
 
-    status = plan.stat()
-    monkeypatch.setattr(os, "chown", not_allowed)
-    from crm_plan import store
-
     real = store._keep_owner
 
-    def as_if_another_owner(staged: Path, plan_status, display: str) -> None:  # type: ignore[no-untyped-def]
-        fields = list(plan_status)
-        fields[4] = status.st_uid + 1  # st_uid
+    def as_if_owned_by_another(staged: Path, status: os.stat_result, display: str) -> None:
+        fields = list(status)
+        fields[4] += 1  # st_uid: another user's (os.stat_result(fields) keeps the first ten)
         real(staged, os.stat_result(fields), display)
 
-    monkeypatch.setattr(store, "_keep_owner", as_if_another_owner)
+    monkeypatch.setattr(os, "chown", not_allowed)  # as for any user but root
+    monkeypatch.setattr(store, "_keep_owner", as_if_owned_by_another)
     result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
     assert (result.exit_code, result.stderr) == (1, (
         f"crmplan: {plan} belongs to another user or group, and crmplan cannot give its new "
