@@ -14,7 +14,7 @@ import difflib
 from enum import Enum
 from typing import NamedTuple
 
-from crm_plan.model import ROLES, Activity, Plan
+from crm_plan.model import ROLES, Activity, Plan, id_key
 
 
 class Kind(str, Enum):
@@ -119,12 +119,6 @@ def activity_changes(old: Activity, new: Activity) -> list[Change]:
     return changes
 
 
-def id_key(item_id: str) -> tuple[tuple[int, int | str], ...]:
-    """Ids in the order a reader expects: 9.3 before 10.1, active ids before historical ones
-    (I.B.1.2), whatever their place in the file."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in item_id.split("."))
-
-
 def _change(kind: Kind, activity: Activity, **details: object) -> Change:
     return Change(kind, activity.id, activity.section, activity.objective, activity.text,
                   **details)  # type: ignore[arg-type]
@@ -133,7 +127,8 @@ def _change(kind: Kind, activity: Activity, **details: object) -> Change:
 def _edited_value(activity: Activity, name: str) -> str | None:
     if name == "ref":
         return "; ".join(ref.text for ref in activity.refs if ref.field == "ref") or None
-    return getattr(activity, name)
+    value: str | None = getattr(activity, name)  # one of EDITED_FIELDS: a text, or None
+    return value
 
 
 def _outcomes(activity: Activity) -> tuple[str, ...]:

@@ -246,8 +246,8 @@ def test_changes_refuses_a_version_with_errors(plan_file: PlanFile):
     bad = plan_file(QUERY_PLAN.replace("status: continuo", "status: x"), name="bad.yaml")
     result = run("changes", str(bad), str(plan_file()))
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr.endswith(f"crmplan: {bad} has errors, and crmplan compares only valid "
-                                  "plans (crmplan validate lists them)\n")
+    assert result.stderr.endswith(f"crmplan: {bad} has errors; fix them first (crmplan validate "
+                                  "lists them)\n")
     assert f"{bad}:33:17: error: 'x' is not a status" in result.stderr
 
 

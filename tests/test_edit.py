@@ -141,6 +141,28 @@ def test_crlf_identity_on_the_shipped_plan():
         assert restore(archived, activity_id) == text
 
 
+def mixed(text: str, every: int, first: int) -> bytes:
+    """`text` with every `every`th line (from line `first`, 0-based) ending in CRLF, the others
+    in LF: a file edited on Windows and on Linux by turns."""
+    lines = text.splitlines(keepends=True)
+    return "".join(line.replace("\n", "\r\n") if k % every == first else line
+                   for k, line in enumerate(lines)).encode("utf-8")
+
+
+MIXED = {f"{first} in {every}": (every, first) for every, first in [(2, 0), (2, 1), (3, 0), (5, 1)]}
+
+
+@pytest.mark.parametrize("layout", sorted(MIXED))
+@pytest.mark.parametrize("activity_id", SHIPPED_IDS)
+def test_mixed_line_endings_come_back_byte_for_byte(activity_id: str, layout: str):
+    """3.1 and 8.1 (objectives of one activity) used to come back with a CRLF blank line turned
+    into LF: the blank line cut out with the objective now travels with it."""
+    original = mixed(SHIPPED, *MIXED[layout])
+    text = original.decode("utf-8")
+    archived = archive(text, activity_id, ON)
+    assert restore(archived, activity_id).encode("utf-8") == original
+
+
 def test_a_file_without_final_newline():
     text = FIXTURE.rstrip("\n")
     archived = archive(text, "2.1", ON)

@@ -131,7 +131,7 @@ def test_a_change_that_changes_nothing_writes_nothing(folder: Path, generated: G
     path = folder / "same.yaml"
     path.write_bytes(generated.text.encode("utf-8"))
     before = os.stat(path)
-    update = store.update(PlanLocation(path, "same.yaml"), lambda plan, text: (text, []))
+    update = store.update(PlanLocation(path, "same.yaml"), lambda plan, source: (source.text, []))
     assert (update.before, update.after, update.diff()) == (generated.text, generated.text, "")
     after = os.stat(path)  # not rewritten: the same inode, not even touched
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)

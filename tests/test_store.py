@@ -1,6 +1,8 @@
 """Saving safely: a write that fails at any step, a process killed while writing, an editor
-saving meanwhile, and processes that race for the same activity. Whatever happens, the plan
-is the old file or the new one, never half of one, and no temporary file stays behind.
+saving meanwhile (also while the new file is written, and in the instant between the last
+comparison and the rename), and processes that race for the same activity. Whatever happens,
+the plan is the old file or the new one, never half of one, no save is lost, and no temporary
+file stays behind. (tests/test_write_window.py races a real editor process.)
 
 (tests/test_cli_edit.py has the first cases: a failed rename, a failed fsync, a write that
 does not read back, an editor saving in-process, eight processes archiving eight ids.)
@@ -133,6 +135,10 @@ from crm_plan import edit
 mode, flags = sys.argv[1], Path(sys.argv[2])
 if mode == "die-before-rename":  # the temporary file is complete, the rename never happens
     os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
+elif mode == "die-before-the-swap":  # the new file is complete under its own name
+    from crm_plan import store
+
+    store._take_the_name = lambda *args: os.kill(os.getpid(), signal.SIGKILL)
 elif mode == "wait-after-reading":  # let the test play a text editor, then go on
     real = edit.archive_many
 
@@ -165,7 +171,7 @@ def test_killed_while_writing(plan: Path, tmp_path: Path):
     assert process.returncode == -9
     assert plan.read_bytes() == ORIGINAL
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    assert len(leftovers) == 1 and leftovers[0].startswith(".workplan.yaml.")
+    assert len(leftovers) == 1 and leftovers[0].startswith("..workplan.yaml.crmplan-new.")
     result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
     assert result.exit_code == 0  # the next change lands, and clears what the killed one left
     assert plan.read_bytes() == (DATA / "edit" / "archive_1.2.yaml").read_bytes()
@@ -213,4 +219,164 @@ def test_eight_processes_two_of_them_too_late(tmp_path: Path):
     result = runner.invoke(app, ["restore", *sorted(set(ids)), "-f", str(path)])
     assert result.exit_code == 0
     assert path.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".workplan.yaml.lock", "workplan.yaml"]
+
+
+# -- the write window: the plan is compared again once the new file is complete -------------------
+
+EDITED = ORIGINAL + b"# guardado por el editor\n"
+CHANGED = ("crmplan: {plan} changed on disk while crmplan was working (saved by an editor?); "
+           "nothing was written: run the command again\n")
+
+
+def save_by_renaming(plan: Path, data: bytes) -> None:
+    """What most editors do: write a new file beside it and rename it over the plan."""
+    temporary = plan.parent / f"{plan.name}.editor~"
+    temporary.write_bytes(data)
+    os.replace(temporary, plan)
+
+
+def save_in_place(plan: Path, data: bytes) -> None:
+    """What some editors do (vim's backupcopy, Notepad): write into the same file."""
+    with open(plan, "wb") as out:
+        out.write(data)
+
+
+SAVES = {"renaming": save_by_renaming, "in place": save_in_place}
+
+
+def assert_refused_and_kept(result, plan: Path, saved: bytes) -> None:  # type: ignore[no-untyped-def]
+    assert (result.exit_code, result.stderr) == (1, CHANGED.format(plan=plan))
+    assert plan.read_bytes() == saved
+    assert sorted(p.name for p in plan.parent.iterdir()) == [".workplan.yaml.lock",
+                                                            "workplan.yaml"]
+
+
+@pytest.mark.parametrize("save", sorted(SAVES))
+def test_a_save_while_the_new_file_is_written(plan: Path, monkeypatch, save: str):
+    """The reproduction of the issue: the comparison used to run before the new file was
+    written and synced, so a save meanwhile was overwritten and crmplan said nothing."""
+    from crm_plan import outfile
+
+    real = outfile.replace
+
+    def saving_meanwhile(target: Path, data: bytes, mode: int) -> None:
+        real(target, data, mode)
+        SAVES[save](plan, EDITED)
+
+    monkeypatch.setattr(outfile, "replace", saving_meanwhile)
+    assert_refused_and_kept(runner.invoke(app, ["archive", "1.2", "-f", str(plan)]), plan, EDITED)
+
+
+@pytest.mark.parametrize("save", sorted(SAVES))
+def test_a_save_between_the_last_comparison_and_the_rename(plan: Path, monkeypatch, save: str):
+    """The last window: a save right after the plan was compared, an instant before the new file
+    takes its name. Swapping the two names in one step, then looking at what came out, puts
+    the save back."""
+    from crm_plan import store
+
+    real = store._unchanged
+    calls = []
+
+    def saving_right_after(path: Path, read) -> bool:  # type: ignore[no-untyped-def]
+        answer = real(path, read)
+        calls.append(path.name)
+        if len(calls) == 1:  # the comparison with the plan, before the swap
+            SAVES[save](plan, EDITED)
+        return answer
+
+    monkeypatch.setattr(store, "_unchanged", saving_right_after)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    if store._renameat2() is None:
+        pytest.skip("names cannot be swapped in one step here: the window stays (README)")
+    assert calls == ["workplan.yaml", ".workplan.yaml.crmplan-new"]
+    assert_refused_and_kept(result, plan, EDITED)
+
+
+def test_two_saves_around_the_swap_leave_the_newest(plan: Path, monkeypatch):
+    """A save before the swap and another before crmplan swaps back: the newest is the plan."""
+    from crm_plan import store
+
+    if store._renameat2() is None:
+        pytest.skip("names cannot be swapped in one step here")
+    real = store._exchange
+    saves = [EDITED, EDITED + b"# y otra vez\n"]
+
+    def saving_before_each_swap(first: Path, second: Path) -> bool:
+        if saves:
+            save_by_renaming(plan, saves.pop(0))
+        return real(first, second)
+
+    monkeypatch.setattr(store, "_exchange", saving_before_each_swap)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert_refused_and_kept(result, plan, EDITED + b"# y otra vez\n")
+
+
+def test_without_swapping_names_a_save_before_the_rename_is_still_seen(plan: Path, monkeypatch):
+    """Where names cannot be swapped (macOS, Windows, NFS), the comparison right before the
+    rename is the guard."""
+    from crm_plan import outfile, store
+
+    monkeypatch.setattr(store, "_exchange", lambda first, second: False)
+    real = outfile.replace
+
+    def saving_meanwhile(target: Path, data: bytes, mode: int) -> None:
+        real(target, data, mode)
+        save_by_renaming(plan, EDITED)
+
+    monkeypatch.setattr(outfile, "replace", saving_meanwhile)
+    assert_refused_and_kept(runner.invoke(app, ["archive", "1.2", "-f", str(plan)]), plan, EDITED)
+    monkeypatch.setattr(outfile, "replace", real)
+    plan.write_bytes(ORIGINAL)
+    result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
+    assert result.exit_code == 0
+    assert plan.read_bytes() == (DATA / "edit" / "archive_1.2.yaml").read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="only root may give a file to another owner")
+def test_owner_and_mode_are_kept(plan: Path):
+    os.chown(plan, 1234, 5678)
+    plan.chmod(0o664)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert result.exit_code == 0
+    status = plan.stat()
+    assert (status.st_uid, status.st_gid, oct(status.st_mode & 0o7777)) == (1234, 5678, "0o664")
+
+
+def test_an_owner_that_cannot_be_kept_is_refused(plan: Path, monkeypatch):
+    """A plan of another user in a folder one may write: renaming a new file over it would
+    give it to whoever ran crmplan, which only root may undo."""
+    from crm_plan import store
+
+    def not_allowed(*args: object) -> None:
+        raise PermissionError(errno.EPERM, os.strerror(errno.EPERM))
+
+    real = store._keep_owner
+
+    def as_if_owned_by_another(staged: Path, status: os.stat_result, display: str) -> None:
+        fields = list(status)
+        fields[4] += 1  # st_uid: another user's (os.stat_result(fields) keeps the first ten)
+        real(staged, os.stat_result(fields), display)
+
+    monkeypatch.setattr(os, "chown", not_allowed)  # as for any user but root
+    monkeypatch.setattr(store, "_keep_owner", as_if_owned_by_another)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert (result.exit_code, result.stderr) == (1, (
+        f"crmplan: {plan} belongs to another user or group, and crmplan cannot give its new "
+        "version the same owner; it was left as it was\n"))
+    untouched(plan)
+
+
+def test_killed_after_the_new_file_was_complete(plan: Path, tmp_path: Path):
+    """The new file is complete beside the plan when crmplan dies: the plan is the old file,
+    and the next change clears the new file away."""
+    process = drive(tmp_path, "die-before-the-swap", "archive", "1.2", "-f", str(plan))
+    process.communicate(timeout=60)
+    assert process.returncode == -9
+    assert plan.read_bytes() == ORIGINAL
+    assert (tmp_path / ".workplan.yaml.crmplan-new").exists()
+    result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
+    assert result.exit_code == 0
+    assert plan.read_bytes() == (DATA / "edit" / "archive_1.2.yaml").read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".workplan.yaml.lock", "workplan.yaml"]

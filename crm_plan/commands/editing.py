@@ -41,8 +41,8 @@ def archive(
         usage(_("name the activities to archive (e.g. crmplan archive 9.3), or use --completed"))
     on = lookup.date(date, "--date") if date else query.today()
     state: State = ctx.obj
-    result = store.update(state.location(), lambda plan, text: edit.archive_many(
-        plan, text, ids or [], completed=completed, on=on, outcome=outcome), dry_run=dry_run)
+    result = store.update(state.location(), lambda plan, source: edit.archive_many(
+        plan, source, ids or [], completed=completed, on=on, outcome=outcome), dry_run=dry_run)
     _report(result, dry_run, _("Archived {id} in the history ({date}).").format(
         id="{id}", date=on.isoformat()), _("No activity has the status 'completado': nothing to "
                                           "archive."))
@@ -58,8 +58,8 @@ def restore(
     from crm_plan import edit, store
 
     state: State = ctx.obj
-    result = store.update(state.location(), lambda plan, text: edit.restore_many(
-        plan, text, ids), dry_run=dry_run)
+    result = store.update(state.location(), lambda plan, source: edit.restore_many(
+        plan, source, ids), dry_run=dry_run)
     _report(result, dry_run, _("Restored {id} to the active plan."), "")
 
 

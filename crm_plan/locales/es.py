@@ -418,8 +418,6 @@ MESSAGES: dict[str, str] = {
      "file with --file"):
         ("el plan incluido en crmplan es de solo lectura; cópielo a ./workplan.yaml o indique "
          "su archivo del plan con --file"),
-    "{path} has errors, so nothing was changed; fix them first":
-        "{path} tiene errores, así que no se cambió nada; corríjalos primero",
     "the change would leave {path} with errors, so nothing was written; please report this":
         ("el cambio dejaría {path} con errores, así que no se escribió nada; por favor, "
          "repórtelo"),
@@ -620,9 +618,6 @@ MESSAGES: dict[str, str] = {
      "e.g. --since HEAD~1"):
         ("'{revision}' no es una revisión de este repositorio de git; indique un commit, una "
          "etiqueta o una rama, p. ej. --since HEAD~1"),
-    "{path} has errors, and crmplan compares only valid plans (crmplan validate lists them)":
-        ("{path} tiene errores, y crmplan solo compara planes válidos (crmplan validate los "
-         "muestra)"),
     # sheet.py
     "'{actor}' is not a group of actors; --each-member needs one, such as {groups}":
         "'{actor}' no es un grupo de actores; --each-member necesita uno, como {groups}",
@@ -676,6 +671,28 @@ MESSAGES: dict[str, str] = {
      "another file"):
         ("{output} es el archivo del plan en uso ({plan}): escribir ahí reemplazaría el plan; "
          "indique otro archivo"),
+    # store.py
+    ("{path} belongs to another user or group, and crmplan cannot give its new version the same "
+     "owner; it was left as it was"):
+        ("{path} pertenece a otro usuario o grupo, y crmplan no puede dar a su nueva versión el "
+         "mismo dueño; quedó como estaba"),
+    ("{variable} is '{value}'; it accepts a number of seconds to wait for another crmplan to "
+     "finish, e.g. 30 (0: do not wait)"):
+        ("{variable} vale '{value}'; acepta un número de segundos de espera a que otro crmplan "
+         "termine, p. ej. 30 (0: no esperar)"),
+    "{path} is not a regular file: a plan read from a pipe cannot be edited; give its path":
+        ("{path} no es un archivo regular: un plan leído de una tubería no se puede modificar; "
+         "indique su ruta"),
+    ("{path}: the plan is read-only, so nothing was changed; make the file writable first if it "
+     "should change"):
+        ("{path}: el plan es de solo lectura, así que no se cambió nada; si debe cambiar, "
+         "permita primero escribir en el archivo"),
+    ("{path}: the plan has {count} names (hard links); saving it would separate this name from "
+     "the others, so nothing was changed; edit a copy with one name, or remove the other links "
+     "first"):
+        ("{path}: el plan tiene {count} nombres (enlaces duros); guardarlo separaría este nombre "
+         "de los demás, así que no se cambió nada; modifique una copia con un solo nombre, o "
+         "quite primero los otros enlaces"),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
