@@ -70,6 +70,13 @@ history:
 """
 
 
+def dated(data: bytes, day: str = "2026-11-28") -> bytes:
+    """An expected plan file as a command that changes the plan writes it: with its date
+    (document.updated) set to the day the command ran."""
+    assert data.count(b"  updated: 2009-11-26") == 1
+    return data.replace(b"  updated: 2009-11-26", f"  updated: {day}".encode())
+
+
 def problems_of(text: str, path: str = "plan.yaml") -> list[tuple[int, int, str]]:
     """(line, col, code) of every problem of `text`, in report order."""
     root, problems = parse(text, path)

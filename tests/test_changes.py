@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -55,8 +56,12 @@ def run(*args: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def versions(plan_file: PlanFile) -> tuple[Path, Path]:
-    """old.yaml and workplan.yaml: the edits above, then `crmplan archive 2.1`."""
+def versions(plan_file: PlanFile, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """old.yaml and workplan.yaml: the edits above, then `crmplan archive 2.1` on 2010-03-01,
+    which dates the plan that day (document.updated)."""
+    from crm_plan import query
+
+    monkeypatch.setattr(query, "today", lambda: dt.date(2010, 3, 1))
     old = plan_file(QUERY_PLAN, name="old.yaml")
     new = plan_file(edited())
     result = run("archive", "2.1", "--outcome", "Directorio publicado", "--date", "2010-03-01",
@@ -147,7 +152,7 @@ def test_ids_in_reading_order():
 MARKDOWN = """\
 # Changes to the work plan
 
-Changes from `old.yaml` (updated 2009-11-26) to `workplan.yaml` (updated 2009-11-26): 1 added, \
+Changes from `old.yaml` (updated 2009-11-26) to `workplan.yaml` (updated 2010-03-01): 1 added, \
 1 removed, 1 archived, 1 status change, 1 change of actors, 2 due date changes, 1 text edit.
 
 ## A. Combate a los delitos
@@ -174,7 +179,7 @@ Changes from `old.yaml` (updated 2009-11-26) to `workplan.yaml` (updated 2009-11
 
 TABLE = """\
 Changes from old.yaml (updated 2009-11-26) to workplan.yaml (updated
-2009-11-26): 1 added, 1 removed, 1 archived, 1 status change, 1 change of
+2010-03-01): 1 added, 1 removed, 1 archived, 1 status change, 1 change of
 actors, 2 due date changes, 1 text edit.
 
 A. Combate a los delitos
@@ -218,6 +223,7 @@ def test_changes_json(versions: tuple[Path, Path]):
     result = run("changes", str(old), str(new), "--format", "json")
     data = json.loads(result.stdout)
     assert data["old"] == {"name": str(old), "updated": "2009-11-26"}
+    assert data["new"] == {"name": str(new), "updated": "2010-03-01"}  # dated by archive
     assert data["counts"] == {"added": 1, "removed": 1, "archived": 1, "status": 1, "actors": 1,
                               "due": 2, "edited": 1}
     assert data["changes"][0] == {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import json
 import os
@@ -11,13 +12,23 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, dated
 from typer.testing import CliRunner
 
 from crm_plan.cli import app
 
 runner = CliRunner()
 EDIT = DATA / "edit"
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
+    """The day the commands run in these tests: the date an edit gives the plan."""
+    from crm_plan import query
+
+    day = dt.date(2026, 11, 28)
+    monkeypatch.setattr(query, "today", lambda: day)
+    return day
 
 
 @pytest.fixture
@@ -35,23 +46,36 @@ def test_archive_writes_exactly_the_expected_bytes(plan: Path):
     result = run("archive", "1.2", "--date", "2026-11-28", "-f", str(plan))
     assert (result.exit_code, result.stdout, result.stderr) == (
         0, "Archived 1.2 in the history (2026-11-28).\n", "")
-    assert plan.read_bytes() == (EDIT / "archive_1.2.yaml").read_bytes()
+    assert plan.read_bytes() == dated((EDIT / "archive_1.2.yaml").read_bytes())
 
 
 def test_restore_gives_back_the_same_bytes(plan: Path):
-    run("archive", "1.1", "1.3", "--date", "2026-11-28", "-f", str(plan))
+    run("archive", "1.1", "1.3", "--date", "2026-11-28", "--keep-updated", "-f", str(plan))
     assert plan.read_bytes() == (EDIT / "archive_1.1_1.3.yaml").read_bytes()
-    result = run("restore", "1.3", "1.1", "-f", str(plan))
+    result = run("restore", "1.3", "1.1", "--keep-updated", "-f", str(plan))
     assert (result.exit_code, result.stdout) == (
         0, "Restored 1.3 to the active plan.\nRestored 1.1 to the active plan.\n")
     assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
+
+
+def test_archive_and_restore_date_the_plan(plan: Path, today: dt.date):
+    """Both set document.updated to today; apart from that line, restore gives back the bytes."""
+    original = plan.read_text(encoding="utf-8")
+    dated = original.replace("updated: 2009-11-26", f"updated: {today}")
+    assert run("archive", "1.1", "1.3", "--date", "2010-03-01", "-f", str(plan)).exit_code == 0
+    assert "  updated: 2026-11-28\n" in plan.read_text(encoding="utf-8")
+    plan.write_text(original, encoding="utf-8")
+    assert run("archive", "1.1", "--keep-updated", "-f", str(plan)).exit_code == 0
+    assert "  updated: 2009-11-26\n" in plan.read_text(encoding="utf-8")
+    assert run("restore", "1.1", "-f", str(plan)).exit_code == 0
+    assert plan.read_text(encoding="utf-8") == dated
 
 
 def test_archive_with_outcome(plan: Path):
     result = run("archive", "2.1", "--outcome", 'Se logró: "todo" bien', "--date", "2026-11-28",
                  "-f", str(plan))
     assert result.exit_code == 0
-    assert plan.read_bytes() == (EDIT / "archive_2.1_with_outcome.yaml").read_bytes()
+    assert plan.read_bytes() == dated((EDIT / "archive_2.1_with_outcome.yaml").read_bytes())
 
 
 def test_dry_run_prints_the_diff_and_writes_nothing(plan: Path):
@@ -60,6 +84,15 @@ def test_dry_run_prints_the_diff_and_writes_nothing(plan: Path):
     assert result.stdout == f"""\
 --- a/{plan}
 +++ b/{plan}
+@@ -2,7 +2,7 @@
+ document:
+   title: Plan pequeño   # comentario al final de una línea
+   organization: CRM
+-  updated: 2009-11-26
++  updated: 2026-11-28
+{" "}
+ actors:
+   ST: Secretaría Técnica
 @@ -28,10 +28,6 @@
          responsible: [ST]
          status: continuo
@@ -155,7 +188,7 @@ def test_permissions_and_symlinks_are_kept(plan: Path):
     link.symlink_to(plan.name)
     assert run("archive", "1.2", "--date", "2026-11-28", "-f", str(link)).exit_code == 0
     assert link.is_symlink() and os.readlink(link) == plan.name
-    assert plan.read_bytes() == (EDIT / "archive_1.2.yaml").read_bytes()
+    assert plan.read_bytes() == dated((EDIT / "archive_1.2.yaml").read_bytes())
     assert oct(plan.stat().st_mode & 0o777) == oct(0o640)
 
 
@@ -332,6 +365,6 @@ def test_mixed_line_endings_survive_archive_and_restore(tmp_path: Path, activity
     original = b"".join(line.replace(b"\n", b"\r\n") if k % 2 else line
                         for k, line in enumerate(lines))
     path.write_bytes(original)
-    assert run("archive", activity_id, "-f", str(path)).exit_code == 0
-    assert run("restore", activity_id, "-f", str(path)).exit_code == 0
+    assert run("archive", activity_id, "--keep-updated", "-f", str(path)).exit_code == 0
+    assert run("restore", activity_id, "--keep-updated", "-f", str(path)).exit_code == 0
     assert path.read_bytes() == original

@@ -23,8 +23,8 @@ from crm_plan.source import MAX_DEPTH, MAX_FILE_BYTES
 
 runner = CliRunner()
 BAD = DATA / "bad"
-COMMANDS = [["validate"], ["list"], ["status"], ["show", "9.3"], ["archive", "9.3"],
-            ["restore", "9.3"]]
+COMMANDS = [["validate"], ["list"], ["status"], ["show", "9.3"],
+            ["archive", "9.3", "--keep-updated"], ["restore", "9.3", "--keep-updated"]]
 READ_ONLY = ("validate", "list", "status", "show")
 
 # The first line crmplan says about each file of tests/data/bad ({p}: the file as named).
@@ -266,7 +266,8 @@ def test_a_1_mb_line_in_a_valid_plan(tmp_path: Path):
     original = path.read_bytes()
     # (the table of list and show wraps the megabyte of text for seconds: see the fuzz test)
     for command in [["validate"], ["list", "--format", "json"], ["status"],
-                    ["show", "9.3", "--format", "json"], ["archive", "9.3"], ["restore", "9.3"]]:
+                    ["show", "9.3", "--format", "json"], ["archive", "9.3", "--keep-updated"],
+                    ["restore", "9.3", "--keep-updated"]]:
         assert run(*command, "-f", str(path)).exit_code == 0, command
     assert path.read_bytes() == original
 

@@ -112,14 +112,15 @@ def test_archive_and_restore_through_the_command_line(
     plan = errors_of(generated.text)[0]
     every = sorted(a.id for a in plan.activities(archived=True))
     chosen = choose(data, generated, [a.id for a in plan.activities()])
-    result = runner.invoke(app, ["archive", *chosen, "--date", "2026-11-28", "-f", str(path)])
+    result = runner.invoke(app, ["archive", *chosen, "--date", "2026-11-28", "--keep-updated",
+                                 "-f", str(path)])
     assert (result.exit_code, result.stderr) == (0, "")
     listed = runner.invoke(app, ["list", "--all", "--format", "json", "-f", str(path)])
     records = json.loads(listed.stdout)
     assert sorted(r["id"] for r in records) == every
     assert sorted(r["id"] for r in records if r["archived"] and r["origin"]) == sorted(chosen)
     order = data.draw(st.permutations(chosen), label="restored")
-    result = runner.invoke(app, ["restore", *order, "-f", str(path)])
+    result = runner.invoke(app, ["restore", *order, "--keep-updated", "-f", str(path)])
     assert (result.exit_code, result.stderr) == (0, "")
     assert path.read_bytes() == generated.text.encode("utf-8")
 

@@ -10,6 +10,7 @@ does not read back, an editor saving in-process, eight processes archiving eight
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import shutil
@@ -19,7 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, dated
 from typer.testing import CliRunner
 
 from crm_plan.cli import app
@@ -31,6 +32,14 @@ ORIGINAL = (DATA / "edit" / "plan.yaml").read_bytes()
 @pytest.fixture(autouse=True)
 def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("CRMPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The day of the expected files: an edit dates the plan (document.updated) with it."""
+    from crm_plan import query
+
+    monkeypatch.setattr(query, "today", lambda: dt.date(2026, 11, 28))
 
 
 @pytest.fixture
@@ -174,7 +183,7 @@ def test_killed_while_writing(plan: Path, tmp_path: Path):
     assert len(leftovers) == 1 and leftovers[0].startswith("..workplan.yaml.crmplan-new.")
     result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
     assert result.exit_code == 0  # the next change lands, and clears what the killed one left
-    assert plan.read_bytes() == (DATA / "edit" / "archive_1.2.yaml").read_bytes()
+    assert plan.read_bytes() == dated((DATA / "edit" / "archive_1.2.yaml").read_bytes())
     assert sorted(p.name for p in tmp_path.iterdir()) == [".workplan.yaml.lock", "workplan.yaml"]
 
 
@@ -205,8 +214,8 @@ def test_eight_processes_two_of_them_too_late(tmp_path: Path):
     original = path.read_bytes()
     ids = ["1.1", "1.1", "6.10", "6.10", "4.3", "9.3", "10.1", "13.1"]
     processes = [subprocess.Popen(
-        [sys.executable, "-m", "crm_plan", "archive", i, "--date", "2026-11-28", "-f", str(path)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in ids]
+        [sys.executable, "-m", "crm_plan", "archive", i, "--date", "2026-11-28", "--keep-updated",
+         "-f", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in ids]
     outputs = [p.communicate(timeout=120) for p in processes]
     landed = sorted(i for i, p, (out, _err) in zip(ids, processes, outputs, strict=True)
                     if p.returncode == 0 and out == f"Archived {i} in the history (2026-11-28).\n")
@@ -216,7 +225,7 @@ def test_eight_processes_two_of_them_too_late(tmp_path: Path):
     assert refused == [(i, 1, (f"crmplan: {path}: {i} is already in the history (archived "
                                "2026-11-28); nothing was changed\n")) for i in ("1.1", "6.10")]
     assert runner.invoke(app, ["validate", "-f", str(path)]).exit_code == 0
-    result = runner.invoke(app, ["restore", *sorted(set(ids)), "-f", str(path)])
+    result = runner.invoke(app, ["restore", *sorted(set(ids)), "--keep-updated", "-f", str(path)])
     assert result.exit_code == 0
     assert path.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == [".workplan.yaml.lock", "workplan.yaml"]
@@ -330,7 +339,7 @@ def test_without_swapping_names_a_save_before_the_rename_is_still_seen(plan: Pat
     plan.write_bytes(ORIGINAL)
     result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
     assert result.exit_code == 0
-    assert plan.read_bytes() == (DATA / "edit" / "archive_1.2.yaml").read_bytes()
+    assert plan.read_bytes() == dated((DATA / "edit" / "archive_1.2.yaml").read_bytes())
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
@@ -378,5 +387,5 @@ def test_killed_after_the_new_file_was_complete(plan: Path, tmp_path: Path):
     assert (tmp_path / ".workplan.yaml.crmplan-new").exists()
     result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
     assert result.exit_code == 0
-    assert plan.read_bytes() == (DATA / "edit" / "archive_1.2.yaml").read_bytes()
+    assert plan.read_bytes() == dated((DATA / "edit" / "archive_1.2.yaml").read_bytes())
     assert sorted(p.name for p in tmp_path.iterdir()) == [".workplan.yaml.lock", "workplan.yaml"]

@@ -1,4 +1,6 @@
-"""Keeping the plan current: `archive` and `restore`."""
+"""Keeping the plan current: `archive` and `restore`. Both go through `store.update` (lock,
+re-read, validation of the result, one-step save), and set the plan's date
+(`document.updated`) to today unless --keep-updated."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import typer
 
 from crm_plan.commands.options import (
     DryRunOption,
+    KeepUpdatedOption,
     State,
     complete_active_id,
     complete_archived_id,
@@ -17,6 +20,7 @@ from crm_plan.commands.options import (
 from crm_plan.messages import _
 
 if TYPE_CHECKING:
+    from crm_plan.fieldedit import PlanChange
     from crm_plan.store import Update
 
 
@@ -34,15 +38,16 @@ def archive(
         "--date", metavar="DATE", help=_("The archive date (2010-03-01). Default: today."))
     ] = None,
     dry_run: DryRunOption = False,
+    keep_updated: KeepUpdatedOption = False,
 ) -> None:
-    from crm_plan import edit, lookup, query, store
+    from crm_plan import edit, lookup, query
 
     if not ids and not completed:
         usage(_("name the activities to archive (e.g. crmplan archive 9.3), or use --completed"))
     on = lookup.date(date, "--date") if date else query.today()
-    state: State = ctx.obj
-    result = store.update(state.location(), lambda plan, source: edit.archive_many(
-        plan, source, ids or [], completed=completed, on=on, outcome=outcome), dry_run=dry_run)
+    result = _save(ctx, lambda plan, source: edit.archive_many(
+        plan, source, ids or [], completed=completed, on=on, outcome=outcome), dry_run=dry_run,
+        keep_updated=keep_updated)
     _report(result, dry_run, _("Archived {id} in the history ({date}).").format(
         id="{id}", date=on.isoformat()), _("No activity has the status 'completado': nothing to "
                                           "archive."))
@@ -54,13 +59,27 @@ def restore(
         metavar="ID...", autocompletion=complete_archived_id, help=_(
         "Archived activities to put back, e.g. 9.3."))],
     dry_run: DryRunOption = False,
+    keep_updated: KeepUpdatedOption = False,
 ) -> None:
-    from crm_plan import edit, store
+    from crm_plan import edit
+
+    result = _save(ctx, lambda plan, source: edit.restore_many(plan, source, ids),
+                   dry_run=dry_run, keep_updated=keep_updated)
+    _report(result, dry_run, _("Restored {id} to the active plan."), "")
+
+
+
+
+
+def _save(ctx: typer.Context, change: "PlanChange", *, dry_run: bool, keep_updated: bool
+          ) -> "Update":
+    """Make the change under the lock, dated today unless --keep-updated."""
+    from crm_plan import fieldedit, query, store
 
     state: State = ctx.obj
-    result = store.update(state.location(), lambda plan, source: edit.restore_many(
-        plan, source, ids), dry_run=dry_run)
-    _report(result, dry_run, _("Restored {id} to the active plan."), "")
+    if not keep_updated:
+        change = fieldedit.dated(change, query.today())
+    return store.update(state.location(), change, dry_run=dry_run)
 
 
 def _report(result: Update, dry_run: bool, done: str, nothing: str) -> None:

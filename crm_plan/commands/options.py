@@ -48,12 +48,12 @@ def valid_plan(ctx: typer.Context) -> LoadedPlan:
     return planfile.load_valid(state.location())
 
 
-def say(message: str, *, nl: bool = True) -> None:
-    """A sentence for the person at the terminal; what it quotes from the command line or a
-    file (a file name, an id) cannot drive the terminal."""
+def say(message: str, *, nl: bool = True, err: bool = False) -> None:
+    """A sentence for the person at the terminal (on stderr with `err`); what it quotes from
+    the command line or a file (a file name, an id) cannot drive the terminal."""
     from crm_plan.text import visible
 
-    typer.echo(visible(message), nl=nl)
+    typer.echo(visible(message), nl=nl, err=err)
 
 
 def emit(data: bytes) -> None:
@@ -138,6 +138,10 @@ def _complete_objective(ctx: typer.Context, incomplete: str) -> Candidates:
     return _offered(completion.objectives(_plan_file(ctx), incomplete))
 
 
+def complete_objective(ctx: typer.Context, incomplete: str) -> Candidates:
+    return _complete_objective(ctx, incomplete)
+
+
 # -- the options of crmplan itself, accepted before the command and after it ---------------------
 
 FileOption = Annotated[str | None, typer.Option(
@@ -200,6 +204,9 @@ AsOfOption = Annotated[str | None, typer.Option(
     "--as-of", metavar="DATE", help=_("The day that decides what is overdue. Default: today."))]
 DryRunOption = Annotated[bool, typer.Option(
     "--dry-run", help=_("Print the change as a unified diff and write nothing."))]
+KeepUpdatedOption = Annotated[bool, typer.Option(
+    "--keep-updated", help=_("Leave the plan's date (document.updated) as it is; by default a "
+                             "change sets it to today."))]
 
 
 class ReportFormat(str, Enum):

@@ -693,6 +693,23 @@ MESSAGES: dict[str, str] = {
         ("{path}: el plan tiene {count} nombres (enlaces duros); guardarlo separaría este nombre "
          "de los demás, así que no se cambió nada; modifique una copia con un solo nombre, o "
          "quite primero los otros enlaces"),
+    # set / add / edit / apply
+    # the plan's date (editing commands), fieldedit.py
+    "Leave the plan's date (document.updated) as it is; by default a change sets it to today.":
+        ("Deja la fecha del plan (document.updated) como está; si no, un cambio la pone en la "
+         "fecha de hoy."),
+    "'{value}' cannot be written into the plan file":
+        "'{value}' no se puede escribir en el archivo del plan",
+    "'{key}' of {id} is not a single text; write it as one first":
+        "'{key}' de {id} no es un solo texto; escríbalo primero como tal",
+    "'{key}' of {id} is on the line of its '- '; move it to a line of its own first":
+        "'{key}' de {id} está en la línea de su '- '; páselo primero a una línea propia",
+    "the change would leave {path} with errors, so nothing was written":
+        "el cambio dejaría {path} con errores, así que no se escribió nada",
+    "{id} is not in the plan file": "{id} no está en el archivo del plan",
+    "{id} is written in braces ({{...}}); write it with one field a line to change it here":
+        ("{id} está escrito entre llaves ({{...}}); escríbalo con un campo por línea para "
+         "cambiarlo aquí"),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
