@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
     "changes": (documents.changes, documents.CHANGES_HELP),
     "archive": (editing.archive, editing.ARCHIVE_HELP),
     "restore": (editing.restore, editing.RESTORE_HELP),
+    "set": (editing.set_, editing.SET_HELP),
     "schema": (setup.schema, setup.SCHEMA_HELP),
     "init": (setup.init, setup.INIT_HELP),
 }

@@ -94,6 +94,25 @@ def date(text: str, option: str) -> dt.date:
             text=text, option=option)) from None
 
 
+def due(text: str) -> Due:
+    """A due date as the plan writes it: 2010, 2010-03 or 2010-03-15."""
+    value = text.strip()
+    try:
+        return Due.parse(value)
+    except ValueError as exc:
+        reason = str(exc)
+    if reason == "month":
+        message = _("the due date '{value}' has no such month; months go from 01 to 12")
+    elif reason == "day":
+        message = _("the due date '{value}' has no such day in that month")
+    elif reason == "year":
+        message = _("the due date '{value}' has an implausible year")
+    else:
+        message = _("the due date '{value}' is not a date; write a year (2010), a year and month "
+                    "(2010-02) or a full date (2010-02-15)")
+    raise UsageError(message.format(value=value))
+
+
 def period_start(text: str, option: str) -> dt.date:
     """The first day of a year, month or day written as 2010, 2010-03 or 2010-03-01."""
     try:

@@ -1,6 +1,6 @@
-"""Keeping the plan current: `archive` and `restore`. Both go through `store.update` (lock,
-re-read, validation of the result, one-step save), and set the plan's date
-(`document.updated`) to today unless --keep-updated."""
+"""Keeping the plan current: `archive`, `restore` and `set`. Every one
+goes through `store.update` (lock, re-read, validation of the result, one-step save), and sets
+the plan's date (`document.updated`) to today unless --keep-updated."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from crm_plan.commands.options import (
     State,
     complete_active_id,
     complete_archived_id,
+    complete_show_id,
     say,
     usage,
 )
@@ -68,6 +69,24 @@ def restore(
     _report(result, dry_run, _("Restored {id} to the active plan."), "")
 
 
+def set_(
+    ctx: typer.Context,
+    item: Annotated[str, typer.Argument(
+        metavar="ID", autocompletion=complete_show_id, help=_(
+            "The activity (9.3) or objective (9) to change."))],
+    assignments: Annotated[list[str] | None, typer.Argument(
+        metavar="FIELD=VALUE...", show_default=False, help=_(
+            "What to change, e.g. status=programado due=2010-06 responsible=+OIM."))] = None,
+    dry_run: DryRunOption = False,
+    keep_updated: KeepUpdatedOption = False,
+) -> None:
+    from crm_plan import assign
+
+    result = _save(ctx, lambda plan, source: assign.set_fields(
+        plan, source, item, assignments or []), dry_run=dry_run, keep_updated=keep_updated)
+    _report(result, dry_run, _("Updated {id}."), _(
+        "Nothing to change: {id} already has these values.").format(id=item.strip()))
+
 
 
 
@@ -97,6 +116,15 @@ ARCHIVE_HELP = _("Move finished activities to the historical part of the plan fi
                  "Example: crmplan archive 9.3 --outcome \"Enlaces designados en los 11 países\"")
 RESTORE_HELP = _("Put archived activities back where `crmplan archive` took them from.\n\n"
                  "Example: crmplan restore 9.3")
+SET_HELP = _(
+    "Change an activity's or an objective's fields, and nothing else in the file.\n\n"
+    "An activity's status, due, responsible, coordination, support, text, ref, note, "
+    "status_note and responsible_note; an objective's title and note. Statuses and actors are "
+    "checked as validate checks them. An actor field takes the whole list "
+    "(responsible=México,OIM) or the actors to add and remove (responsible=+OIM,-ST); "
+    "ref=+TEXT adds a reference and ref=-TEXT removes one. An empty value (note=) removes an "
+    "optional field.\n\n"
+    "Example: crmplan set 9.3 status=programado due=2010-06 responsible=+OIM")
 
 
 def _visible_diff(diff: str) -> str:

@@ -710,6 +710,52 @@ MESSAGES: dict[str, str] = {
     "{id} is written in braces ({{...}}); write it with one field a line to change it here":
         ("{id} está escrito entre llaves ({{...}}); escríbalo con un campo por línea para "
          "cambiarlo aquí"),
+    # set: assign.py, commands/editing.py
+    "'{word}' is not FIELD=VALUE; write for example status=programado":
+        "'{word}' no tiene la forma CAMPO=VALOR; escriba por ejemplo status=programado",
+    "'{field}' is not a field of {what} that crmplan set can change{hint} (fields: {fields})":
+        ("'{field}' no es un campo de {what} que crmplan set pueda cambiar{hint} (campos: "
+         "{fields})"),
+    ("the value of '{field}' contains {character}, which a plan cannot hold; write it on one "
+     "line, without control characters"):
+        ("el valor de '{field}' contiene {character}, que un plan no puede guardar; escríbalo en "
+         "una sola línea, sin caracteres de control"),
+    "say what to change, e.g. crmplan set {id} status=programado due=2010-06":
+        "indique qué cambiar, p. ej. crmplan set {id} status=programado due=2010-06",
+    "'{field}' cannot be empty": "'{field}' no puede quedar vacío",
+    ("'{field}={value}': either name the whole list (México,OIM) or the actors to add and remove "
+     "(+OIM,-ST), not both"):
+        ("'{field}={value}': indique la lista completa (México,OIM) o los actores que se añaden "
+         "y se quitan (+OIM,-ST), no ambas cosas"),
+    "'{value}' is not in the {field} of {id} ({current})":
+        "'{value}' no figura en {field} de {id} ({current})",
+    ("{id}: the status 'programado' needs a due date; add it to the command, e.g. due=2010-06 (a "
+     "year, a month or a day)"):
+        ("{id}: el estado 'programado' necesita una fecha prevista; añádala a la orden, p. ej. "
+         "due=2010-06 (un año, un mes o un día)"),
+    "The activity (9.3) or objective (9) to change.":
+        "La actividad (9.3) o el objetivo (9) que se cambia.",
+    "What to change, e.g. status=programado due=2010-06 responsible=+OIM.":
+        "Lo que se cambia, p. ej. status=programado due=2010-06 responsible=+OIM.",
+    "Updated {id}.": "Se actualizó {id}.",
+    "Nothing to change: {id} already has these values.":
+        "No hay nada que cambiar: {id} ya tiene esos valores.",
+    ("Change an activity's or an objective's fields, and nothing else in the file.\n\n"
+     "An activity's status, due, responsible, coordination, support, text, ref, note, "
+     "status_note and responsible_note; an objective's title and note. Statuses and actors are "
+     "checked as validate checks them. An actor field takes the whole list "
+     "(responsible=México,OIM) or the actors to add and remove (responsible=+OIM,-ST); "
+     "ref=+TEXT adds a reference and ref=-TEXT removes one. An empty value (note=) removes an "
+     "optional field.\n\n"
+     "Example: crmplan set 9.3 status=programado due=2010-06 responsible=+OIM"):
+        ("Cambia campos de una actividad o de un objetivo, y nada más del archivo.\n\n"
+         "De una actividad: status (estado), due (fecha prevista), responsible, coordination, "
+         "support, text, ref, note, status_note y responsible_note; de un objetivo: title y "
+         "note. Los estados y los actores se comprueban como lo hace validate. Un campo de "
+         "actores recibe la lista completa (responsible=México,OIM) o los actores que se añaden "
+         "y se quitan (responsible=+OIM,-ST); ref=+TEXTO añade una referencia y ref=-TEXTO la "
+         "quita. Un valor vacío (note=) quita un campo opcional.\n\n"
+         "Ejemplo: crmplan set 9.3 status=programado due=2010-06 responsible=+OIM"),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
