@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
     "archive": (editing.archive, editing.ARCHIVE_HELP),
     "restore": (editing.restore, editing.RESTORE_HELP),
     "set": (editing.set_, editing.SET_HELP),
+    "add": (editing.add, editing.ADD_HELP),
     "schema": (setup.schema, setup.SCHEMA_HELP),
     "init": (setup.init, setup.INIT_HELP),
 }

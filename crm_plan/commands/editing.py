@@ -1,4 +1,4 @@
-"""Keeping the plan current: `archive`, `restore` and `set`. Every one
+"""Keeping the plan current: `archive`, `restore`, `set` and `add`. Every one
 goes through `store.update` (lock, re-read, validation of the result, one-step save), and sets
 the plan's date (`document.updated`) to today unless --keep-updated."""
 
@@ -13,7 +13,9 @@ from crm_plan.commands.options import (
     KeepUpdatedOption,
     State,
     complete_active_id,
+    complete_actor,
     complete_archived_id,
+    complete_objective,
     complete_show_id,
     say,
     usage,
@@ -88,6 +90,47 @@ def set_(
         "Nothing to change: {id} already has these values.").format(id=item.strip()))
 
 
+def add(
+    ctx: typer.Context,
+    objective: Annotated[str, typer.Argument(
+        metavar="OBJECTIVE", autocompletion=complete_objective, help=_(
+            "The objective of the active plan that gets the activity, e.g. 9."))],
+    text: Annotated[str, typer.Option("--text", metavar="TEXT", help=_("What is to be done."))],
+    responsible: Annotated[list[str] | None, typer.Option(
+        "--responsible", "-r", metavar="ACTOR", autocompletion=complete_actor, help=_(
+            "Who is responsible (short or full name). Repeatable."))] = None,
+    status: Annotated[str | None, typer.Option(
+        "--status", "-s", metavar="STATUS", help=_(
+            "continuo, programado, pendiente, por definir or completado. Default: por "
+            "definir."))] = None,
+    due: Annotated[str | None, typer.Option(
+        "--due", metavar="DATE", help=_(
+            "The due date: 2010, 2010-06 or 2010-06-15 (needed with programado)."))] = None,
+    coordination: Annotated[list[str] | None, typer.Option(
+        "--coordination", metavar="ACTOR", autocompletion=complete_actor, help=_(
+            "Who coordinates it. Repeatable."))] = None,
+    support: Annotated[list[str] | None, typer.Option(
+        "--support", metavar="ACTOR", autocompletion=complete_actor, help=_(
+            "Who supports it. Repeatable."))] = None,
+    ref: Annotated[list[str] | None, typer.Option(
+        "--ref", metavar="TEXT", help=_(
+            "The document it comes from, e.g. \"p. 5.b, GRCM, Inf. Red Trata, noviembre, 2008\". "
+            "Repeatable."))] = None,
+    note: Annotated[str | None, typer.Option(
+        "--note", metavar="TEXT", help=_("A note."))] = None,
+    dry_run: DryRunOption = False,
+    keep_updated: KeepUpdatedOption = False,
+) -> None:
+    from crm_plan import newactivity
+
+    new = newactivity.NewActivity(text, tuple(responsible or ()), status, due,
+                                  tuple(coordination or ()), tuple(support or ()),
+                                  tuple(ref or ()), note)
+    result = _save(ctx, lambda plan, source: newactivity.add_activity(
+        plan, source, objective, new), dry_run=dry_run, keep_updated=keep_updated)
+    _report(result, dry_run, _("Added {id} to objective {objective}.").format(
+        id="{id}", objective=objective.strip()), "")
+
 
 
 def _save(ctx: typer.Context, change: "PlanChange", *, dry_run: bool, keep_updated: bool
@@ -125,6 +168,13 @@ SET_HELP = _(
     "ref=+TEXT adds a reference and ref=-TEXT removes one. An empty value (note=) removes an "
     "optional field.\n\n"
     "Example: crmplan set 9.3 status=programado due=2010-06 responsible=+OIM")
+ADD_HELP = _(
+    "Add an activity at the end of an objective of the active plan.\n\n"
+    "It gets the objective's next free id (never one an archived activity had), and is written "
+    "as its neighbours are: indentation, quotes, lists in brackets or one per line, line "
+    "endings.\n\n"
+    "Example: crmplan add 9 --text \"Elaborar un directorio regional\" --responsible México "
+    "--status programado --due 2010-06")
 
 
 def _visible_diff(diff: str) -> str:

@@ -756,6 +756,48 @@ MESSAGES: dict[str, str] = {
          "y se quitan (responsible=+OIM,-ST); ref=+TEXTO añade una referencia y ref=-TEXTO la "
          "quita. Un valor vacío (note=) quita un campo opcional.\n\n"
          "Ejemplo: crmplan set 9.3 status=programado due=2010-06 responsible=+OIM"),
+    # add: newactivity.py, commands/editing.py
+    "The objective of the active plan that gets the activity, e.g. 9.":
+        "El objetivo del plan activo que recibe la actividad, p. ej. 9.",
+    "What is to be done.": "Lo que se debe hacer.",
+    "Who is responsible (short or full name). Repeatable.":
+        "Quién es responsable (nombre corto o completo). Se puede repetir.",
+    "continuo, programado, pendiente, por definir or completado. Default: por definir.":
+        "continuo, programado, pendiente, por definir o completado. Por omisión: por definir.",
+    "The due date: 2010, 2010-06 or 2010-06-15 (needed with programado).":
+        "La fecha prevista: 2010, 2010-06 o 2010-06-15 (necesaria con programado).",
+    "Who coordinates it. Repeatable.": "Quién la coordina. Se puede repetir.",
+    "Who supports it. Repeatable.": "Quién la apoya. Se puede repetir.",
+    ("The document it comes from, e.g. \"p. 5.b, GRCM, Inf. Red Trata, noviembre, 2008\". "
+     "Repeatable."):
+        ("El documento del que proviene, p. ej. \"p. 5.b, GRCM, Inf. Red Trata, noviembre, "
+         "2008\". Se puede repetir."),
+    "A note.": "Una nota.",
+    "Added {id} to objective {objective}.": "Se añadió {id} al objetivo {objective}.",
+    ("Add an activity at the end of an objective of the active plan.\n\n"
+     "It gets the objective's next free id (never one an archived activity had), and is written "
+     "as its neighbours are: indentation, quotes, lists in brackets or one per line, line "
+     "endings.\n\n"
+     "Example: crmplan add 9 --text \"Elaborar un directorio regional\" --responsible México "
+     "--status programado --due 2010-06"):
+        ("Añade una actividad al final de un objetivo del plan activo.\n\n"
+         "Recibe el siguiente id libre del objetivo (nunca uno que haya tenido una actividad "
+         "archivada) y se escribe como sus vecinas: sangría, comillas, listas entre corchetes o "
+         "una por línea, finales de línea.\n\n"
+         "Ejemplo: crmplan add 9 --text \"Elaborar un directorio regional\" --responsible "
+         "México --status programado --due 2010-06"),
+    "--text cannot be empty": "--text no puede quedar vacío",
+    ("the status 'programado' needs a due date: add --due, e.g. --due 2010-06 (a year, a month or "
+     "a day)"):
+        ("el estado 'programado' necesita una fecha prevista: añada --due, p. ej. --due 2010-06 "
+         "(un año, un mes o un día)"),
+    "objective {id} is only in the history; new activities go to an objective of the active plan":
+        ("el objetivo {id} solo está en el histórico; las actividades nuevas van a un objetivo "
+         "del plan activo"),
+    ("{option} contains {character}, which a plan cannot hold; write it on one line, without "
+     "control characters"):
+        ("{option} contiene {character}, que un plan no puede guardar; escríbalo en una sola "
+         "línea, sin caracteres de control"),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
