@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
     "restore": (editing.restore, editing.RESTORE_HELP),
     "set": (editing.set_, editing.SET_HELP),
     "add": (editing.add, editing.ADD_HELP),
+    "edit": (editing.edit, editing.EDIT_HELP),
     "schema": (setup.schema, setup.SCHEMA_HELP),
     "init": (setup.init, setup.INIT_HELP),
 }

@@ -1,4 +1,4 @@
-"""Keeping the plan current: `archive`, `restore`, `set` and `add`. Every one
+"""Keeping the plan current: `archive`, `restore`, `set`, `add` and `edit`. Every one
 goes through `store.update` (lock, re-read, validation of the result, one-step save), and sets
 the plan's date (`document.updated`) to today unless --keep-updated."""
 
@@ -19,6 +19,7 @@ from crm_plan.commands.options import (
     complete_show_id,
     say,
     usage,
+    valid_plan,
 )
 from crm_plan.messages import _
 
@@ -132,6 +133,43 @@ def add(
         id="{id}", objective=objective.strip()), "")
 
 
+def edit(
+    ctx: typer.Context,
+    activity: Annotated[str, typer.Argument(
+        metavar="ID", autocompletion=complete_active_id, help=_(
+            "The activity to edit, e.g. 9.3."))],
+    dry_run: DryRunOption = False,
+    keep_updated: KeepUpdatedOption = False,
+) -> None:
+    from crm_plan import editor, editsession, lookup
+    from crm_plan.errors import CrmPlanError
+    from crm_plan.model import Objective
+
+    loaded = valid_plan(ctx)
+    item = lookup.item(loaded.plan, activity)
+    if isinstance(item, Objective):
+        usage(_("crmplan edit opens one activity, and {id} is an objective; change its title "
+                "or note with crmplan set {id} title=...").format(id=item.id))
+    buffer = editor.Buffer(item.id)
+    try:
+        session = editsession.edit(loaded.text, loaded.location.display, item.id, buffer.edit)
+        if session.ending is editsession.Ending.UNCHANGED:
+            say(_("{id} was not changed; nothing was written.").format(id=item.id))
+            return
+        if session.ending is editsession.Ending.ABANDONED:
+            raise CrmPlanError(_("gave up editing {id}; nothing was written").format(id=item.id))
+        try:
+            result = _save(ctx, lambda plan, source: (
+                editsession.put_back(source, item.id, session), [item.id]), dry_run=dry_run,
+                keep_updated=keep_updated)
+        except CrmPlanError:
+            say(_("Your lines are kept in {path}.").format(path=buffer.keep(session.after)),
+                err=True)
+            raise
+    finally:
+        buffer.close()
+    _report(result, dry_run, _("Updated {id}."), "")
+
 
 def _save(ctx: typer.Context, change: "PlanChange", *, dry_run: bool, keep_updated: bool
           ) -> "Update":
@@ -175,6 +213,12 @@ ADD_HELP = _(
     "endings.\n\n"
     "Example: crmplan add 9 --text \"Elaborar un directorio regional\" --responsible México "
     "--status programado --due 2010-06")
+EDIT_HELP = _(
+    "Edit one activity's lines in your text editor, then check the whole plan.\n\n"
+    "The editor is $VISUAL, else $EDITOR, else Notepad on Windows and vi elsewhere. When the "
+    "plan does not validate with your lines, the editor opens again with the problems at the "
+    "top; empty the text, or close without saving, to give up: nothing is written.\n\n"
+    "Example: crmplan edit 9.3")
 
 
 def _visible_diff(diff: str) -> str:

@@ -798,6 +798,48 @@ MESSAGES: dict[str, str] = {
      "control characters"):
         ("{option} contiene {character}, que un plan no puede guardar; escríbalo en una sola "
          "línea, sin caracteres de control"),
+    # edit: editor.py, editsession.py, commands/editing.py
+    "The activity to edit, e.g. 9.3.": "La actividad que se edita, p. ej. 9.3.",
+    ("crmplan edit opens one activity, and {id} is an objective; change its title or note with "
+     "crmplan set {id} title=..."):
+        ("crmplan edit abre una actividad, y {id} es un objetivo; cambie su título o su nota con "
+         "crmplan set {id} title=..."),
+    "{id} was not changed; nothing was written.": "{id} no cambió; no se escribió nada.",
+    "gave up editing {id}; nothing was written":
+        "se abandonó la edición de {id}; no se escribió nada",
+    "Your lines are kept in {path}.": "Sus líneas se conservan en {path}.",
+    ("Edit one activity's lines in your text editor, then check the whole plan.\n\n"
+     "The editor is $VISUAL, else $EDITOR, else Notepad on Windows and vi elsewhere. When the "
+     "plan does not validate with your lines, the editor opens again with the problems at the "
+     "top; empty the text, or close without saving, to give up: nothing is written.\n\n"
+     "Example: crmplan edit 9.3"):
+        ("Edita las líneas de una actividad en su editor de texto y luego revisa todo el "
+         "plan.\n\n"
+         "El editor es $VISUAL, si no $EDITOR, y si no el Bloc de notas en Windows y vi en los "
+         "demás sistemas. Si el plan no es válido con sus líneas, el editor se abre de nuevo con "
+         "los problemas arriba; vacíe el texto, o cierre sin guardar, para desistir: no se "
+         "escribe nada.\n\n"
+         "Ejemplo: crmplan edit 9.3"),
+    "the edited text was not saved as UTF-8; save it as UTF-8 and try again":
+        "el texto editado no se guardó como UTF-8; guárdelo como UTF-8 e inténtelo de nuevo",
+    "cannot start the editor '{editor}' ({reason}); set VISUAL or EDITOR to the editor you use":
+        ("no se puede abrir el editor '{editor}' ({reason}); ponga en VISUAL o EDITOR el editor "
+         "que usa"),
+    "Activity {id} of {path}: save and close the editor to change the plan.":
+        "Actividad {id} de {path}: guarde y cierre el editor para cambiar el plan.",
+    "To leave the plan as it is, empty the text, or close without saving.":
+        "Para dejar el plan como está, vacíe el texto o cierre sin guardar.",
+    "The plan does not validate with these lines; correct them, or empty the text to give up:":
+        ("El plan no es válido con estas líneas; corríjalas, o vacíe el texto para "
+         "desistir:"),
+    "{path}, line {line}: {problem}": "{path}, línea {line}: {problem}",
+    "line {line}, column {col}: {problem}": "línea {line}, columna {col}: {problem}",
+    "{id} is not written as a '- ' item of a list of activities; edit the file itself":
+        ("{id} no está escrita como elemento '- ' de una lista de actividades; edite el archivo "
+         "directamente"),
+    "{id} was changed in the plan file while it was being edited, so nothing was written":
+        ("{id} cambió en el archivo del plan mientras se editaba, así que no se escribió "
+         "nada"),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
