@@ -28,7 +28,6 @@ import math
 import os
 import stat
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -323,45 +322,48 @@ def _unwritten(target: Path, exc: OSError) -> RefusedChange:
 
 # -- the lock ------------------------------------------------------------------------------------
 
+# What a file system without locks answers (a network share, some FUSE or SMB mounts): ENOLCK
+# (NFS without its lock service), ENOSYS, EOPNOTSUPP (ENOTSUP), EINVAL; and Windows' error 1
+# (ERROR_INVALID_FUNCTION) or 50 (ERROR_NOT_SUPPORTED), in `winerror`, which only Windows sets.
+_NO_LOCKS = {errno.ENOLCK, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL}
+_NO_LOCKS_WINDOWS = {1, 50}
+
+
 @contextlib.contextmanager
 def _locked(target: Path, display: str, timeout: float) -> Iterator[None]:
-    """An exclusive lock on a companion file: the plan itself is replaced, so it cannot hold one."""
+    """An exclusive lock on a companion file beside the plan (the plan itself is replaced, so
+    it cannot hold one), waited for at most `timeout` seconds. filelock takes it with the
+    system's lock (flock, Windows' LockFileEx), which the system drops when the process ends,
+    however it ends: a crash leaves no stale lock. The file stays after the lock is released,
+    on every system (`preserve_lock_file`); and a file system without locks is refused rather
+    than served with a lock file whose mere existence would be the lock (`fallback_to_soft`),
+    which a crash would leave behind."""
+    from filelock import FileLock, Timeout
+
     lock_path = target.parent / f".{target.name}.lock"
+    lock = FileLock(lock_path, timeout=timeout, poll_interval=0.02, preserve_lock_file=True,
+                    fallback_to_soft=False)
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        lock.acquire()
+    except Timeout:
+        raise RefusedChange(_("another crmplan is changing {path} and has not finished after "
+                              "{seconds:g} seconds; try again").format(path=display,
+                                                                      seconds=timeout)) from None
     except OSError as exc:
-        raise RefusedChange(_("cannot create the lock file {lock} ({reason}); is the folder "
-                              "writable?").format(lock=lock_path, reason=exc.strerror)) from None
+        raise _unlocked(lock_path, display, exc) from None
     try:
-        _acquire(fd, display, timeout)
         yield
     finally:
-        os.close(fd)  # closing releases the lock
+        with contextlib.suppress(OSError):  # the system drops the lock when the process ends
+            lock.release()
 
 
-def _acquire(fd: int, display: str, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not _try_lock(fd):
-        if time.monotonic() > deadline:
-            raise RefusedChange(_("another crmplan is changing {path} and has not finished after "
-                                  "{seconds:g} seconds; try again").format(path=display,
-                                                                          seconds=timeout))
-        time.sleep(0.02)
-
-
-def _try_lock(fd: int) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-            return True
-        except OSError:
-            return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return True
-    except BlockingIOError:
-        return False
+def _unlocked(lock_path: Path, display: str, exc: OSError) -> RefusedChange:
+    if exc.errno in _NO_LOCKS or getattr(exc, "winerror", None) in _NO_LOCKS_WINDOWS:
+        return RefusedChange(_(
+            "{path}: the folder of the plan does not support locking files (a network share?), "
+            "so crmplan cannot keep two changes from overwriting each other; nothing was "
+            "changed. Copy the plan to a folder of this computer, change it there, and copy it "
+            "back").format(path=display))
+    return RefusedChange(_("cannot create the lock file {lock} ({reason}); is the folder "
+                           "writable?").format(lock=lock_path, reason=exc.strerror or exc))

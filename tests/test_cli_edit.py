@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -201,9 +200,10 @@ def test_a_file_changed_by_an_editor_meanwhile_is_not_overwritten(plan: Path, mo
 
 
 def test_waits_for_the_lock_then_gives_up_with_a_sentence(plan: Path, monkeypatch):
+    from filelock import FileLock
+
     monkeypatch.setenv("CRMPLAN_LOCK_TIMEOUT", "0.2")
-    with open(plan.parent / ".workplan.yaml.lock", "w") as held:
-        fcntl.flock(held, fcntl.LOCK_EX)
+    with FileLock(plan.parent / ".workplan.yaml.lock"):  # another crmplan, as it holds it
         result = run("archive", "1.2", "-f", str(plan))
     assert (result.exit_code, result.stderr) == (1, (
         f"crmplan: another crmplan is changing {plan} and has not finished after 0.2 seconds; "

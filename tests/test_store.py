@@ -380,3 +380,107 @@ def test_killed_after_the_new_file_was_complete(plan: Path, tmp_path: Path):
     assert result.exit_code == 0
     assert plan.read_bytes() == (DATA / "edit" / "archive_1.2.yaml").read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".workplan.yaml.lock", "workplan.yaml"]
+
+
+# -- the lock: filelock, beside the plan, dropped by the system however crmplan ends ---------------
+
+def test_a_crmplan_killed_while_it_holds_the_lock_leaves_no_stale_lock(plan: Path, tmp_path: Path,
+                                                                        monkeypatch):
+    """Killed with the lock held (it has read the plan and waits): the next crmplan gets the
+    lock at its first try (CRMPLAN_LOCK_TIMEOUT=0: it would be refused at once otherwise)."""
+    flags = tmp_path.parent
+    process = drive(tmp_path, "wait-after-reading", "archive", "1.2", "-f", str(plan))
+    deadline = time.monotonic() + 60
+    while not (flags / "read").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert (flags / "read").exists(), process.communicate(timeout=5)
+    monkeypatch.setenv("CRMPLAN_LOCK_TIMEOUT", "0")
+    held = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert (held.exit_code, held.stderr) == (1, (
+        f"crmplan: another crmplan is changing {plan} and has not finished after 0 seconds; "
+        "try again\n"))  # the control: the lock is really held
+    process.kill()
+    process.communicate(timeout=60)
+    result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert plan.read_bytes() == (DATA / "edit" / "archive_1.2.yaml").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".workplan.yaml.lock", "workplan.yaml"]
+
+
+def test_the_lock_is_waited_for_then_taken(plan: Path, monkeypatch):
+    """Another crmplan holds the lock and lets it go: this one waits, then makes its change."""
+    import threading
+
+    from filelock import FileLock
+
+    other = FileLock(plan.parent / ".workplan.yaml.lock")
+    other.acquire()
+    taken = threading.Event()
+    real_sleep = time.sleep
+
+    def waiting(seconds: float) -> None:  # the first wait for the lock: let the other finish
+        if not taken.is_set():
+            taken.set()
+            other.release()
+        real_sleep(seconds)
+
+    monkeypatch.setattr(time, "sleep", waiting)
+    result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
+    assert (result.exit_code, result.stderr, taken.is_set()) == (0, "", True)
+    assert plan.read_bytes() == (DATA / "edit" / "archive_1.2.yaml").read_bytes()
+
+
+NO_LOCKS = ("crmplan: {plan}: the folder of the plan does not support locking files (a network "
+            "share?), so crmplan cannot keep two changes from overwriting each other; nothing "
+            "was changed. Copy the plan to a folder of this computer, change it there, and copy "
+            "it back\n")
+
+
+@pytest.mark.parametrize("number", [errno.ENOLCK, errno.ENOSYS, errno.EOPNOTSUPP])
+def test_a_file_system_without_locks_is_a_sentence(plan: Path, monkeypatch, number: int):
+    """A network share without locking: filelock's own error, as it raises it."""
+    from filelock import FileLock
+
+    def no_locks(self: FileLock, *args: object, **kwargs: object) -> None:
+        raise OSError(number, os.strerror(number), str(self.lock_file))
+
+    monkeypatch.setattr(FileLock, "acquire", no_locks)
+    for command in ("archive", "restore"):
+        result = runner.invoke(app, [command, "1.2", "-f", str(plan)])
+        assert (result.exit_code, result.stderr) == (1, NO_LOCKS.format(plan=plan))
+    assert plan.read_bytes() == ORIGINAL
+    assert [p.name for p in plan.parent.iterdir()] == ["workplan.yaml"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="flock: the POSIX lock filelock uses")
+@pytest.mark.parametrize("number", [errno.ENOLCK, errno.ENOSYS])
+def test_flock_refused_by_the_file_system_is_not_replaced_by_a_lock_file(plan: Path, monkeypatch,
+                                                                        number: int):
+    """flock failing as on an NFS mount without its lock service (ENOLCK) or a file system
+    without it (ENOSYS): filelock would fall back to a lock whose existence is the lock, which a
+    crash leaves behind; crmplan asks it not to, and says why it cannot work there."""
+    import fcntl
+
+    def refused(fd: int, operation: int) -> None:
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr(fcntl, "flock", refused)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert (result.exit_code, result.stderr) == (1, NO_LOCKS.format(plan=plan))
+    assert plan.read_bytes() == ORIGINAL
+    assert [p.name for p in plan.parent.iterdir() if p.name != ".workplan.yaml.lock"] == [
+        "workplan.yaml"]
+
+
+def test_a_lock_file_that_cannot_be_created(plan: Path, monkeypatch):
+    from filelock import FileLock
+
+    def read_only_folder(self: FileLock, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self.lock_file))
+
+    monkeypatch.setattr(FileLock, "acquire", read_only_folder)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert (result.exit_code, result.stderr) == (1, (
+        f"crmplan: cannot create the lock file {plan.resolve().parent / '.workplan.yaml.lock'} "
+        "(Permission denied); is the folder writable?\n"))
+    assert plan.read_bytes() == ORIGINAL
