@@ -28,6 +28,7 @@ import math
 import os
 import stat
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -217,12 +218,37 @@ def _keep_owner(staged: Path, status: os.stat_result, display: str) -> None:
 def _take_the_name(staged: Path, target: Path, read: Snapshot, display: str) -> None:
     ours = staged.stat().st_ino
     if not _exchange(staged, target):
-        os.replace(staged, target)  # the residual window: between the re-check and here
+        _replace(staged, target, read, display)
         return
     if _unchanged(staged, read):  # what the swap took out is the plan as read: done
         return
     _put_back(staged, target, ours)
     raise _changed(display)
+
+
+# Seconds between the tries of the last rename: about one second in all.
+RENAME_RETRY_DELAYS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.25)
+
+
+def _replace(staged: Path, target: Path, read: Snapshot, display: str) -> None:
+    """The rename where names cannot be swapped; the residual window is between the re-check
+    and here. Windows refuses to replace a file that another program holds open (Word, Excel,
+    an antivirus scan: PermissionError); the hold is often brief, so the rename is tried again
+    for about a second, the plan compared with what was read before each try."""
+    for delay in RENAME_RETRY_DELAYS:
+        try:
+            os.replace(staged, target)
+            return
+        except PermissionError:
+            time.sleep(delay)
+        if not _unchanged(target, read):  # saved meanwhile by the program that held it
+            raise _changed(display)
+    try:
+        os.replace(staged, target)
+    except PermissionError:
+        raise RefusedChange(_("{path}: the plan is open in another program (close it and run "
+                              "the command again); nothing was changed").format(path=display)
+                            ) from None
 
 
 def _put_back(staged: Path, target: Path, ours: int) -> None:

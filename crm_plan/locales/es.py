@@ -700,6 +700,10 @@ MESSAGES: dict[str, str] = {
         ("{path}: la carpeta del plan no permite bloquear archivos (¿es una carpeta de red?), así "
          "que crmplan no puede evitar que dos cambios se sobrescriban; no se cambió nada. Copie "
          "el plan a una carpeta de este equipo, modifíquelo allí y vuelva a copiarlo"),
+    ("{path}: the plan is open in another program (close it and run the command again); nothing "
+     "was changed"):
+        ("{path}: el plan está abierto en otro programa (ciérrelo y vuelva a ejecutar el "
+         "comando); no se cambió nada"),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).

@@ -1,0 +1,128 @@
+"""What only Windows does (issue 20), played on any system: a plan held open by another
+program (Word, Excel, an antivirus scan), which Windows refuses to replace; file names with
+backslashes and drive letters, in options and in messages. (The lock on a network share
+without locking: tests/test_store.py; a console in cp850/cp1252: tests/test_output_errors.py;
+PowerShell completion: tests/test_completion.py.)
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path, PureWindowsPath
+
+import pytest
+from conftest import DATA
+from typer.testing import CliRunner
+
+from crm_plan import store
+from crm_plan.cli import app
+
+runner = CliRunner()
+ORIGINAL = (DATA / "edit" / "plan.yaml").read_bytes()
+ARCHIVED = (DATA / "edit" / "archive_1.2.yaml").read_bytes()
+EDITED = ORIGINAL + b"# guardado por Word\n"
+OPEN_ELSEWHERE = ("crmplan: {plan}: the plan is open in another program (close it and run the "
+                  "command again); nothing was changed\n")
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "workplan.yaml"
+    path.write_bytes(ORIGINAL)
+    return path
+
+
+def only_the_plan_and_its_lock(plan: Path) -> bool:
+    return sorted(p.name for p in plan.parent.iterdir()) == [".workplan.yaml.lock",
+                                                            "workplan.yaml"]
+
+
+class HeldOpen:
+    """os.replace as Windows does it while another program holds the plan open: onto the plan,
+    PermissionError for the first `refusals` tries (then `meanwhile` runs once: the program
+    saves, say); any other rename as usual. Names cannot be swapped, as on Windows."""
+
+    def __init__(self, plan: Path, monkeypatch: pytest.MonkeyPatch, refusals: int,
+                 meanwhile: object = None) -> None:
+        self.plan, self.refusals, self.meanwhile, self.tries = plan, refusals, meanwhile, 0
+        self.real = os.replace
+        monkeypatch.setattr(store, "_exchange", lambda first, second: False)
+        monkeypatch.setattr(store, "RENAME_RETRY_DELAYS", (0.0,) * len(store.RENAME_RETRY_DELAYS))
+        monkeypatch.setattr(os, "replace", self)
+
+    def __call__(self, source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        if Path(target) != self.plan.resolve():
+            return self.real(source, target)
+        self.tries += 1
+        if self.tries == 1 and callable(self.meanwhile):
+            self.meanwhile()
+        if self.tries <= self.refusals:
+            raise PermissionError(errno.EACCES, "Access is denied", str(target))
+        return self.real(source, target)
+
+
+def test_the_retries_last_about_a_second():
+    assert sum(store.RENAME_RETRY_DELAYS) == pytest.approx(1.0)
+    assert len(store.RENAME_RETRY_DELAYS) >= 3
+
+
+def test_a_plan_held_open_for_a_moment_is_replaced_once_it_is_let_go(plan: Path, monkeypatch):
+    """An antivirus scan: the first tries are refused, a later one lands."""
+    held = HeldOpen(plan, monkeypatch, refusals=2)
+    result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
+    assert (result.exit_code, result.stderr, held.tries) == (0, "", 3)
+    assert plan.read_bytes() == ARCHIVED and only_the_plan_and_its_lock(plan)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_plan_kept_open_is_refused_in_one_sentence(plan: Path, monkeypatch, lang: str):
+    """Word keeps it open: every try is refused; exit 1, the plan as it was, no temporary file."""
+    held = HeldOpen(plan, monkeypatch, refusals=1000)
+    result = runner.invoke(app, ["--lang", lang, "archive", "1.2", "-f", str(plan)])
+    expected = OPEN_ELSEWHERE if lang == "en" else (
+        "crmplan: {plan}: el plan está abierto en otro programa (ciérrelo y vuelva a ejecutar "
+        "el comando); no se cambió nada\n")
+    assert (result.exit_code, result.stderr) == (1, expected.format(plan=plan))
+    assert held.tries == len(store.RENAME_RETRY_DELAYS) + 1
+    assert plan.read_bytes() == ORIGINAL and only_the_plan_and_its_lock(plan)
+
+
+def test_restore_too(plan: Path, monkeypatch):
+    plan.write_bytes(ARCHIVED)
+    HeldOpen(plan, monkeypatch, refusals=1000)
+    result = runner.invoke(app, ["restore", "1.2", "-f", str(plan)])
+    assert (result.exit_code, result.stderr) == (1, OPEN_ELSEWHERE.format(plan=plan))
+    assert plan.read_bytes() == ARCHIVED and only_the_plan_and_its_lock(plan)
+
+
+def test_a_save_by_the_program_that_held_it_is_kept(plan: Path, monkeypatch):
+    """The program that held the plan saves it while crmplan waits: the plan is compared again
+    before each try, so the save is not overwritten."""
+    HeldOpen(plan, monkeypatch, refusals=1, meanwhile=lambda: plan.write_bytes(EDITED))
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert (result.exit_code, result.stderr) == (1, (
+        f"crmplan: {plan} changed on disk while crmplan was working (saved by an editor?); "
+        "nothing was written: run the command again\n"))
+    assert plan.read_bytes() == EDITED and only_the_plan_and_its_lock(plan)
+
+
+def test_another_failure_of_the_rename_is_not_retried(plan: Path, monkeypatch):
+    from crm_plan import store as module
+
+    monkeypatch.setattr(module, "_exchange", lambda first, second: False)
+    real = os.replace
+    tries = []
+
+    def full_disk(source: str, target: str) -> None:
+        if Path(target) != plan.resolve():
+            return real(source, target)
+        tries.append(target)
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert (result.exit_code, result.stderr, len(tries)) == (1, (
+        f"crmplan: {plan.resolve()} could not be written (Input/output error); it was left as it "
+        "was\n"), 1)
+    assert plan.read_bytes() == ORIGINAL and only_the_plan_and_its_lock(plan)
