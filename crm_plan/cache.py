@@ -7,9 +7,10 @@ language and crmplan's own code (name, size and time of every module), so a stal
 entry cannot be found by construction. Entries are JSON, never pickle; writing one
 never fails a command.
 
-Where: $CRMPLAN_CACHE_DIR, else $XDG_CACHE_HOME/crmplan, else ~/.cache/crmplan
-(%LOCALAPPDATA%\\crmplan on Windows). CRMPLAN_NO_CACHE=1 turns it off, and so does
-having no such place (no home folder).
+Where: $CRMPLAN_CACHE_DIR, else the user's cache folder as platformdirs knows it for
+each system: $XDG_CACHE_HOME/crmplan or ~/.cache/crmplan on Linux, ~/Library/Caches/crmplan
+on macOS, %LOCALAPPDATA%\\crmplan\\Cache on Windows. CRMPLAN_NO_CACHE=1 turns it off, and
+so does having no such place (no home folder).
 
 The folder may be one the user keeps other files in, and it is read by every command,
 so it is handled as untrusted:
@@ -89,15 +90,14 @@ def directory() -> Path | None:
         return None
     if explicit := os.environ.get("CRMPLAN_CACHE_DIR"):
         return Path(explicit)
-    if os.name == "nt" and (local := os.environ.get("LOCALAPPDATA")):
-        return Path(local) / "crmplan"
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG rule: a relative path is ignored
-        home = os.path.expanduser("~")  # "~" again: no HOME and no passwd entry
-        if not os.path.isabs(home):
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "crmplan"
+    import platformdirs
+
+    try:
+        found = platformdirs.user_cache_dir("crmplan", appauthor=False)
+    except (RuntimeError, OSError, ValueError):  # no home folder (no HOME, no passwd entry)
+        return None
+    # An older platformdirs says "~/.cache/crmplan" then, relative to the working folder.
+    return Path(found) if os.path.isabs(found) else None
 
 
 def load(data: bytes, display: str) -> tuple[Plan, list[Problem]] | None:
