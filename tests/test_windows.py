@@ -12,10 +12,10 @@ import os
 from pathlib import Path, PureWindowsPath
 
 import pytest
-from conftest import DATA
+from conftest import DATA, SMALL_PLAN
 from typer.testing import CliRunner
 
-from crm_plan import store
+from crm_plan import planfile, store
 from crm_plan.cli import app
 
 runner = CliRunner()
@@ -126,3 +126,93 @@ def test_another_failure_of_the_rename_is_not_retried(plan: Path, monkeypatch):
         f"crmplan: {plan.resolve()} could not be written (Input/output error); it was left as it "
         "was\n"), 1)
     assert plan.read_bytes() == ORIGINAL and only_the_plan_and_its_lock(plan)
+
+
+
+# -- file names with backslashes and drive letters ----------------------------------------------
+
+WINDOWS_PLAN = str(PureWindowsPath(r"C:\Users\ana\Documents\Plan de trabajo\workplan.yaml"))
+MISSPELT = SMALL_PLAN.replace("status: continuo", "status: pendinte")
+WHERE = r"C:\Users\ana\Documents\Plan de trabajo\workplan.yaml:27:17"
+PROBLEM = "'pendinte' is not a status; did you mean 'pendiente'?"
+
+
+def loaded_as_on_windows(tmp_path: Path) -> planfile.LoadedPlan:
+    """The plan read as `crmplan -f C:\\Users\\...\\workplan.yaml` names it on Windows: the
+    messages name the file as it was given."""
+    path = tmp_path / "workplan.yaml"
+    path.write_text(MISSPELT, encoding="utf-8")
+    return planfile.load(planfile.PlanLocation(path, WINDOWS_PLAN))
+
+
+def test_a_problem_names_a_windows_path_as_given(tmp_path: Path):
+    (problem,) = loaded_as_on_windows(tmp_path).problems
+    assert str(problem) == f"{WHERE}: error: {PROBLEM} [status]"
+
+
+def test_the_summary_and_the_json_name_a_windows_path_as_given(tmp_path: Path):
+    from crm_plan.render import problems
+
+    loaded = loaded_as_on_windows(tmp_path)
+    assert problems.summary(loaded) == (
+        f"{WINDOWS_PLAN}: 1 error, 0 warnings (1 objective, 2 activities, 1 in the history).")
+    assert '"path": "C:\\\\Users\\\\ana\\\\Documents\\\\Plan de trabajo\\\\workplan.yaml"' in (
+        problems.as_json(loaded.problems))  # JSON's own escape of a backslash, read back as one
+
+
+def test_a_github_annotation_escapes_the_drive_s_colon_only(tmp_path: Path):
+    """GitHub reads `:` in a property as a separator: the runner turns %3A back into it."""
+    from crm_plan.render import problems
+
+    (problem,) = loaded_as_on_windows(tmp_path).problems
+    assert problems.annotation(problem) == (
+        r"::error file=C%3A\Users\ana\Documents\Plan de trabajo\workplan.yaml,line=27,col=17,"
+        f"title=status::{PROBLEM}")
+
+
+def test_a_missing_plan_on_another_drive():
+    result = runner.invoke(app, ["-f", r"Z:\Planes\workplan.yaml", "list"])
+    assert (result.exit_code, result.stderr) == (1, "crmplan: Z:\\Planes\\workplan.yaml: no such "
+                                                    "file\n")
+
+
+# On POSIX a backslash and a colon are ordinary characters of a file name: a file named
+# `C:\Users\ana\workplan.yaml` in the current folder goes through every command as Windows'
+# path would, and each message must name it exactly so.
+posix_only = pytest.mark.skipif(os.name == "nt", reason="there, it is a real path")
+AS_TYPED = r"C:\Users\ana\workplan.yaml"
+
+
+@pytest.fixture
+def typed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / AS_TYPED).write_bytes(ORIGINAL)
+    return tmp_path / AS_TYPED
+
+
+@posix_only
+def test_validate_names_the_file_as_typed(typed: Path):
+    typed.write_text(MISSPELT, encoding="utf-8")
+    result = runner.invoke(app, ["validate", "-f", AS_TYPED])
+    assert (result.exit_code, result.stdout) == (1, (
+        f"{AS_TYPED}:27:17: error: {PROBLEM} [status]\n"
+        f"{AS_TYPED}: 1 error, 0 warnings (1 objective, 2 activities, 1 in the history).\n"))
+
+
+@posix_only
+def test_archive_and_export_with_windows_paths(typed: Path):
+    result = runner.invoke(app, ["-f", AS_TYPED, "archive", "1.2", "--date", "2026-11-28"])
+    assert (result.exit_code, result.stdout) == (0, "Archived 1.2 in the history (2026-11-28).\n")
+    assert typed.read_bytes() == ARCHIVED
+    output = r"C:\Users\ana\Documents\plan.md"
+    result = runner.invoke(app, ["-f", AS_TYPED, "export", "-o", output])
+    assert (result.exit_code, result.stdout) == (0, f"Wrote {output}.\n")
+    assert sorted(p.name for p in typed.parent.iterdir()) == sorted(
+        [f".{AS_TYPED}.lock", AS_TYPED, output])
+
+
+@posix_only
+def test_held_open_names_the_file_as_typed(typed: Path, monkeypatch):
+    HeldOpen(typed, monkeypatch, refusals=1000)
+    result = runner.invoke(app, ["-f", AS_TYPED, "archive", "1.2"])
+    assert (result.exit_code, result.stderr) == (1, OPEN_ELSEWHERE.format(plan=AS_TYPED))
