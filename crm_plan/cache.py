@@ -68,6 +68,7 @@ KEEP = 16  # entries kept; older ones are removed when a new one is written
 LIMIT = 32 * 1024 * 1024  # bytes: the whole cache, and so the largest entry
 STALE = 3600  # seconds after which a temporary file is an interrupted write's leftover
 
+# O_BINARY: Windows only (no newline translation); O_NOFOLLOW, O_NONBLOCK: POSIX only.
 _FLAG = {name: getattr(os, name, 0) for name in ("O_NOFOLLOW", "O_NONBLOCK", "O_BINARY",
                                                    "O_CLOEXEC", "O_DIRECTORY")}
 _READ = os.O_RDONLY | _FLAG["O_NOFOLLOW"] | _FLAG["O_NONBLOCK"] | _FLAG["O_BINARY"] \
@@ -184,7 +185,7 @@ class _Folder:
 
     def __init__(self, path: str, fd: int | None) -> None:
         self.path = path
-        self.fd = fd  # None on Windows: names are joined to the path
+        self.fd = fd  # None: Windows only; names are joined to the path
 
     def _at(self, name: str) -> str:
         return name if self.fd is not None else os.path.join(self.path, name)
@@ -227,7 +228,7 @@ def _folder(create: bool) -> Iterator[_Folder | None]:
     if create:
         with contextlib.suppress(OSError):
             os.makedirs(path, mode=0o700, exist_ok=True)
-    if not _AT_FOLDER:
+    if not _AT_FOLDER:  # Windows only: a folder cannot be opened there, names go by path
         yield _Folder(str(path), None)
         return
     try:

@@ -201,7 +201,7 @@ def _stage(target: Path, data: bytes, status: os.stat_result, display: str) -> P
 
 
 def _keep_owner(staged: Path, status: os.stat_result, display: str) -> None:
-    if not hasattr(os, "chown"):  # Windows: files have no owner ids
+    if not hasattr(os, "chown"):  # Windows only: files have no owner ids
         return
     mine = staged.stat()
     if (mine.st_uid, mine.st_gid) == (status.st_uid, status.st_gid):
@@ -297,7 +297,7 @@ _RENAME_EXCHANGE = 2
 @functools.cache
 def _renameat2() -> Callable[..., int] | None:
     """glibc's renameat2 (Linux 3.15 and later), found once; None elsewhere."""
-    if not sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux"):  # the swap is Linux only
         return None
     import ctypes
 
@@ -313,7 +313,7 @@ def _renameat2() -> Callable[..., int] | None:
 
 def _sync_folder(folder: Path) -> None:
     """The new name on the disk too, not only the new bytes (POSIX; best effort)."""
-    if os.name != "posix":
+    if os.name != "posix":  # Windows only: a folder cannot be opened there to be synced
         return
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
@@ -349,8 +349,9 @@ def _unwritten(target: Path, exc: OSError) -> RefusedChange:
 # -- the lock ------------------------------------------------------------------------------------
 
 # What a file system without locks answers (a network share, some FUSE or SMB mounts): ENOLCK
-# (NFS without its lock service), ENOSYS, EOPNOTSUPP (ENOTSUP), EINVAL; and Windows' error 1
-# (ERROR_INVALID_FUNCTION) or 50 (ERROR_NOT_SUPPORTED), in `winerror`, which only Windows sets.
+# (NFS without its lock service), ENOSYS, EOPNOTSUPP (ENOTSUP), EINVAL; on Windows, error 1
+# (ERROR_INVALID_FUNCTION) or 50 (ERROR_NOT_SUPPORTED), which Python calls EINVAL like any
+# error it has no name for, so there the Windows number is looked at.
 _NO_LOCKS = {errno.ENOLCK, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL}
 _NO_LOCKS_WINDOWS = {1, 50}
 
@@ -385,7 +386,8 @@ def _locked(target: Path, display: str, timeout: float) -> Iterator[None]:
 
 
 def _unlocked(lock_path: Path, display: str, exc: OSError) -> RefusedChange:
-    if exc.errno in _NO_LOCKS or getattr(exc, "winerror", None) in _NO_LOCKS_WINDOWS:
+    winerror = getattr(exc, "winerror", None)  # Windows only: the system's own number
+    if (exc.errno in _NO_LOCKS) if winerror is None else (winerror in _NO_LOCKS_WINDOWS):
         return RefusedChange(_(
             "{path}: the folder of the plan does not support locking files (a network share?), "
             "so crmplan cannot keep two changes from overwriting each other; nothing was "

@@ -484,3 +484,24 @@ def test_a_lock_file_that_cannot_be_created(plan: Path, monkeypatch):
         f"crmplan: cannot create the lock file {plan.resolve().parent / '.workplan.yaml.lock'} "
         "(Permission denied); is the folder writable?\n"))
     assert plan.read_bytes() == ORIGINAL
+
+
+@pytest.mark.parametrize(("winerror", "refused_as"), [(1, "no locks"), (50, "no locks"),
+                                                      (87, "lock file")])
+def test_windows_errors_without_locks(plan: Path, monkeypatch, winerror: int, refused_as: str):
+    """On Windows Python calls EINVAL every error it has no name for; the Windows number says
+    which are a file system without locks (1: ERROR_INVALID_FUNCTION, 50: ERROR_NOT_SUPPORTED)
+    and which are not (87: ERROR_INVALID_PARAMETER). Played here with the attribute Windows sets."""
+    from filelock import FileLock
+
+    def windows_error(self: FileLock, *args: object, **kwargs: object) -> None:
+        exc = OSError(errno.EINVAL, "The request is not supported", str(self.lock_file))
+        exc.winerror = winerror  # type: ignore[attr-defined]
+        raise exc
+
+    monkeypatch.setattr(FileLock, "acquire", windows_error)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    expected = NO_LOCKS.format(plan=plan) if refused_as == "no locks" else (
+        f"crmplan: cannot create the lock file {plan.resolve().parent / '.workplan.yaml.lock'} "
+        "(The request is not supported); is the folder writable?\n")
+    assert (result.exit_code, result.stderr) == (1, expected)

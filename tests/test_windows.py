@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path, PureWindowsPath
 
 import pytest
-from conftest import DATA, SMALL_PLAN
+from conftest import DATA, ROOT, SMALL_PLAN
 from typer.testing import CliRunner
 
-from crm_plan import planfile, store
+from crm_plan import messages, planfile, store
 from crm_plan.cli import app
 
 runner = CliRunner()
@@ -216,3 +217,42 @@ def test_held_open_names_the_file_as_typed(typed: Path, monkeypatch):
     HeldOpen(typed, monkeypatch, refusals=1000)
     result = runner.invoke(app, ["-f", AS_TYPED, "archive", "1.2"])
     assert (result.exit_code, result.stderr) == (1, OPEN_ELSEWHERE.format(plan=AS_TYPED))
+
+
+
+# -- the language: Windows has no LANG --
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Spanish_Mexico", "es"), ("es_MX", "es"), ("Spanish_Guatemala", "es"),
+    ("English_United States", "en"), ("French_France", "en"), (None, "en")])
+def test_on_windows_the_language_is_the_user_s_locale(monkeypatch, name: str | None,
+                                                      expected: str):
+    """What locale.getlocale() says there: "Spanish_Mexico" (Python 3.11), "es_MX" later."""
+    import locale
+    import sys
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(locale, "getlocale", lambda *category: (name, "1252"))
+    assert messages.detect(["crmplan"], {}) == expected
+    assert messages.detect(["crmplan"], {"LANG": "en_US.UTF-8"}) == "en"  # Git Bash sets one
+    assert messages.detect(["crmplan"], {"CRMPLAN_LANG": "en"}) == "en"
+
+
+# -- the branches of crmplan's own code that run on one system only say so --
+
+ONE_SYSTEM = re.compile(r'\bif\b.*(sys\.platform|os\.name\b|hasattr\(os, |_AT_FOLDER)'
+                        r'|getattr\(\w+, "(winerror|O_BINARY)"')
+SAYS_SO = re.compile(r"(Windows|Linux|POSIX) only")
+
+
+def test_every_branch_for_one_system_says_which():
+    """A reader sees at once that such a branch runs only there (and, for Windows, only in
+    the CI's Windows jobs: .github/workflows/tests.yml)."""
+    unmarked = []
+    for path in sorted((ROOT / "crm_plan").rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if ONE_SYSTEM.search(line) and not any(
+                    SAYS_SO.search(text) for text in (line, lines[number - 1])):
+                unmarked.append(f"{path.relative_to(ROOT)}:{number + 1}: {line.strip()}")
+    assert unmarked == []
