@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, posix_only
 from typer.testing import CliRunner
 
 from crm_plan.cli import app
@@ -148,6 +148,7 @@ def test_the_bundled_plan_is_read_only(tmp_path: Path, monkeypatch: pytest.Monke
         "your plan file with --file\n")
 
 
+@posix_only
 def test_permissions_and_symlinks_are_kept(plan: Path):
     plan.chmod(0o640)
     link = plan.parent / "link.yaml"
@@ -271,6 +272,7 @@ def test_a_good_lock_timeout(plan: Path, monkeypatch, value: str):
     assert run("archive", "1.2", "-f", str(plan)).exit_code == 0
 
 
+@posix_only
 def test_a_plan_from_a_pipe_cannot_be_edited():
     """`cat workplan.yaml | crmplan -f /dev/stdin archive 9.3`"""
     for command in ("archive", "restore"):
@@ -282,6 +284,7 @@ def test_a_plan_from_a_pipe_cannot_be_edited():
             "edited; give its path\n"))
 
 
+@posix_only
 def test_a_fifo_is_refused_without_being_opened(tmp_path: Path):
     fifo = tmp_path / "workplan.yaml"
     os.mkfifo(fifo)

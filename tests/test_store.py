@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, posix_only
 from typer.testing import CliRunner
 
 from crm_plan.cli import app
@@ -133,12 +133,13 @@ from pathlib import Path
 from crm_plan import edit
 
 mode, flags = sys.argv[1], Path(sys.argv[2])
+KILL = getattr(signal, "SIGKILL", signal.SIGTERM)  # Windows: SIGTERM is TerminateProcess
 if mode == "die-before-rename":  # the temporary file is complete, the rename never happens
-    os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
+    os.fsync = lambda fd: os.kill(os.getpid(), KILL)
 elif mode == "die-before-the-swap":  # the new file is complete under its own name
     from crm_plan import store
 
-    store._take_the_name = lambda *args: os.kill(os.getpid(), signal.SIGKILL)
+    store._take_the_name = lambda *args: os.kill(os.getpid(), KILL)
 elif mode == "wait-after-reading":  # let the test play a text editor, then go on
     real = edit.archive_many
 
@@ -157,10 +158,23 @@ main()
 """
 
 
+# How a killed process ends: -9 on POSIX; on Windows os.kill(pid, SIGTERM) terminates it with
+# exit code 15.
+KILLED = -9 if os.name != "nt" else 15
+
+
+def flags_of(tmp_path: Path) -> Path:
+    """Where the driver and the test signal each other: beside tmp_path (whose contents the
+    tests check), one folder per test."""
+    flags = tmp_path.parent / f"{tmp_path.name}-flags"
+    flags.mkdir(exist_ok=True)
+    return flags
+
+
 def drive(tmp_path: Path, mode: str, *args: str) -> subprocess.Popen[str]:
     driver = tmp_path.parent / f"{tmp_path.name}-driver.py"
     driver.write_text(DRIVER, encoding="utf-8")
-    return subprocess.Popen([sys.executable, str(driver), mode, str(tmp_path.parent), *args],
+    return subprocess.Popen([sys.executable, str(driver), mode, str(flags_of(tmp_path)), *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=ROOT)
 
@@ -168,7 +182,7 @@ def drive(tmp_path: Path, mode: str, *args: str) -> subprocess.Popen[str]:
 def test_killed_while_writing(plan: Path, tmp_path: Path):
     process = drive(tmp_path, "die-before-rename", "archive", "1.2", "-f", str(plan))
     process.communicate(timeout=60)
-    assert process.returncode == -9
+    assert process.returncode == KILLED
     assert plan.read_bytes() == ORIGINAL
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert len(leftovers) == 1 and leftovers[0].startswith("..workplan.yaml.crmplan-new.")
@@ -180,7 +194,7 @@ def test_killed_while_writing(plan: Path, tmp_path: Path):
 
 def test_an_editor_saving_between_read_and_write(plan: Path, tmp_path: Path):
     """Two real processes: crmplan reads, the editor saves, crmplan refuses; nothing is lost."""
-    flags = tmp_path.parent
+    flags = flags_of(tmp_path)
     process = drive(tmp_path, "wait-after-reading", "archive", "1.2", "-f", str(plan))
     deadline = time.monotonic() + 60
     while not (flags / "read").exists() and time.monotonic() < deadline:
@@ -344,6 +358,7 @@ def test_owner_and_mode_are_kept(plan: Path):
     assert (status.st_uid, status.st_gid, oct(status.st_mode & 0o7777)) == (1234, 5678, "0o664")
 
 
+@pytest.mark.skipif(not hasattr(os, "chown"), reason="Windows: files have no owner ids")
 def test_an_owner_that_cannot_be_kept_is_refused(plan: Path, monkeypatch):
     """A plan of another user in a folder one may write: renaming a new file over it would
     give it to whoever ran crmplan, which only root may undo."""
@@ -373,7 +388,7 @@ def test_killed_after_the_new_file_was_complete(plan: Path, tmp_path: Path):
     and the next change clears the new file away."""
     process = drive(tmp_path, "die-before-the-swap", "archive", "1.2", "-f", str(plan))
     process.communicate(timeout=60)
-    assert process.returncode == -9
+    assert process.returncode == KILLED
     assert plan.read_bytes() == ORIGINAL
     assert (tmp_path / ".workplan.yaml.crmplan-new").exists()
     result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
@@ -388,7 +403,7 @@ def test_a_crmplan_killed_while_it_holds_the_lock_leaves_no_stale_lock(plan: Pat
                                                                         monkeypatch):
     """Killed with the lock held (it has read the plan and waits): the next crmplan gets the
     lock at its first try (CRMPLAN_LOCK_TIMEOUT=0: it would be refused at once otherwise)."""
-    flags = tmp_path.parent
+    flags = flags_of(tmp_path)
     process = drive(tmp_path, "wait-after-reading", "archive", "1.2", "-f", str(plan))
     deadline = time.monotonic() + 60
     while not (flags / "read").exists() and time.monotonic() < deadline:
