@@ -468,7 +468,7 @@ def test_a_file_system_without_locks_is_a_sentence(plan: Path, monkeypatch, numb
     assert [p.name for p in plan.parent.iterdir()] == ["workplan.yaml"]
 
 
-@pytest.mark.skipif(os.name == "nt", reason="flock: the POSIX lock filelock uses")
+@posix_only  # flock: the lock filelock takes on POSIX
 @pytest.mark.parametrize("number", [errno.ENOLCK, errno.ENOSYS])
 def test_flock_refused_by_the_file_system_is_not_replaced_by_a_lock_file(plan: Path, monkeypatch,
                                                                         number: int):
