@@ -176,8 +176,8 @@ class Objective(NamedTuple):
 
 class Section(NamedTuple):
     id: str
-    area: str
-    title: str
+    area: str = ""
+    title: str = ""
 
 
 class Document(NamedTuple):

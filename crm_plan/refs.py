@@ -53,7 +53,9 @@ def inline_refs(text: str) -> list[str]:
     return [m.group(1).strip() for m in _INLINE.finditer(text)]
 
 
-@functools.lru_cache(maxsize=4096)  # a plan cites the same documents again and again
+# A plan cites the same documents again and again; the reader and the `ref` rule both read
+# every reference, and the second finds it here (a large plan has tens of thousands).
+@functools.lru_cache(maxsize=1 << 16)
 def parse_ref(text: str, field: str = "ref") -> tuple[Ref, tuple[str, ...]]:
     """The reference read from `text`, and the parts that could not be read."""
     found: dict[str, object] = {}

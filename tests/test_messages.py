@@ -20,7 +20,8 @@ from crm_plan.locales import es
 PACKAGE = ROOT / "crm_plan"
 MARKERS = ("_", "N_")
 # Calls of `_` whose argument is not a literal: the texts they receive are marked with N_().
-TRANSLATED_LATER = {("problems.py", "_SEVERITY_LABELS[self.value]"), ("source.py", "words")}
+TRANSLATED_LATER = {("problems.py", "_SEVERITY_LABELS[self.value]"), ("source.py", "words"),
+                    ("rules/__init__.py", "rule.EXPLANATION")}
 
 
 def _calls() -> list[tuple[str, ast.Call]]:
