@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from crm_plan.filebytes import MAX_FILE_BYTES, decode, read_bytes  # noqa: F401 (re-exported)
 from crm_plan.messages import N_, _
@@ -148,13 +148,21 @@ def _is_yaml_error(exc: Exception) -> bool:
 def _events(text: str):  # type: ignore[no-untyped-def]
     """The parser's events: straight from ruamel.yaml.clib's C parser where it is installed
     (what YAML(typ="safe") would use, without its generator around every event)."""
-    try:
-        from _ruamel_yaml import CParser
-    except ImportError:
+    parser = _c_parser()
+    if parser is None:
         from ruamel.yaml import YAML
 
         return YAML(typ="safe").parse(text)
-    return iter(CParser(text).get_event, None)
+    return iter(parser(text).get_event, None)
+
+
+def _c_parser() -> Any:
+    """ruamel.yaml.clib's C parser, or None where it is not installed."""
+    try:
+        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return CParser
 
 
 class _Stop(Exception):
@@ -367,8 +375,10 @@ def _syntax_problem(exc: Exception, text: str, display: str) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     if mark is not None:
         line, col = mark.line + 1, mark.column + 1
-    else:  # a ReaderError only knows the character offset
+    else:  # a ReaderError only knows the offset: of a byte of UTF-8 in the C parser's text
         offset = int(getattr(exc, "position", 0) or 0)
+        if _c_parser() is not None:
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
         line = text.count("\n", 0, offset) + 1
         col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     for needle, extra, words in _PLAIN_WORDS:

@@ -227,6 +227,12 @@ def test_without_the_c_parser_the_tree_and_problems_are_the_same(monkeypatch):
             ] == [(repr(root), problems) for root, problems in with_c]
 
 
+def test_a_control_character_the_parser_refuses_is_reported_where_it_is():
+    """The C parser counts bytes of UTF-8 where the problem is; editors count characters."""
+    text = "actors:\n  México: Estados Unidos Mexicanos\n  ST: Secretaría\x1bTécnica\n"
+    assert [(p.line, p.col, p.code) for p in parse(text, "p")[1]] == [(3, 17, "syntax")]
+
+
 # Pieces of lines from which the hints' look-ahead is tested: keys with and without the
 # space, tabs, "- ", every kind of line break Python splits lines at, and words around them.
 _PIECES = ["status:", "status: ", "note:x", "- ", "-", " ", "  ", "\t", "\n", "\r\n", "\r",
