@@ -288,6 +288,14 @@ MESSAGES: dict[str, str] = {
          "probable error de escritura."),
     "A yes-or-no field, such as action_plan, says true or false.":
         "Un campo de sí o no, como action_plan, dice true o false.",
+    ("No value or key holds a character that cannot be seen: a control character (a tab or a "
+     "line break only inside a text of several lines), a Unicode line or paragraph separator, or "
+     "a bidirectional mark, which reorders what a reader sees. Printed, they can clear a "
+     "terminal or hide text."):
+        ("Ningún valor ni clave contiene un carácter que no se ve: un carácter de control (un "
+         "tabulador o un salto de línea, solo dentro de un texto de varias líneas), un separador "
+         "de línea o de párrafo de Unicode, o una marca bidireccional, que cambia el orden en "
+         "que se lee el texto. Al imprimirse, pueden borrar una terminal u ocultar texto."),
     ("A date, such as the document's 'updated' or an archived activity's 'archived', is written "
      "YYYY-MM-DD and is a day of the calendar."):
         ("Una fecha, como 'updated' del documento o 'archived' de una actividad archivada, se "
@@ -356,6 +364,17 @@ MESSAGES: dict[str, str] = {
      "says that objectives without defined activities are removed from it."):
         ("Un objetivo del plan activo tiene alguna actividad que ya no está 'por definir': el "
          "plan dice que los objetivos sin actividades definidas se eliminan de él."),
+    # rules: control-character
+    "the text holds {character}, a control character that cannot be seen; delete it":
+        "el texto contiene {character}, un carácter de control que no se ve; elimínelo",
+    ("the text holds {character}, an invisible character that changes how the text around it "
+     "is shown; delete it"):
+        ("el texto contiene {character}, un carácter invisible que cambia cómo se muestra el "
+         "texto que lo rodea; elimínelo"),
+    ("a text on a single line cannot hold {character}; write a space instead, or write the text "
+     "as a block ('|') over several lines"):
+        ("un texto de una sola línea no puede contener {character}; escriba un espacio en su "
+         "lugar, o escriba el texto como bloque ('|') en varias líneas"),
     # rules: their problems
     "'{field}' is '{value}'; write true or false": "'{field}' es '{value}'; escriba true o false",
     "'{field}' is '{value}', which is not a date; write it as YYYY-MM-DD, e.g. 2009-11-26":

@@ -14,6 +14,7 @@ from crm_plan.reader import Read
 from crm_plan.rules import (
     actor,
     boolean,
+    control_character,
     date,
     due,
     duplicate_id,
@@ -37,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     section, status, due, date, boolean, actor, group, origin,  # values
     ref,  # references
     responsible, empty_objective, undefined_objective, removal_note,  # what the plan still lacks
+    control_character,  # characters that cannot be seen
 )
 
 
