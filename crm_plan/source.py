@@ -13,9 +13,11 @@ before the C composer's recursion could crash the process.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from crm_plan.fields import NAMES_OF_FIELDS  # names only: reading does not validate
 from crm_plan.filebytes import MAX_FILE_BYTES, decode, read_bytes  # noqa: F401 (re-exported)
 from crm_plan.messages import N_, _
 from crm_plan.problems import Problem, Severity
@@ -202,7 +204,7 @@ class _TreeBuilder:
                 if handler is not None:
                     handler(event)
 
-    def _handlers(self):  # type: ignore[no-untyped-def]
+    def _handlers(self) -> dict[str, Callable[[Any], None]]:
         return {
             "DocumentStartEvent": self._document_start,
             "AliasEvent": self._alias,
@@ -254,7 +256,7 @@ class _TreeBuilder:
         elif self._pending_key[-1] is None:
             self._set_key(parent, node)
         else:
-            parent.pairs.append((self._pending_key[-1], node))  # type: ignore[arg-type]
+            parent.pairs.append((self._pending_key[-1], node))
             self._pending_key[-1] = None
 
     def _set_key(self, parent: Mapping, node: Node) -> None:
@@ -319,21 +321,12 @@ def _line_hints(text: str, display: str) -> list[Problem]:
             hints.append(_problem(display, number, column, "tab", _(
                 "this line is indented with a tab; YAML needs spaces for indentation")))
         match = _NO_SPACE_AFTER_COLON.match(line)
-        if match and match.group(2) in _FIELD_NAMES:
+        if match and match.group(2) in NAMES_OF_FIELDS:
             column = match.end(2) + 2  # where the space should be
             hints.append(_problem(display, number, column, "syntax", _(
                 "a space is missing after '{key}:'; write '{key}: ...'").format(key=match.group(2))))
     return hints
 
-
-# Field names of the plan format; kept here (not imported from the schema) so that
-# reading the file does not depend on validating it.
-_FIELD_NAMES = {
-    "document", "actors", "areas", "sections", "objectives", "history", "id", "section",
-    "title", "text", "ref", "responsible", "coordination", "support", "responsible_note",
-    "status", "due", "status_note", "note", "action_plan", "activities", "outcomes",
-    "members", "name", "area", "updated", "updated_by", "organization", "network", "archived",
-}
 
 # What the YAML parser says, in words a person editing the file understands.
 _PLAIN_WORDS = [

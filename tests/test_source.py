@@ -51,6 +51,13 @@ def test_tab_indentation_is_named():
     ]
 
 
+@pytest.mark.parametrize("key", ["legend", "origin", "position", "objective"])
+def test_missing_space_after_colon_is_named_for_every_field_of_the_format(key: str):
+    """The field names come from fields.py: the reader's and the hints' are the same."""
+    (message,) = messages(f"document:\n  title: x\n  {key}:y\n")
+    assert message.endswith(f"a space is missing after '{key}:'; write '{key}: ...' [syntax]")
+
+
 def test_missing_space_after_colon_is_named():
     assert messages("document:\n  title: x\n  status:pendiente\n") == [
         "plan.yaml:3:10: error: a space is missing after 'status:'; write 'status: ...' [syntax]"
