@@ -305,10 +305,13 @@ _NO_SPACE_AFTER_COLON = re.compile(r"^(\s*(?:- )?)([A-Za-z_]+):(?=[^\s/])")
 # What any line matching the pattern above contains (a line starts after a space: every
 # line break is one): so the text as a whole tells whether any line can.
 _ANY_COLON_HINT = re.compile(r"(?:^|\s)[A-Za-z_]+:[^\s/]")
+# Part of that: a search that starts from a literal ':' runs at the speed of memchr (2 ms for
+# 4 MB, where the whole pattern takes 75), and a plan rarely has one.
+_COLON_GLUED = re.compile(r":[^\s/]")
 
 
 def _indentation_hints(text: str, display: str) -> list[Problem]:
-    if "\t" not in text and not _ANY_COLON_HINT.search(text):
+    if "\t" not in text and not (_COLON_GLUED.search(text) and _ANY_COLON_HINT.search(text)):
         return []  # the usual case, found without a Python loop over the lines
     return _line_hints(text, display)
 
