@@ -67,8 +67,8 @@ def parse_ref(text: str, field: str = "ref") -> tuple[Ref, tuple[str, ...]]:
 
 
 def _read_part(part: str, found: dict[str, object]) -> bool:
-    folded = fold(part).replace(".", " ").strip()
-    folded = " ".join(folded.split())
+    lowered = fold(part)
+    folded = " ".join(lowered.replace(".", " ").split())
     if folded in BODIES:
         return _put(found, "body", BODIES[folded])
     if folded in KINDS:
@@ -77,7 +77,7 @@ def _read_part(part: str, found: dict[str, object]) -> bool:
         return _put(found, "month", MONTHS[folded])
     if match := _YEAR.match(part):
         return _put(found, "year", int(match.group(1)))
-    if match := _MONTH_YEAR.match(fold(part)):
+    if match := _MONTH_YEAR.match(lowered):
         if match.group(1) in MONTHS:
             return _put(found, "month", MONTHS[match.group(1)]) and _put(
                 found, "year", int(match.group(2))
