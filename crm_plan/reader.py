@@ -22,10 +22,21 @@ from crm_plan import fields
 from crm_plan.fieldreader import FieldReader, written_text
 from crm_plan.fields import Part
 from crm_plan.messages import _
-from crm_plan.model import Activity, Actor, Document, Due, Objective, Outcome, Plan, Section, Status
+from crm_plan.model import (
+    Activity,
+    Actor,
+    Document,
+    Due,
+    Objective,
+    Outcome,
+    Plan,
+    Ref,
+    Section,
+    Status,
+)
 from crm_plan.problems import Problem
 from crm_plan.refs import inline_refs, parse_ref
-from crm_plan.source import Mapping, Node, Source
+from crm_plan.source import Mapping, Node, Scalar, Sequence, Source
 from crm_plan.text import fold
 
 R = TypeVar("R")
@@ -93,20 +104,7 @@ def written_status(entry: Entry[Activity]) -> Status | None:
     return status_named(value) if value is not None else None
 
 
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value is not None else None
-    except ValueError:
-        return None
-
-
-def _due(value: str | None) -> Due | None:
-    try:
-        return Due.parse(value) if value is not None else None
-    except ValueError:
-        return None
-
-
+_EMPTY = frozenset(("", "~", "null"))  # a plain scalar that says nothing (FieldReader)
 # What each kind of value is when its field is left out (other kinds: the record's default).
 _NOTHING: dict[str, object] = {fields.TEXT: "", fields.SECTION_KEY: "", fields.TEXTS: (),
                                fields.ACTORS: (), fields.REFS: (), fields.BOOLEAN: False}
@@ -126,7 +124,14 @@ class _Reader(FieldReader):
     def __init__(self, path: str) -> None:
         super().__init__(path)
         self.entries: dict[str, list[Entry[Any]]] = {part.name: [] for part in fields.ALL_PARTS}
-        self._readers = _readers(self)
+        self._readers: dict[str, Callable[[Node, str], object]] = {
+            fields.TEXT: self._text, fields.SECTION_KEY: self._text,
+            fields.OPTIONAL: self._optional, fields.NOTE: self._optional,
+            fields.AREA_KEY: self._optional, fields.TEXTS: self._texts, fields.ACTORS: self._texts,
+            fields.REFS: self._refs, fields.DATE: self._date, fields.DUE: self._due,
+            fields.STATUS: self._status, fields.BOOLEAN: self._boolean,
+            fields.POSITION: self._required, fields.WRITTEN_STATUS: self._required,
+        }
 
     def plan(self, root: Node) -> Plan:
         top = self._part(root, fields.PLAN, _("the plan file"))
@@ -271,37 +276,57 @@ class _Reader(FieldReader):
         return tuple(result)
 
 
+    # -- values by kind: each reader is given the node of a field that is written -----------------
+    # A plain scalar with something in it is read on the spot; anything else goes through
+    # FieldReader, which says what is wrong with it. (A large plan has 100,000 values.)
+
+    def _required(self, node: Node, name: str) -> str | None:
+        if node.__class__ is Scalar and (node.style or node.value not in _EMPTY):
+            return node.value
+        return self.text(node, name, required=True)
+
+    def _text(self, node: Node, name: str) -> str:
+        return self._required(node, name) or ""
+
+    def _optional(self, node: Node, name: str) -> str | None:
+        if node.__class__ is Scalar and (node.style or node.value not in _EMPTY):
+            return node.value
+        return self.text(node, name)
+
+    def _texts(self, node: Node, name: str) -> tuple[str, ...]:
+        if node.__class__ is Sequence and all(
+                item.__class__ is Scalar and (item.style or item.value not in _EMPTY)
+                for item in node.items):
+            return tuple(item.value for item in node.items)  # type: ignore[attr-defined]
+        return tuple(scalar.value for scalar in self.texts(node, name))
+
+    def _refs(self, node: Node, name: str) -> tuple[Ref, ...]:
+        return tuple(parse_ref(text, name)[0] for text in self._texts(node, name))
+
+    def _date(self, node: Node, name: str) -> dt.date | None:
+        value = self._required(node, name)
+        try:
+            return dt.date.fromisoformat(value) if value is not None else None
+        except ValueError:
+            return None
+
+    def _due(self, node: Node, name: str) -> Due | None:
+        value = self._required(node, name)
+        try:
+            return Due.parse(value) if value is not None else None
+        except ValueError:
+            return None
+
+    def _status(self, node: Node, name: str) -> Status | None:
+        value = self._required(node, name)
+        return status_named(value) if value is not None else None
+
+    def _boolean(self, node: Node, name: str) -> bool:
+        return (self._optional(node, name) or "").lower() == "true"
+
+
 def _note_refs(values: dict[str, Any]) -> tuple[Any, ...]:
     """The references an activity's notes cite, `(Ref.: ...)`."""
     return tuple(parse_ref(text, field.name)[0] for field in _NOTES
                  if (note := values.get(field.key)) for text in inline_refs(note))
-
-
-def _readers(reader: _Reader) -> dict[str, Callable[[Node, str], object]]:
-    """How each kind of value is read off its (present) node."""
-    text = reader.text
-
-    def required(node: Node, name: str) -> str | None:
-        return text(node, name, required=True)
-
-    def names(node: Node, name: str) -> tuple[str, ...]:
-        return tuple(s.value for s in reader.texts(node, name))
-
-    def boolean(node: Node, name: str) -> bool:
-        return (text(node, name) or "").lower() == "true"
-
-    return {
-        fields.TEXT: lambda node, name: required(node, name) or "",
-        fields.SECTION_KEY: lambda node, name: required(node, name) or "",
-        fields.OPTIONAL: text, fields.NOTE: text, fields.AREA_KEY: text,
-        fields.TEXTS: names, fields.ACTORS: names,
-        fields.REFS: lambda node, name: tuple(parse_ref(s.value, name)[0]
-                                              for s in reader.texts(node, name)),
-        fields.DATE: lambda node, name: _date(required(node, name)),
-        fields.DUE: lambda node, name: _due(required(node, name)),
-        fields.STATUS: lambda node, name: (status_named(value) if (value := required(node, name))
-                                           else None),
-        fields.BOOLEAN: boolean,
-        fields.POSITION: required, fields.WRITTEN_STATUS: required,
-    }
 

@@ -17,18 +17,24 @@ EXPLANATION = N_(
 
 
 def check(read: Read, report: Report) -> None:
-    active: dict[str, Entry[Any]] = {}
-    history: dict[str, Entry[Any]] = {}
-    for objective in read.objectives:
-        _once(objective, history if objective.archived else active, _("objective"), report)
-    activities: dict[str, Entry[Any]] = {}
-    for activity in read.activities:
-        _once(activity, activities, _("activity"), report)
+    objectives = read.objectives
+    _report(_again([o for o in objectives if not o.archived]), _("objective"), report)
+    _report(_again([o for o in objectives if o.archived]), _("objective"), report)
+    _report(_again(read.activities), _("activity"), report)
 
 
-def _once(entry: Entry[Any], seen: dict[str, Entry[Any]], what: str, report: Report) -> None:
-    value = entry.record.id
-    first = seen.setdefault(value, entry)
-    if first is not entry:
+def _again(entries: list[Entry[Any]]) -> list[tuple[Entry[Any], Entry[Any]]]:
+    """(entry, the first with its id) for each entry whose id an earlier one has."""
+    first: dict[str, Entry[Any]] = {}
+    for entry in entries:
+        first.setdefault(entry.record.id, entry)
+    if len(first) == len(entries):
+        return []
+    return [(entry, first[entry.record.id]) for entry in entries
+            if first[entry.record.id] is not entry]
+
+
+def _report(twice: list[tuple[Entry[Any], Entry[Any]]], what: str, report: Report) -> None:
+    for entry, first in twice:
         report(entry.fields["id"], _("{what} id '{id}' is used twice (also at line {line})")
-               .format(what=what, id=value, line=first.fields["id"].line))
+               .format(what=what, id=entry.record.id, line=first.fields["id"].line))

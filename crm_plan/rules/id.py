@@ -18,9 +18,7 @@ _ID = re.compile(r"^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$")
 
 def check(read: Read, report: Report) -> None:
     for entries, what in ((read.objectives, _("objective")), (read.activities, _("activity"))):
-        for entry in entries:
-            value = entry.record.id
-            if not _ID.match(value):
-                report(entry.fields["id"], _("{what} id '{id}' should be numbers and letters "
-                                             "separated by dots, e.g. \"9.3\"")
-                       .format(what=what, id=value))
+        for entry in [entry for entry in entries if not _ID.match(entry.record.id)]:
+            report(entry.fields["id"], _("{what} id '{id}' should be numbers and letters "
+                                         "separated by dots, e.g. \"9.3\"")
+                   .format(what=what, id=entry.record.id))

@@ -23,11 +23,11 @@ _NOTES = [(part, [(f.name, f.key) for f in part.of_kind(fields.NOTE)])
 
 def check(read: Read, report: Report) -> None:
     for part, notes in _NOTES:
-        for entry in read.of(part):
-            for name, key in notes:
-                node = entry.fields.get(name)
-                value = getattr(entry.record, key) if node is not None else None
-                if node is not None and value and _REMOVAL in fold(value):
-                    report(node, _(
-                        "this note says the objective would be removed from the plan if nothing "
-                        "is identified: identify it, or remove the objective"))
+        entries = read.of(part)
+        for name, key in notes:
+            said = [entry for entry in entries
+                    if (note := getattr(entry.record, key)) and _REMOVAL in fold(note)]
+            for entry in said:
+                report(entry.fields[name], _(
+                    "this note says the objective would be removed from the plan if nothing is "
+                    "identified: identify it, or remove the objective"))
