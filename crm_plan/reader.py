@@ -124,14 +124,6 @@ class _Reader(FieldReader):
     def __init__(self, path: str) -> None:
         super().__init__(path)
         self.entries: dict[str, list[Entry[Any]]] = {part.name: [] for part in fields.ALL_PARTS}
-        self._readers: dict[str, Callable[[Node, str], object]] = {
-            fields.TEXT: self._text, fields.SECTION_KEY: self._text,
-            fields.OPTIONAL: self._optional, fields.NOTE: self._optional,
-            fields.AREA_KEY: self._optional, fields.TEXTS: self._texts, fields.ACTORS: self._texts,
-            fields.REFS: self._refs, fields.DATE: self._date, fields.DUE: self._due,
-            fields.STATUS: self._status, fields.BOOLEAN: self._boolean,
-            fields.POSITION: self._required, fields.WRITTEN_STATUS: self._required,
-        }
 
     def plan(self, root: Node) -> Plan:
         top = self._part(root, fields.PLAN, _("the plan file"))
@@ -169,11 +161,11 @@ class _Reader(FieldReader):
         """The values of the fields read by their kind, by the model's attribute; a value that
         cannot be read is left out, so that the record's default stands."""
         values: dict[str, Any] = _LEFT_OUT[part.name].copy()
-        plain, readers = _PLAIN[part.name], self._readers
+        plain = _PLAIN[part.name]
         for name, node in entry.fields.items():
             if name in plain:
                 kind, key = plain[name]
-                value = readers[kind](node, name)
+                value = _READERS[kind](self, node, name)
                 if value is not None:
                     values[key] = value
         return values
@@ -323,6 +315,20 @@ class _Reader(FieldReader):
 
     def _boolean(self, node: Node, name: str) -> bool:
         return (self._optional(node, name) or "").lower() == "true"
+
+
+
+# How each kind of value is read. (Functions of the class, not methods bound to a reader: a
+# reader holding its own bound methods would be a cycle, kept with every node it read until
+# the collector that crmplan turns off runs at exit.)
+_READERS: dict[str, Callable[[_Reader, Node, str], object]] = {
+    fields.TEXT: _Reader._text, fields.SECTION_KEY: _Reader._text,
+    fields.OPTIONAL: _Reader._optional, fields.NOTE: _Reader._optional,
+    fields.AREA_KEY: _Reader._optional, fields.TEXTS: _Reader._texts,
+    fields.ACTORS: _Reader._texts, fields.REFS: _Reader._refs, fields.DATE: _Reader._date,
+    fields.DUE: _Reader._due, fields.STATUS: _Reader._status, fields.BOOLEAN: _Reader._boolean,
+    fields.POSITION: _Reader._required, fields.WRITTEN_STATUS: _Reader._required,
+}
 
 
 def _note_refs(values: dict[str, Any]) -> tuple[Any, ...]:
