@@ -17,8 +17,8 @@ from crm_plan.text import fold
 MONTHS = {
     name: number
     for number, name in enumerate(
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
-        .split(), start=1
+        ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+         "octubre", "noviembre", "diciembre"], start=1
     )
 }
 MONTHS["setiembre"] = 9
@@ -77,11 +77,10 @@ def _read_part(part: str, found: dict[str, object]) -> bool:
         return _put(found, "month", MONTHS[folded])
     if match := _YEAR.match(part):
         return _put(found, "year", int(match.group(1)))
-    if match := _MONTH_YEAR.match(lowered):
-        if match.group(1) in MONTHS:
-            return _put(found, "month", MONTHS[match.group(1)]) and _put(
-                found, "year", int(match.group(2))
-            )
+    if (match := _MONTH_YEAR.match(lowered)) and match.group(1) in MONTHS:
+        return _put(found, "month", MONTHS[match.group(1)]) and _put(
+            found, "year", int(match.group(2))
+        )
     if match := _MEETING.match(part):
         return _put(found, "meeting", match.group(1)) and _put(found, "body", "CRM")
     if match := _POINT.match(part):

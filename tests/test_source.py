@@ -46,8 +46,8 @@ def test_positions_are_one_based_and_count_characters():
 
 def test_tab_indentation_is_named():
     assert messages("a:\n\tb: 1\n") == [
-        "plan.yaml:2:1: error: this line is indented with a tab; YAML needs spaces for "
-        "indentation [tab]"
+        ("plan.yaml:2:1: error: this line is indented with a tab; YAML needs spaces for "
+         "indentation [tab]")
     ]
 
 
@@ -66,15 +66,15 @@ def test_missing_space_after_colon_is_named():
 
 def test_colon_inside_text_explains_quoting():
     assert messages("a:\n  text: Nota: algo: otro\n") == [
-        "plan.yaml:2:13: error: a ':' followed by a space is not allowed here; if the text itself "
-        "contains ': ', put the whole text in double quotes [syntax]"
+        ("plan.yaml:2:13: error: a ':' followed by a space is not allowed here; if the text itself "
+         "contains ': ', put the whole text in double quotes [syntax]")
     ]
 
 
 def test_wrong_indentation():
     assert messages("a:\n  b: 1\n c: 2\n") == [
-        "plan.yaml:3:2: error: this line is not indented like the lines around it, or a quote or "
-        "bracket is not closed [syntax]"
+        ("plan.yaml:3:2: error: this line is not indented like the lines around it, or a quote or "
+         "bracket is not closed [syntax]")
     ]
 
 
@@ -84,8 +84,8 @@ def test_unclosed_quote():
 
 def test_duplicate_keys_name_both_lines():
     assert messages("a: 1\nb: 2\na: 3\n") == [
-        "plan.yaml:3:1: error: 'a' appears twice in the same mapping (first at line 1); remove or "
-        "rename one [duplicate-key]"
+        ("plan.yaml:3:1: error: 'a' appears twice in the same mapping (first at line 1); remove or "
+         "rename one [duplicate-key]")
     ]
 
 
@@ -96,8 +96,8 @@ def test_duplicate_keys_at_every_level_are_all_reported():
 
 def test_alias_is_refused():
     assert messages("a: &x [1]\nb: *x\n") == [
-        "plan.yaml:2:4: error: aliases (*x) are not allowed in a plan file; write the value out in "
-        "full [alias]"
+        ("plan.yaml:2:4: error: aliases (*x) are not allowed in a plan file; write the value out in "
+         "full [alias]")
     ]
 
 
@@ -114,8 +114,8 @@ def test_python_tags_are_refused_and_never_run(tmp_path: Path):
     marker = tmp_path / "ran"
     text = f"a: !!python/object/apply:os.system ['touch {marker}']\n"
     assert messages(text) == [
-        "plan.yaml:1:4: error: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
-        "allowed in a plan file; remove it (nothing was run) [tag]"
+        ("plan.yaml:1:4: error: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
+         "allowed in a plan file; remove it (nothing was run) [tag]")
     ]
     assert (1, 4, "tag") in problems_of(text)
     assert not marker.exists()
@@ -123,8 +123,8 @@ def test_python_tags_are_refused_and_never_run(tmp_path: Path):
 
 def test_merge_keys_are_refused():
     assert messages("a:\n  <<: {b: 1}\n") == [
-        "plan.yaml:2:3: error: merge keys ('<<') are not supported in a plan file; write the "
-        "fields out in full [merge-key]"
+        ("plan.yaml:2:3: error: merge keys ('<<') are not supported in a plan file; write the "
+         "fields out in full [merge-key]")
     ]
 
 
@@ -145,12 +145,12 @@ def test_crlf_positions_match_lf():
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"a: \xff\n", "plan.yaml:1:4: error: the file is not UTF-8 text (byte 0xff here); save it"
-                       " with the encoding UTF-8 [encoding]"),
-        (b"a: 1\nb: \x00\n", "plan.yaml:2:4: error: the file contains a NUL byte: it looks like a "
-                             "binary file, not a YAML text [encoding]"),
-        ("a: 1\n".encode("utf-16"), "plan.yaml:1:1: error: the file is saved as UTF-16; save it as"
-                                    " UTF-8 (in Notepad: Save as, Encoding UTF-8) [encoding]"),
+        (b"a: \xff\n", ("plan.yaml:1:4: error: the file is not UTF-8 text (byte 0xff here); save it"
+                        " with the encoding UTF-8 [encoding]")),
+        (b"a: 1\nb: \x00\n", ("plan.yaml:2:4: error: the file contains a NUL byte: it looks like a "
+                              "binary file, not a YAML text [encoding]")),
+        ("a: 1\n".encode("utf-16"), ("plan.yaml:1:1: error: the file is saved as UTF-16; save it as"
+                                     " UTF-8 (in Notepad: Save as, Encoding UTF-8) [encoding]")),
     ],
 )
 def test_bytes_that_are_not_utf8_text(data: bytes, message: str):
@@ -160,8 +160,8 @@ def test_bytes_that_are_not_utf8_text(data: bytes, message: str):
 
 def test_control_characters_are_named():
     assert messages("a: b\x07c\n") == [
-        "plan.yaml:1:5: error: the file contains a control character that a text file cannot hold"
-        " [syntax]"
+        ("plan.yaml:1:5: error: the file contains a control character that a text file cannot hold"
+         " [syntax]")
     ]
 
 
