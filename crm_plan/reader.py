@@ -174,7 +174,8 @@ class _Reader(FieldReader):
         entry = self._part(node, fields.DOCUMENT, _("'document'"))
         if entry is None:
             return Document()
-        return self._keep(fields.DOCUMENT, entry, Document(**self._values(entry, fields.DOCUMENT)))
+        document = Document(**self._values(entry, fields.DOCUMENT))
+        return self._keep(fields.DOCUMENT, entry, document)
 
     def _actors(self, node: Node | None) -> dict[str, Actor]:
         directory = self.mapping(node, _("'actors'"))
@@ -191,7 +192,8 @@ class _Reader(FieldReader):
         entry = self._part(node, fields.GROUP, _("the group '{name}'").format(name=key))
         assert entry is not None  # a mapping
         values = self._values(entry, fields.GROUP)
-        return self._keep(fields.GROUP, entry, Actor(key, values.get("name") or key, values["members"]))
+        group = Actor(key, values.get("name") or key, values["members"])
+        return self._keep(fields.GROUP, entry, group)
 
     def _areas(self, node: Node | None) -> dict[str, str]:
         areas = self.mapping(node, _("'areas'"))
@@ -204,8 +206,8 @@ class _Reader(FieldReader):
         for key, value in sections.pairs if sections else ():
             entry = self._part(value, fields.SECTION, _("section '{id}'").format(id=key.value))
             if entry is not None:
-                result[key.value] = self._keep(
-                    fields.SECTION, entry, Section(key.value, **self._values(entry, fields.SECTION)))
+                section = Section(key.value, **self._values(entry, fields.SECTION))
+                result[key.value] = self._keep(fields.SECTION, entry, section)
         return result
 
     def _objectives(self, node: Node | None, *, archived: bool) -> tuple[Objective, ...]:
@@ -267,7 +269,6 @@ class _Reader(FieldReader):
                 result.append(self._keep(fields.OUTCOME, entry, outcome))
         return tuple(result)
 
-
     # -- values by kind: each reader is given the node of a field that is written -----------------
     # A plain scalar with something in it is read on the spot; anything else goes through
     # FieldReader, which says what is wrong with it. (A large plan has 100,000 values.)
@@ -317,7 +318,6 @@ class _Reader(FieldReader):
         return (self._optional(node, name) or "").lower() == "true"
 
 
-
 # How each kind of value is read. (Functions of the class, not methods bound to a reader: a
 # reader holding its own bound methods would be a cycle, kept with every node it read until
 # the collector that crmplan turns off runs at exit.)
@@ -331,7 +331,7 @@ _READERS: dict[str, Callable[[_Reader, Node, str], object]] = {
 }
 
 
-def _note_refs(values: dict[str, Any]) -> tuple[Any, ...]:
+def _note_refs(values: dict[str, Any]) -> tuple[Ref, ...]:
     """The references an activity's notes cite, `(Ref.: ...)`."""
     return tuple(parse_ref(text, field.name)[0] for field in _NOTES
                  if (note := values.get(field.key)) for text in inline_refs(note))

@@ -1,8 +1,8 @@
 """The JSON Schema (draft 2020-12) of a plan file, so that editors complete and check fields.
 
 Built from the fields of each part of the plan (`fields.py`, which the reader follows too: a
-field validate accepts is a field the schema describes) and from the plan in use, whose declared sections
-become an enum. It describes structure only: `crmplan validate` stays the authority on ids,
+field validate accepts is a field the schema describes) and from the plan in use, whose declared
+sections become an enum. It describes structure only: `crmplan validate` stays the authority on ids,
 actors, references and dates. Descriptions are in Spanish and English at once, because the
 committed `workplan.schema.json` is read by editors in either language.
 
