@@ -14,7 +14,7 @@ what it means in Spanish and in English. What knows the names of the fields deri
 - the json/csv records of an activity (`render/records.py`), whose columns are listed here too.
 """
 
-from typing import NamedTuple
+from __future__ import annotations
 
 # The kinds of value a field holds: how the reader reads it, how the schema describes it, and
 # which rules check it wherever it is written.
@@ -45,26 +45,40 @@ REQUIRED = "required"
 ACTIVE = "required in the active plan"  # an archived activity may leave it out
 
 
-class Field(NamedTuple):
-    name: str  # as written in the file
-    kind: str
-    required: str | None
-    spanish: str  # what it means, for the schema's descriptions (editors show them)
-    english: str
-    part: "Part | None" = None  # the part a PART, PARTS or KEYED field holds
-    attribute: str | None = None  # the model's attribute, when its name is not the field's
+class Field:
+    """A field of a part of the file."""
+
+    # A plain class: a NamedTuple is compiled when it is defined, a millisecond for the two
+    # classes here at the start of every command that imports this module.
+    __slots__ = ("attribute", "english", "kind", "name", "part", "required", "spanish")
+
+    def __init__(self, name: str, kind: str, required: str | None, spanish: str, english: str,
+                 part: Part | None = None, attribute: str | None = None) -> None:
+        self.name = name  # as written in the file
+        self.kind = kind
+        self.required = required
+        self.spanish, self.english = spanish, english  # what it means, for the schema
+        self.part = part  # the part a PART, PARTS, KEYED or DIRECTORY field holds
+        self.attribute = attribute  # the model's attribute, when its name is not the field's
 
     @property
     def key(self) -> str:
         """The name of the model's attribute that receives the value."""
         return self.attribute or self.name
 
+    def __repr__(self) -> str:
+        return f"Field({self.name!r}, {self.kind!r})"
 
-class Part(NamedTuple):
-    name: str  # as the schema names its definition
-    fields: tuple[Field, ...]
-    spanish: str
-    english: str
+
+class Part:
+    """A part of the file: a mapping of fields."""
+
+    __slots__ = ("english", "fields", "name", "spanish")
+
+    def __init__(self, name: str, fields: tuple[Field, ...], spanish: str, english: str) -> None:
+        self.name = name  # as the schema names its definition
+        self.fields = fields
+        self.spanish, self.english = spanish, english
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -77,6 +91,9 @@ class Part(NamedTuple):
 
     def of_kind(self, *kinds: str) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.kind in kinds)
+
+    def __repr__(self) -> str:
+        return f"Part({self.name!r})"
 
 
 OUTCOME = Part("outcome", (

@@ -9,8 +9,6 @@ at the backslash of the escape that makes it.
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Iterator
 
 from crm_plan.messages import N_, _
@@ -30,8 +28,8 @@ EXPLANATION = N_(
 
 # Line breaks as the parser counts them (YAML 1.1: NEL and the Unicode separators too), and
 # as editors count them, where problems are shown.
-_PARSER_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-_EDITOR_BREAK = re.compile("\r\n|[\r\n]")
+_PARSER_BREAK = "\r\n|[\r\n\x85\u2028\u2029]"
+_EDITOR_BREAK = "\r\n|[\r\n]"
 # What a one-letter escape of a double-quoted YAML text stands for.
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v",
             "f": "\f", "r": "\r", "e": "\x1b", "N": "\x85", "L": "\u2028", "P": "\u2029"}
@@ -93,12 +91,15 @@ def _message(char: str, one_line: bool) -> str:
 
 
 class _Places:
-    """Where the characters of a scalar's value are written in the file, as editors count."""
+    """Where the characters of a scalar's value are written in the file, as editors count.
+    (Made only for a file that holds such a character: then its patterns are compiled.)"""
 
     def __init__(self, text: str) -> None:
+        import re
+
         self.text = text
-        self.parser_lines = [0] + [m.end() for m in _PARSER_BREAK.finditer(text)]
-        self.editor_lines = [0] + [m.end() for m in _EDITOR_BREAK.finditer(text)]
+        self.parser_lines = [0] + [m.end() for m in re.finditer(_PARSER_BREAK, text)]
+        self.editor_lines = [0] + [m.end() for m in re.finditer(_EDITOR_BREAK, text)]
 
     def of(self, scalar: Scalar, characters: list[str], one_line: bool) -> list[tuple[int, int]]:
         """The line and column of each of `characters` (found in this order in the value):
@@ -116,7 +117,9 @@ class _Places:
         return (starts[line - 1] if line <= len(starts) else len(self.text)) + col - 1
 
     def _editor(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.editor_lines, offset)
+        from bisect import bisect_right
+
+        line = bisect_right(self.editor_lines, offset)
         return line, offset - self.editor_lines[line - 1] + 1
 
 
