@@ -17,6 +17,7 @@ from crm_plan.source import (
     MAX_DEPTH,
     Mapping,
     Scalar,
+    _any_colon_hint,
     _indentation_hints,
     _line_hints,
     decode,
@@ -253,6 +254,14 @@ def test_the_hints_look_at_every_line_only_when_the_text_can_have_one(pieces: li
     """The whole-text check that skips the line-by-line search never skips a hint."""
     text = "".join(pieces)
     assert _indentation_hints(text, "p") == _line_hints(text, "p")
+
+
+@fuzz
+@examples(normal=200, fuzzing=2000)
+@given(st.lists(st.sampled_from(_PIECES + ["é", ".", "a_b:", "7:x", "\u3000"]), max_size=30))
+def test_the_search_for_a_key_glued_to_its_value_is_the_pattern_s(pieces: list[str]):
+    text = "".join(pieces)
+    assert _any_colon_hint(text) == bool(_ANY_COLON_HINT.search(text))
 
 
 def test_a_plan_without_tabs_or_keys_glued_to_values_skips_the_line_by_line_search():
