@@ -308,8 +308,8 @@ MESSAGES: dict[str, str] = {
          "con otro estado es una advertencia, porque solo 'programado' la usa."),
     ("No two objectives of the active plan share an id, nor two objectives of the history, nor "
      "any two activities of the whole plan: an id names one item."):
-        ("Dos objetivos del plan activo no comparten id, ni dos objetivos del histórico, ni dos "
-         "actividades de todo el plan: cada id nombra un solo elemento."),
+        ("No hay dos objetivos del plan activo con el mismo id, ni dos objetivos del histórico, "
+         "ni dos actividades en todo el plan: cada id nombra un solo elemento."),
     "An objective of the active plan has at least one activity.":
         "Un objetivo del plan activo tiene al menos una actividad.",
     ("A group's members are declared actors or plain names, never groups. A member whose name "
