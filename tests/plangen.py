@@ -30,9 +30,10 @@ WORDS = [
     "y/o", "n.º", "«Pasar", "al", "histórico»", "“puntos", "focales”", "50%", "a-b",
     "note:ver",  # at the start of a line of folded text it is text, not a slip
 ]
-# Characters that only quoted text may hold.
+# Characters that only quoted text may hold. (Not a tab: in a text of one line it is an error,
+# [control-character], wherever it is written.)
 QUOTED_EXTRAS = ["#", ": ", " #", "'", '"', "\\", "[", "]", "{", "}", ",", "&", "*", "!", "|",
-                 ">", "%", "@", "`", "- ", "? ", "\t"]
+                 ">", "%", "@", "`", "- ", "? "]
 ACTORS = ["ST", "OIM", "México", "Países miembros"]
 REFS = [
     "p. 5.b, GRCM, Inf. Red Trata, noviembre, 2008",
