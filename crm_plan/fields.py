@@ -11,7 +11,8 @@ what it means in Spanish and in English. What knows the names of the fields deri
   list of actors, every reference);
 - the JSON Schema (`schema.py`): the properties, required fields and descriptions of each part;
 - the parser's hints for a key glued to its value (`source.py`);
-- the json/csv records of an activity (`render/documents/records.py`), whose columns are listed here too.
+- the json/csv records of an activity (`render/documents/records.py`), whose columns are
+  listed here too.
 """
 
 from __future__ import annotations

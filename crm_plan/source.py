@@ -161,7 +161,7 @@ def _events(text: str):  # type: ignore[no-untyped-def]
 def _c_parser() -> Any:
     """ruamel.yaml.clib's C parser, or None where it is not installed."""
     try:
-        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+        from _ruamel_yaml import CParser
     except ImportError:
         return None
     return CParser
@@ -339,8 +339,9 @@ def _line_hints(text: str, display: str) -> list[Problem]:
         match = _NO_SPACE_AFTER_COLON.match(line)
         if match and match.group(2) in NAMES_OF_FIELDS:
             column = match.end(2) + 2  # where the space should be
-            hints.append(_problem(display, number, column, "syntax", _(
-                "a space is missing after '{key}:'; write '{key}: ...'").format(key=match.group(2))))
+            message = _("a space is missing after '{key}:'; write '{key}: ...'")
+            hints.append(_problem(display, number, column, "syntax",
+                                  message.format(key=match.group(2))))
     return hints
 
 

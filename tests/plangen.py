@@ -120,7 +120,7 @@ def words(draw: st.DrawFn, max_size: int = 8) -> str:
     if rarely(draw, 9):  # now and then a long line
         chosen = chosen * (400 // len(" ".join(chosen)) + 1)
     text = " ".join(chosen)
-    return text if not text[0] in "-(«“%" else "x" + text
+    return text if text[0] not in "-(«“%" else "x" + text
 
 
 def comment(draw: st.DrawFn) -> str:
