@@ -45,8 +45,10 @@ Command = Any  # a click command, of the click that typer uses
 
 class _Commands(MutableMapping[str, Command]):
     """The group's command table, each command built from its function when it is first looked
-    up: Typer would build every command's options at each start (about 1.5 ms a command, a
-    sixth of a `validate`), and one run needs one command (`--help` and completion, all)."""
+    up: Typer would build every command's options at each start, and one run needs one command
+    (`--help` and completion need all). Measured: 14 ms to build the eleven, 0.3 ms for one;
+    `crmplan validate` takes about 88 ms of CPU, 1.04 times `python -c "import typer,
+    ruamel.yaml"`, so building them all would cost a sixth of every start."""
 
     def __init__(self) -> None:
         self._built: dict[str, Command] = {}

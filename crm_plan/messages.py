@@ -72,7 +72,7 @@ def option_value(argv: Sequence[str]) -> str | None:
 def detect(argv: Sequence[str], environ: Mapping[str, str]) -> str:
     """The language asked for by the command line, the environment or the locale."""
     if (found := option_value(argv[1:])) in LANGUAGES:  # as the CLI accepts it: es or en
-        return found  # type: ignore[return-value]
+        return found
     if found := normalise(environ.get("CRMPLAN_LANG")):
         return found
     for variable in _LOCALE_VARIABLES:
