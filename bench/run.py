@@ -94,7 +94,7 @@ def measure(job: Job, runs: int, paired: Job | None = None) -> dict:  # type: ig
               "peak_kb": peak}
     if others:
         result["paired"] = statistics.median(others)
-        result["ratio"] = statistics.median(t / o for t, o in zip(times, others))
+        result["ratio"] = statistics.median(t / o for t, o in zip(times, others, strict=True))
     return result
 
 

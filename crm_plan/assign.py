@@ -12,20 +12,21 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from crm_plan import fieldedit, lookup
+from crm_plan import fieldedit, fields, lookup
 from crm_plan.errors import UsageError
 from crm_plan.fieldedit import ListStyle, Target
 from crm_plan.messages import _
-from crm_plan.model import ROLES, Objective, Plan, Status
+from crm_plan.model import Objective, Plan, Status
 from crm_plan.source import Mapping, Scalar, Source
 from crm_plan.text import character_name, fold, unsafe_characters
-from crm_plan.validate import ACTIVITY_FIELDS, OBJECTIVE_FIELDS
 
-# The fields `set` changes, in the order `crmplan set --help` names them.
-ACTIVITY_SETTABLE = ("status", "due", "responsible", "coordination", "support", "text", "ref",
-                     "note", "status_note", "responsible_note")
-OBJECTIVE_SETTABLE = ("title", "note")
-REQUIRED = ("text", "title", "status")
+# The fields `set` changes: those of the kinds people change (texts, notes, actors, references,
+# the status, the due date), not ids, markers or what `archive` writes; in the file's order.
+_KINDS = (fields.TEXT, fields.NOTE, fields.ACTORS, fields.REFS, fields.STATUS, fields.DUE)
+ACTIVITY_SETTABLE = tuple(f.name for f in fields.ACTIVITY.fields if f.kind in _KINDS)
+OBJECTIVE_SETTABLE = tuple(f.name for f in fields.OBJECTIVE.fields if f.kind in _KINDS)
+ACTIVITY_FIELDS = fields.ACTIVITY.names  # where a new field goes: after those before it here
+OBJECTIVE_FIELDS = fields.OBJECTIVE.names
 # Spanish names people type for the fields (only to suggest the right one).
 _SPANISH = {"estado": "status", "fecha": "due", "fecha prevista": "due", "plazo": "due",
             "responsable": "responsible", "responsables": "responsible",
@@ -88,22 +89,27 @@ def set_fields(plan: Plan, source: Source, item_word: str, words: list[str]
 
 def _set_activity(plan: Plan, text: str, target: Target, assignment: Assignment) -> str:
     field, value = assignment
-    if field in ROLES:
+    kind = _field(fields.ACTIVITY, field).kind
+    if kind == fields.ACTORS:
         return _set_actors(plan, text, target, field, value)
-    if field == "ref":
+    if kind == fields.REFS:
         return _set_refs(text, target, value)
-    if field == "status":
+    if kind == fields.STATUS:
         return _scalar(text, target, field, lookup.status(value).value if value else "")
-    if field == "due":
+    if kind == fields.DUE:
         return _scalar(text, target, field, lookup.due(value).iso() if value else "")
     return _scalar(text, target, field, value)
 
 
-def _scalar(text: str, target: Target, field: str, value: str,
-            order: tuple[str, ...] = ACTIVITY_FIELDS) -> str:
+def _field(part: fields.Part, name: str) -> fields.Field:
+    return next(f for f in part.fields if f.name == name)
+
+
+def _scalar(text: str, target: Target, field: str, value: str) -> str:
+    part = fields.OBJECTIVE if target.kind == "objective" else fields.ACTIVITY
     if value:
-        return fieldedit.set_scalar(text, target, field, value, order)
-    if field in REQUIRED:
+        return fieldedit.set_scalar(text, target, field, value, part.names)
+    if _field(part, field).required is not None:
         raise UsageError(_("'{field}' cannot be empty").format(field=field))
     return fieldedit.remove_field(text, target, field)
 
@@ -128,7 +134,7 @@ def _set_actors(plan: Plan, text: str, target: Target, field: str, value: str) -
                 wanted = _without(wanted, actor, field, target.id)
     style = fieldedit.list_style(text, field, fieldedit.list_style(text, "responsible"))
     return fieldedit.set_list(text, target, field, wanted, ACTIVITY_FIELDS, style=style,
-                              drop_empty=field != "responsible")
+                              drop_empty=_field(fields.ACTIVITY, field).required is None)
 
 
 def _without(values: list[str], value: str, field: str, item_id: str) -> list[str]:
@@ -189,7 +195,7 @@ def _set_objective(plan: Plan, text: str, objective_id: str, assignment: Assignm
     values = [_scalar_of(root, target, field) for target in targets]
     for target, current in zip(targets, values, strict=True):
         if current == values[0]:
-            text = _scalar(text, target, field, value, OBJECTIVE_FIELDS)
+            text = _scalar(text, target, field, value)
     return text
 
 

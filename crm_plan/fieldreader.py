@@ -1,7 +1,8 @@
 """Reading typed fields off nodes, turning every surprise into a Problem.
 
-The validation rules in `validate.py` are written in terms of these helpers, so
-that each rule says what it checks and not how a YAML node is taken apart.
+The reader (`reader.py`) is written in terms of these helpers, so that it says what it reads
+and not how a YAML node is taken apart; the rules (`rules/`) take values off nodes with
+`written_text` and `written_texts`, which report nothing (the reader already has).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class FieldReader:
         return None
 
     def sequence(self, node: Node | None, what: str) -> list[Node]:
-        if node is None or _is_empty(node):
+        if node is None or is_empty(node):
             return []
         if isinstance(node, Sequence):
             return node.items
@@ -81,9 +82,9 @@ class FieldReader:
         """A scalar's text as written, or None (reported when it is not a text)."""
         if node is None:
             return None
-        if isinstance(node, Scalar) and not _is_empty(node):
+        if isinstance(node, Scalar) and not is_empty(node):
             return node.value
-        if _is_empty(node):
+        if is_empty(node):
             if required:
                 self.error(node, "required", _("'{field}' is empty; write a value after the ':'")
                            .format(field=field))
@@ -94,31 +95,37 @@ class FieldReader:
 
     def texts(self, node: Node | None, field: str) -> list[Scalar]:
         """A list of texts; a single text is taken as a list of one."""
-        if node is None or _is_empty(node):
+        if node is None or is_empty(node):
             return []
         if isinstance(node, Scalar):
             return [node]
         result = []
         for item in self.sequence(node, f"'{field}'"):
-            if isinstance(item, Scalar) and not _is_empty(item):
+            if isinstance(item, Scalar) and not is_empty(item):
                 result.append(item)
             else:
                 self.error(item, "type", _("each item of '{field}' should be a text, but this is "
                                            "{found}").format(field=field, found=kind_of(item)))
         return result
 
-    def boolean(self, node: Node | None, field: str) -> bool:
-        if node is None:
-            return False
-        value = self.text(node, field)
-        if value is not None and value.lower() in ("true", "false"):
-            return value.lower() == "true"
-        if value is not None:
-            self.error(node, "boolean", _("'{field}' is '{value}'; write true or false")
-                       .format(field=field, value=value))
-        return False
 
-
-def _is_empty(node: Node) -> bool:
+def is_empty(node: Node) -> bool:
     """`key:` with nothing after it, or an explicit null."""
     return isinstance(node, Scalar) and node.style is None and node.value in ("", "~", "null")
+
+
+def written_text(node: Node | None) -> str | None:
+    """The text of a field as written; None when it is missing, empty or not a text."""
+    if isinstance(node, Scalar) and not is_empty(node):
+        return node.value
+    return None
+
+
+def written_texts(node: Node | None) -> list[Scalar]:
+    """The texts of a field that holds a text or a list of texts; what is not a text is left
+    out (`FieldReader.texts` reported it)."""
+    if isinstance(node, Scalar):
+        return [] if is_empty(node) else [node]
+    if isinstance(node, Sequence):
+        return [item for item in node.items if isinstance(item, Scalar) and not is_empty(item)]
+    return []

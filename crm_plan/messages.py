@@ -72,16 +72,16 @@ def option_value(argv: Sequence[str]) -> str | None:
 def detect(argv: Sequence[str], environ: Mapping[str, str]) -> str:
     """The language asked for by the command line, the environment or the locale."""
     if (found := option_value(argv[1:])) in LANGUAGES:  # as the CLI accepts it: es or en
-        return found  # type: ignore[return-value]
+        return found
     if found := normalise(environ.get("CRMPLAN_LANG")):
         return found
     for variable in _LOCALE_VARIABLES:
         if value := environ.get(variable):
             return normalise(value) or DEFAULT  # C, POSIX, fr_FR...: English
-    if sys.platform == "win32":  # no LANG on Windows: the user's locale, e.g. Spanish_Mexico
+    if sys.platform == "win32":  # Windows only: no LANG there, but the user's locale
         import locale
 
-        return normalise(locale.getlocale()[0]) or DEFAULT
+        return normalise(locale.getlocale()[0]) or DEFAULT  # "Spanish_Mexico", "es_MX"
     return DEFAULT
 
 

@@ -1,10 +1,8 @@
 """The plan as plain, frozen data: what every command works on once the file is validated.
 
-The records are `NamedTuple`s rather than frozen dataclasses: just as immutable, and defined
-six times faster, which every start of crmplan pays for each class (see the README's
-performance section). For the same reason the modules that define records on the way of
-every command do without `from __future__ import annotations`: typing.NamedTuple would
-compile each field's annotation from a string, which doubles the cost of a class."""
+A plan is its document data, the actors who may be named (some of them groups), its areas and
+sections, and its objectives with their activities: those of the active plan, and those of the
+historical part, which keep what was achieved (outcomes) and where they came from."""
 
 import datetime as dt
 import re
@@ -49,7 +47,7 @@ _DUE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
 def _days_in(year: int, month: int) -> int:
-    """calendar.monthrange(year, month)[1], without importing calendar at every start."""
+    """The number of days of a month: 28 to 31."""
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return (following - dt.timedelta(days=1)).day
 
@@ -176,8 +174,8 @@ class Objective(NamedTuple):
 
 class Section(NamedTuple):
     id: str
-    area: str
-    title: str
+    area: str = ""
+    title: str = ""
 
 
 class Document(NamedTuple):

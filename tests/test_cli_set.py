@@ -165,8 +165,8 @@ def test_crlf_and_bom_are_kept(plan: Path):
      "no activity or objective has the id '1.9'; did you mean '1.3', '1.2' or '1.1'?"),
     (["1.2", "estado=pendiente"], 2,
      "'estado' is not a field of an activity that crmplan set can change; did you mean "
-     "'status'? (fields: status, due, responsible, coordination, support, text, ref, note, "
-     "status_note, responsible_note)"),
+     "'status'? (fields: text, ref, responsible, coordination, support, responsible_note, "
+     "status, due, status_note, note)"),
     (["1", "status=pendiente"], 2,
      "'status' is not a field of an objective that crmplan set can change (fields: title, "
      "note)"),
@@ -214,7 +214,7 @@ def test_spanish(plan: Path):
     result = run("--lang", "es", "set", "1.2", "estado=pendiente", "-f", str(plan))
     assert (result.exit_code, result.stderr) == (2, (
         "crmplan: 'estado' no es un campo de una actividad que crmplan set pueda cambiar; "
-        "¿quiso decir 'status'? (campos: status, due, responsible, coordination, support, text, "
-        "ref, note, status_note, responsible_note)\n"))
+        "¿quiso decir 'status'? (campos: text, ref, responsible, coordination, support, "
+        "responsible_note, status, due, status_note, note)\n"))
     result = run("--lang", "es", "set", "1.2", "status=pendiente", "-f", str(plan))
     assert (result.exit_code, result.stdout) == (0, "Se actualizó 1.2.\n")

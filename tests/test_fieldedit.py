@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from crm_plan import fieldedit
+from crm_plan.assign import ACTIVITY_FIELDS
 from crm_plan.edit import EditRefused
 from crm_plan.fieldedit import ListStyle, Target
-from crm_plan.validate import ACTIVITY_FIELDS
 
 PLAN = """\
 document:

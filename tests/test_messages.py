@@ -20,7 +20,8 @@ from crm_plan.locales import es
 PACKAGE = ROOT / "crm_plan"
 MARKERS = ("_", "N_")
 # Calls of `_` whose argument is not a literal: the texts they receive are marked with N_().
-TRANSLATED_LATER = {("problems.py", "_SEVERITY_LABELS[self.value]"), ("source.py", "words")}
+TRANSLATED_LATER = {("problems.py", "_SEVERITY_LABELS[self.value]"), ("source.py", "words"),
+                    ("rules/__init__.py", "rule.EXPLANATION")}
 
 
 def _calls() -> list[tuple[str, ast.Call]]:
@@ -179,8 +180,8 @@ def test_lang_es_keeps_machine_formats_and_plan_content(plan_file):
 def test_lang_es_errors(plan_file):
     result = CliRunner().invoke(app, ["--lang", "es", "show", "1.9", "-f", str(plan_file())])
     assert (result.exit_code, result.stderr) == (
-        2, "crmplan: ninguna actividad ni objetivo tiene el id '1.9'; ¿quiso decir '1.2' o "
-           "'1.1'?\n")
+        2, ("crmplan: ninguna actividad ni objetivo tiene el id '1.9'; ¿quiso decir '1.2' o "
+            "'1.1'?\n"))
 
 
 def test_lang_es_tables(plan_file):

@@ -267,30 +267,128 @@ MESSAGES: dict[str, str] = {
         "'{field}' debe ser un texto, pero aquí hay {found}",
     "each item of '{field}' should be a text, but this is {found}":
         "cada elemento de '{field}' debe ser un texto, pero aquí hay {found}",
-    "'{field}' is '{value}'; write true or false": "'{field}' es '{value}'; escriba true o false",
     # validate.py
     ("the file is empty; a plan starts with 'document:', 'actors:', 'sections:' and "
      "'objectives:' (see the README)"):
         ("el archivo está vacío; un plan empieza con 'document:', 'actors:', 'sections:' y "
          "'objectives:' (vea el README)"),
+    # reader.py
     "'document'": "'document'",
+    "'actors'": "'actors'",
+    "the group '{name}'": "el grupo '{name}'",
+    "'areas'": "'areas'",
+    "'sections'": "'sections'",
+    "section '{id}'": "la sección '{id}'",
+    "an objective": "un objetivo",
+    "objective {id}": "el objetivo {id}",
+    "an activity": "una actividad",
+    "an outcome": "un resultado",
+    # rules: what each rule checks (rules/*.py, EXPLANATION)
+    ("Every name under responsible, coordination and support is declared under 'actors', as a "
+     "short name or a group; a name close to a declared one is pointed out as a likely typo."):
+        ("Cada nombre en responsible, coordination y support está declarado en 'actors', como "
+         "nombre corto o como grupo; si un nombre se parece a uno declarado, se señala como un "
+         "probable error de escritura."),
+    "A yes-or-no field, such as action_plan, says true or false.":
+        "Un campo de sí o no, como action_plan, dice true o false.",
+    ("No value or key holds a character that cannot be seen: a control character (a tab or a "
+     "line break only inside a text of several lines), a Unicode line or paragraph separator, or "
+     "a bidirectional mark, which reorders what a reader sees. Printed, they can clear a "
+     "terminal or hide text."):
+        ("Ningún valor ni clave contiene un carácter que no se ve: un carácter de control (un "
+         "tabulador o un salto de línea, solo dentro de un texto de varias líneas), un separador "
+         "de línea o de párrafo de Unicode, o una marca bidireccional, que cambia el orden en "
+         "que se lee el texto. Al imprimirse, pueden borrar una terminal u ocultar texto."),
+    ("A date, such as the document's 'updated' or an archived activity's 'archived', is written "
+     "YYYY-MM-DD and is a day of the calendar."):
+        ("Una fecha, como 'updated' del documento o 'archived' de una actividad archivada, se "
+         "escribe AAAA-MM-DD y es un día que existe en el calendario."),
+    ("An activity 'programado' has a due date: a year, a year and month or a full date that "
+     "exists (2010, 2010-02, 2010-02-15). A due date on an activity with another status is a "
+     "warning, since only 'programado' uses it."):
+        ("Una actividad 'programado' tiene fecha prevista: un año, un año y mes o una fecha "
+         "completa que exista (2010, 2010-02, 2010-02-15). Una fecha prevista en una actividad "
+         "con otro estado es una advertencia, porque solo 'programado' la usa."),
+    ("No two objectives of the active plan share an id, nor two objectives of the history, nor "
+     "any two activities of the whole plan: an id names one item."):
+        ("No hay dos objetivos del plan activo con el mismo id, ni dos objetivos del histórico, "
+         "ni dos actividades en todo el plan: cada id nombra un solo elemento."),
+    "An objective of the active plan has at least one activity.":
+        "Un objetivo del plan activo tiene al menos una actividad.",
+    ("A group's members are declared actors or plain names, never groups. A member whose name "
+     "is close to a declared actor's is a warning: it is probably that actor, mistyped."):
+        ("Los miembros de un grupo son actores declarados o nombres, nunca grupos. Un miembro "
+         "cuyo nombre se parece al de un actor declarado es una advertencia: probablemente es "
+         "ese actor, mal escrito."),
+    'An id is numbers and letters separated by dots, e.g. "9" or "9.3".':
+        'Un id consta de números y letras separados por puntos, p. ej. "9" o "9.3".',
+    ("An activity's id is its objective's id, a dot and a number: 9.3 is the third activity of "
+     "objective 9."):
+        ("El id de una actividad es el id de su objetivo, un punto y un número: 9.3 es la "
+         "tercera actividad del objetivo 9."),
+    ("An id that looks like a number, such as 6.10 or 07, is written in quotes (\"6.10\"): "
+     "other YAML tools, and editors, read it as the number 6.1 or 7."):
+        ("Un id que parece un número, como 6.10 o 07, se escribe entre comillas (\"6.10\"): "
+         "otras herramientas de YAML, y los editores, lo leen como el número 6.1 o 7."),
+    ("'origin' is written by crmplan archive on an activity of the history, so that crmplan "
+     "restore can put it back: it has no place in the active plan, and its 'position' is a "
+     "number."):
+        ("'origin' lo escribe crmplan archive en una actividad del histórico, para que crmplan "
+         "restore pueda devolverla a su lugar: no corresponde al plan activo, y su 'position' "
+         "es un número."),
+    ("A reference, in 'ref' or as '(Ref.: ...)' in an activity's note, can be read: a point, "
+     "a body, a kind of document, a month and a year, e.g. p. 5.b, GRCM, Inf. Red Trata, "
+     "noviembre, 2008."):
+        ("Una referencia, en 'ref' o como '(Ref.: ...)' en una nota de una actividad, se puede "
+         "leer: un punto, un órgano, un tipo de documento, un mes y un año, p. ej. p. 5.b, "
+         "GRCM, Inf. Red Trata, noviembre, 2008."),
+    ("A note that says the objective will be removed from the plan if nothing is identified "
+     "(\"si no se identifican...\") is pointed out as a reminder that something is still to be "
+     "done."):
+        ("Una nota que dice que el objetivo se eliminará del plan si no se identifica nada "
+         "(\"si no se identifican...\") se señala como recordatorio de que algo sigue "
+         "pendiente."),
+    ("An activity of the active plan names someone under 'responsible', unless its status is "
+     "still 'por definir'."):
+        ("Una actividad del plan activo nombra a alguien en 'responsible', salvo que su estado "
+         "siga siendo 'por definir'."),
+    ("An objective's section is declared under 'sections', and a section's area under 'areas' "
+     "(when the plan has areas)."):
+        ("La sección de un objetivo está declarada en 'sections', y el área de una sección, en "
+         "'areas' (cuando el plan tiene áreas)."),
+    ("A status is one of continuo, programado, pendiente, por definir and completado (case and "
+     "accents do not matter); an activity in the history is 'completado'. The status an "
+     "archived activity had, kept in its 'origin', is one of them too."):
+        ("Un estado es continuo, programado, pendiente, por definir o completado (no importan "
+         "las mayúsculas ni los acentos); una actividad del histórico tiene el estado "
+         "'completado'. El estado que tenía una actividad archivada, guardado en su 'origin', "
+         "también es uno de ellos."),
+    ("An objective of the active plan has an activity that is no longer 'por definir': the plan "
+     "says that objectives without defined activities are removed from it."):
+        ("Un objetivo del plan activo tiene alguna actividad que ya no está 'por definir': el "
+         "plan dice que los objetivos sin actividades definidas se eliminan de él."),
+    # rules: control-character
+    "the text holds {character}, a control character that cannot be seen; delete it":
+        "el texto contiene {character}, un carácter de control que no se ve; elimínelo",
+    ("the text holds {character}, an invisible character that changes how the text around it "
+     "is shown; delete it"):
+        ("el texto contiene {character}, un carácter invisible que cambia cómo se muestra el "
+         "texto que lo rodea; elimínelo"),
+    ("a text on a single line cannot hold {character}; write a space instead, or write the text "
+     "as a block ('|') over several lines"):
+        ("un texto de una sola línea no puede contener {character}; escriba un espacio en su "
+         "lugar, o escriba el texto como bloque ('|') en varias líneas"),
+    # rules: their problems
+    "'{field}' is '{value}'; write true or false": "'{field}' es '{value}'; escriba true o false",
     "'{field}' is '{value}', which is not a date; write it as YYYY-MM-DD, e.g. 2009-11-26":
         ("'{field}' es '{value}', que no es una fecha; escríbala como AAAA-MM-DD, p. ej. "
          "2009-11-26"),
-    "'actors'": "'actors'",
-    "the group '{name}'": "el grupo '{name}'",
     "'{member}' cannot be a member of '{group}': groups hold actors, not groups":
         "'{member}' no puede ser miembro de '{group}': los grupos reúnen actores, no grupos",
     "'{member}' is not a declared actor; did you mean '{hint}'?":
         "'{member}' no es un actor declarado; ¿quiso decir '{hint}'?",
-    "'areas'": "'areas'",
-    "'sections'": "'sections'",
-    "section '{id}'": "la sección '{id}'",
     "area": "el área",
-    "an objective": "un objetivo",
     "objective": "objetivo",
-    "objective {id}": "el objetivo {id}",
-    "an activity": "una actividad",
     "objective {id} has no activities; add one or remove the objective":
         "el objetivo {id} no tiene actividades; agregue una o elimine el objetivo",
     "{what} id '{id}' should be numbers and letters separated by dots, e.g. \"9.3\"":
@@ -332,7 +430,6 @@ MESSAGES: dict[str, str] = {
          "(CRM, GRCM), un tipo de documento (Deci., Decla., Concl., CC, Inf. Red Trata), un mes "
          "ni un año"),
     "the reference '{ref}' has no year": "la referencia '{ref}' no tiene año",
-    "an outcome": "un resultado",
     ("every activity of objective {id} is still 'por definir'; the plan says objectives without "
      "defined activities are removed from it"):
         ("todas las actividades del objetivo {id} siguen 'por definir'; el plan dice que los "
@@ -693,6 +790,17 @@ MESSAGES: dict[str, str] = {
         ("{path}: el plan tiene {count} nombres (enlaces duros); guardarlo separaría este nombre "
          "de los demás, así que no se cambió nada; modifique una copia con un solo nombre, o "
          "quite primero los otros enlaces"),
+    # windows
+    ("{path}: the folder of the plan does not support locking files (a network share?), so "
+     "crmplan cannot keep two changes from overwriting each other; nothing was changed. Copy the "
+     "plan to a folder of this computer, change it there, and copy it back"):
+        ("{path}: la carpeta del plan no permite bloquear archivos (¿es una carpeta de red?), así "
+         "que crmplan no puede evitar que dos cambios se sobrescriban; no se cambió nada. Copie "
+         "el plan a una carpeta de este equipo, modifíquelo allí y vuelva a copiarlo"),
+    ("{path}: the plan is open in another program (close it and run the command again); nothing "
+     "was changed"):
+        ("{path}: el plan está abierto en otro programa (ciérrelo y vuelva a ejecutar el "
+         "comando); no se cambió nada"),
     # set / add / edit / apply
     # the plan's date (editing commands), fieldedit.py
     "Leave the plan's date (document.updated) as it is; by default a change sets it to today.":

@@ -18,6 +18,7 @@ import json
 from collections.abc import Callable
 
 from crm_plan.counts import Counts, Tally
+from crm_plan.fields import ACTIVITY_RECORD
 from crm_plan.model import Activity, Actor, Objective, Outcome, Plan, Ref
 from crm_plan.query import Hit, Selection, in_action_plan, is_overdue
 from crm_plan.render.layout import match_label, section_title
@@ -26,11 +27,7 @@ from crm_plan.text import unsafe_characters, visible
 Record = dict[str, object]
 
 
-ACTIVITY_FIELDS = (
-    "id", "section", "objective", "text", "responsible", "coordination", "support",
-    "responsible_note", "status", "pending", "due", "overdue", "status_note", "note", "refs",
-    "action_plan", "archived", "archived_on", "origin", "outcomes",
-)
+ACTIVITY_FIELDS = ACTIVITY_RECORD  # the keys of the json record, the columns of the csv
 
 
 def activity_record(plan: Plan, hit: Hit, as_of: dt.date, *, matches: bool = False) -> Record:

@@ -93,13 +93,15 @@ def table(out: Console, header: Sequence[Text], rows: Sequence[Sequence[Text] | 
     widths = [max(cell.cell_len for cell in column) for column in zip(header, *body, strict=True)]
     # At the least: the first column's longest word (up to 20), the others' widest number.
     words = [len(word) for cells in body for word in cells[0].plain.split()]
+    others = list(zip(*body, strict=True))[1:]
     least = [max(8, min(20, max(words, default=0))),
-             *(max(cell.cell_len for cell in column) for column in list(zip(*body))[1:])]
+             *(max(cell.cell_len for cell in column) for column in others)]
     gaps = 3 * (len(widths) - 1)
     if body and sum(widths) + gaps > width:
         widths[0] -= min(sum(widths) + gaps - width, max(0, widths[0] - least[0]))
         while sum(widths) + gaps > width:
-            slack, index = max((w - m, i) for i, (w, m) in enumerate(zip(widths, least)))
+            pairs = enumerate(zip(widths, least, strict=True))
+            slack, index = max((w - m, i) for i, (w, m) in pairs)
             if slack <= 0:
                 break
             widths[index] -= 1
