@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
     "set": (editing.set_, editing.SET_HELP),
     "add": (editing.add, editing.ADD_HELP),
     "edit": (editing.edit, editing.EDIT_HELP),
+    "apply": (editing.apply, editing.APPLY_HELP),
     "schema": (setup.schema, setup.SCHEMA_HELP),
     "init": (setup.init, setup.INIT_HELP),
 }

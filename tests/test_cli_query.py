@@ -564,7 +564,8 @@ def test_show_json_objective(plan: str):
 
 
 @pytest.mark.parametrize("command", ["validate", "list", "status", "show", "archive", "restore",
-                                     "set", "add", "edit", "export", "report", "changes"])
+                                     "set", "add", "edit", "apply", "export", "report",
+                                     "changes"])
 def test_every_command_has_a_summary_and_an_example(command: str):
     text = output(command, "--help")
     summary = next(line.strip() for line in text.splitlines()[3:] if line.strip())
@@ -576,8 +577,8 @@ def test_help_covers_every_command():
     from typer.main import get_command
 
     assert set(get_command(app).commands) == {"validate", "list", "status", "show", "archive",
-                                              "restore", "set", "add", "edit", "schema", "init",
-                                              "export", "report", "changes"}
+                                              "restore", "set", "add", "edit", "apply", "schema",
+                                              "init", "export", "report", "changes"}
 
 
 # -- the real plan at 80 columns -----------------------------------------------------------------

@@ -109,7 +109,7 @@ def test_translations_are_spanish_not_copies():
     assert same == {"{path}: {errors}.", "{path}: {errors}, {warnings} ({counts}).",
                     "crmplan: {message}", "{path}: {message}", "'document'", "'actors'",
                     "'areas'", "'sections'", "error", "no", "Ref.: {ref}", "{actor} ({role})", "Id", "Total", "total",
-                    "Actor"}
+                    "Actor", "{id} ({where}): {changes}"}
 
 
 # -- choosing the language -----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Keeping the plan current: `archive`, `restore`, `set`, `add` and `edit`. Every one
+"""Keeping the plan current: `archive`, `restore`, `set`, `add`, `edit` and `apply`. Every one
 goes through `store.update` (lock, re-read, validation of the result, one-step save), and sets
 the plan's date (`document.updated`) to today unless --keep-updated."""
 
@@ -21,10 +21,13 @@ from crm_plan.commands.options import (
     usage,
     valid_plan,
 )
-from crm_plan.messages import _
+from crm_plan.messages import _, ngettext
 
 if TYPE_CHECKING:
+    from crm_plan.answers import Problem
     from crm_plan.fieldedit import PlanChange
+    from crm_plan.model import Plan
+    from crm_plan.source import Source
     from crm_plan.store import Update
 
 
@@ -171,6 +174,68 @@ def edit(
     _report(result, dry_run, _("Updated {id}."), "")
 
 
+def apply(
+    ctx: typer.Context,
+    workbooks: Annotated[list[str], typer.Argument(
+        metavar="FILE.xlsx...", help=_(
+            "Workbooks made by crmplan report --format xlsx, with the answers filled in."))],
+    yes: Annotated[bool, typer.Option(
+        "--yes", help=_("Write the changes into the plan; without it they are only shown."))
+    ] = False,
+    all_or_nothing: Annotated[bool, typer.Option(
+        "--all-or-nothing", help=_(
+            "Apply nothing when any answer cannot be applied (by default the others are)."))
+    ] = False,
+    keep_updated: KeepUpdatedOption = False,
+) -> None:
+    from pathlib import Path
+
+    from crm_plan import answers, query
+    from crm_plan.errors import CrmPlanError
+
+    for name in workbooks:
+        if not Path(name).is_file():
+            usage(_("{path}: no such workbook").format(path=name))
+    books = [answers.read(Path(name), name) for name in workbooks]
+    lines: list[str] = []
+    problems: list[answers.Problem] = []
+
+    def change(plan: "Plan", source: "Source") -> tuple[str, list[str]]:
+        planned, problems[:] = answers.plan_answers(plan, books)
+        by_id = {a.id: a for a in plan.activities()}
+        lines[:] = [answers.summary(p, by_id[p.id]) for p in planned]
+        if problems and all_or_nothing:
+            return source.text, []
+        return answers.apply(plan, source, planned, query.today())
+
+    result = _save(ctx, change, dry_run=not yes, keep_updated=keep_updated)
+    _report_answers(result, lines, problems, yes=yes, all_or_nothing=all_or_nothing)
+    if problems:
+        raise CrmPlanError(ngettext(
+            "{n} answer could not be applied (listed above)",
+            "{n} answers could not be applied (listed above)", len(problems)).format(
+            n=len(problems)) + (_("; with --all-or-nothing, nothing was applied")
+                                if all_or_nothing else ""))
+
+
+def _report_answers(result: "Update", lines: list[str], problems: list["Problem"], *,
+                    yes: bool, all_or_nothing: bool) -> None:
+    if not lines and not problems:
+        say(_("No answers to apply: the workbooks have none filled in."))
+    if all_or_nothing and problems:
+        lines = []
+    for line in lines:
+        say(line)
+    if result.changed and not yes:
+        typer.echo(_visible_diff(result.diff()), nl=False)
+        say(_("Nothing was written: run the command again with --yes to apply these changes to "
+              "{path}.").format(path=result.display))
+    elif result.changed:
+        say(_("Wrote the answers into {path}.").format(path=result.display))
+    for problem in problems:
+        say(str(problem), err=True)
+
+
 def _save(ctx: typer.Context, change: "PlanChange", *, dry_run: bool, keep_updated: bool
           ) -> "Update":
     """Make the change under the lock, dated today unless --keep-updated."""
@@ -219,6 +284,16 @@ EDIT_HELP = _(
     "plan does not validate with your lines, the editor opens again with the problems at the "
     "top; empty the text, or close without saving, to give up: nothing is written.\n\n"
     "Example: crmplan edit 9.3")
+APPLY_HELP = _(
+    "Take the countries' answers from their workbooks into the plan.\n\n"
+    "The workbooks are those crmplan report --format xlsx made, with a new status, a new due "
+    "date, a progress note (written as the activity's status_note) or an outcome filled in. "
+    "Shows, activity by activity, what would change, and the diff; --yes writes it. A completed "
+    "activity with an outcome is archived with it. An answer that cannot be applied (an unknown "
+    "status, a date like 2010-13, an activity gone or changed since the workbook was made) is "
+    "reported with its workbook, sheet and cell, and its row is applied nowhere; the others "
+    "still are, unless --all-or-nothing.\n\n"
+    "Example: crmplan apply respuestas/*.xlsx --yes")
 
 
 def _visible_diff(diff: str) -> str:

@@ -324,7 +324,7 @@ OutputOption = Annotated[str | None, typer.Option(
 
 # The format a file name asks for when --format is not given.
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-             ".docx": "docx", ".csv": "csv", ".json": "json", ".txt": "table"}
+             ".docx": "docx", ".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".txt": "table"}
 
 Format = TypeVar("Format", bound=Enum)
 

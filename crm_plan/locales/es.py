@@ -632,7 +632,9 @@ MESSAGES: dict[str, str] = {
      "Every active activity naming the actor, directly or through a group it belongs to, with "
      "its references: overdue, then pending, scheduled (by due date) and ongoing. With "
      "--each-member, one sheet per member of a group, written into the folder given with -o "
-     "(markdown unless --format says otherwise).\n\n"
+     "(markdown unless --format says otherwise). With --format xlsx, a workbook for the actor to "
+     "answer (new status, new due date, progress note, outcome), which crmplan apply reads "
+     "back.\n\n"
      "Example: crmplan report --responsible México --format markdown -o mexico.md"):
         ("Una hoja de compromisos: lo que debe un actor, primero lo que tiene el plazo vencido."
          "\n\n"
@@ -640,18 +642,22 @@ MESSAGES: dict[str, str] = {
          "de un grupo al que pertenece, con sus referencias: con plazo vencido, luego por "
          "resolver, programadas (por fecha prevista) y continuas. Con --each-member, una hoja "
          "por cada miembro de un grupo, escritas en la carpeta indicada con -o (en markdown si "
-         "--format no dice otra cosa).\n\n"
+         "--format no dice otra cosa). Con --format xlsx, un libro de Excel para que el actor "
+         "responda (nuevo estado, nueva fecha prevista, nota de avance, resultado), que crmplan "
+         "apply lee de vuelta.\n\n"
          "Ejemplo: crmplan report --responsible México --format markdown -o mexico.md"),
     "The actor (short or full name), or with --each-member a group.":
         "El actor (nombre corto o completo) o, con --each-member, un grupo.",
     "One sheet per member of the group, written into the folder -o DIR.":
         "Una hoja por cada miembro del grupo, escritas en la carpeta -o DIR.",
-    "table (for the terminal, or text in a file), markdown, html or docx (Word).":
-        "table (para la terminal, o texto en un archivo), markdown, html o docx (Word).",
-    ("Write to the file PATH (with --each-member: into the folder PATH) instead of the standard "
-     "output."):
-        ("Escribe en el archivo PATH (con --each-member: en la carpeta PATH) en lugar de la "
-         "salida estándar."),
+    ("table (for the terminal, or text in a file), markdown, html, docx (Word) or xlsx (a "
+     "workbook to answer, for crmplan apply)."):
+        ("table (para la terminal, o texto en un archivo), markdown, html, docx (Word) o xlsx (un "
+         "libro de Excel para responder, para crmplan apply)."),
+    ("Write to the file PATH, or into the folder PATH under the actor's name (always a folder "
+     "with --each-member), instead of the standard output."):
+        ("Escribe en el archivo PATH, o en la carpeta PATH con el nombre del actor (siempre una "
+         "carpeta con --each-member), en lugar de la salida estándar."),
     "--each-member writes one file per member: name the folder with -o, e.g. -o sheets/":
         ("--each-member escribe un archivo por miembro: indique la carpeta con -o, p. ej. -o "
          "hojas/"),
@@ -948,6 +954,103 @@ MESSAGES: dict[str, str] = {
     "{id} was changed in the plan file while it was being edited, so nothing was written":
         ("{id} cambió en el archivo del plan mientras se editaba, así que no se escribió "
          "nada"),
+    # apply: answers.py, render/documents/xlsx.py, commands/editing.py, commands/documents.py
+    'workbooks (.xlsx) need the openpyxl package; install it with: pip install "crmplan[xlsx]"':
+        ("los libros de Excel (.xlsx) necesitan el paquete openpyxl; instálelo con: pip install "
+         "\"crmplan[xlsx]\""),
+    "it cannot be read as a workbook ({reason}); nothing in it was applied":
+        "no se puede leer como libro de Excel ({reason}); no se aplicó nada de él",
+    ("it was not made by crmplan report --format xlsx (it has no '{sheet}' sheet); nothing in it "
+     "was applied"):
+        ("no lo hizo crmplan report --format xlsx (no tiene la hoja '{sheet}'); no se aplicó nada "
+         "de él"),
+    ("it was made by another version of crmplan; make the sheets again with crmplan report "
+     "--format xlsx"):
+        ("lo hizo otra versión de crmplan; vuelva a hacer las hojas con crmplan report --format "
+         "xlsx"),
+    "this row's id ('{id}') is not one of the sheet's activities; the row was not applied":
+        ("el id de esta fila ('{id}') no es el de una actividad de la hoja; la fila no se "
+         "aplicó"),
+    "it was made from another plan ('{title}'); nothing in it was applied":
+        "se hizo a partir de otro plan ('{title}'); no se aplicó nada de él",
+    "activity {id} is in the history now; this row was not applied":
+        "la actividad {id} ya está en el histórico; esta fila no se aplicó",
+    "the plan has no activity {id} any more; this row was not applied":
+        "el plan ya no tiene la actividad {id}; esta fila no se aplicó",
+    ("activity {id} has changed since the sheet was made ({field}: now '{now}', the sheet shows "
+     "'{then}'); this row was not applied"):
+        ("la actividad {id} cambió después de hacerse la hoja ({field}: ahora '{now}', la hoja "
+         "muestra '{then}'); esta fila no se aplicó"),
+    ("an outcome is recorded when the activity is completed: choose 'completado' as the new "
+     "status, or leave the outcome empty; this row was not applied"):
+        ("un resultado se registra cuando la actividad está completada: elija 'completado' como "
+         "nuevo estado, o deje vacío el resultado; esta fila no se aplicó"),
+    ("'programado' needs a due date: fill in the new due date (2010, 2010-06 or 2010-06-15); this "
+     "row was not applied"):
+        ("'programado' necesita una fecha prevista: llene la nueva fecha prevista (2010, 2010-06 "
+         "o 2010-06-15); esta fila no se aplicó"),
+    "the answers for activity {id} disagree about its {field} ({cells}); none of them was applied":
+        ("las respuestas para la actividad {id} no coinciden en {field} ({cells}); no se aplicó "
+         "ninguna"),
+    "status {old} → {new}": "estado {old} → {new}",
+    "due date {old} → {new}": "fecha prevista {old} → {new}",
+    "status note: {note}": "nota del estado: {note}",
+    "archived with the outcome: {outcome}": "archivada con el resultado: {outcome}",
+    "{id} ({where}): {changes}": "{id} ({where}): {changes}",
+    "Commitments": "Compromisos",
+    "Due date": "Fecha prevista",
+    "Notes": "Notas",
+    "New status": "Nuevo estado",
+    "New due date": "Nueva fecha prevista",
+    "Progress note": "Nota de avance",
+    "Outcome (if completed)": "Resultado (si se completó)",
+    "Made on {date} from {file}, the plan as updated on {updated}.":
+        "Preparada el {date} a partir de {file}, el plan actualizado el {updated}.",
+    ("Please fill in the yellow columns and send the workbook back; the other columns are locked. "
+     "New status: choose it from the list. New due date: 2010, 2010-06 or 2010-06-15. Outcome: "
+     "what was achieved, for an activity now completed."):
+        ("Llene por favor las columnas amarillas y devuelva el libro; las demás columnas están "
+         "bloqueadas. Nuevo estado: elíjalo de la lista. Nueva fecha prevista: 2010, 2010-06 o "
+         "2010-06-15. Resultado: lo que se logró, para una actividad ya completada."),
+    "Choose one of the plan's statuses from the list.":
+        "Elija uno de los estados del plan en la lista.",
+    "a workbook cannot be shown in the terminal: write it to a file with -o, e.g. -o {name}":
+        ("un libro de Excel no se puede mostrar en la terminal: escríbalo en un archivo con -o, "
+         "p. ej. -o {name}"),
+    "Workbooks made by crmplan report --format xlsx, with the answers filled in.":
+        "Libros de Excel hechos por crmplan report --format xlsx, con las respuestas llenadas.",
+    "Write the changes into the plan; without it they are only shown.":
+        "Escribe los cambios en el plan; sin esta opción solo se muestran.",
+    "Apply nothing when any answer cannot be applied (by default the others are).":
+        ("No aplica nada si alguna respuesta no se puede aplicar (por omisión se aplican las "
+         "demás)."),
+    "{path}: no such workbook": "{path}: no existe ese libro de Excel",
+    "No answers to apply: the workbooks have none filled in.":
+        "No hay respuestas que aplicar: los libros no tienen ninguna llenada.",
+    "Nothing was written: run the command again with --yes to apply these changes to {path}.":
+        ("No se escribió nada: vuelva a ejecutar la orden con --yes para aplicar estos cambios a "
+         "{path}."),
+    "Wrote the answers into {path}.": "Se escribieron las respuestas en {path}.",
+    "; with --all-or-nothing, nothing was applied": "; con --all-or-nothing, no se aplicó nada",
+    ("Take the countries' answers from their workbooks into the plan.\n\n"
+     "The workbooks are those crmplan report --format xlsx made, with a new status, a new due "
+     "date, a progress note (written as the activity's status_note) or an outcome filled in. "
+     "Shows, activity by activity, what would change, and the diff; --yes writes it. A completed "
+     "activity with an outcome is archived with it. An answer that cannot be applied (an unknown "
+     "status, a date like 2010-13, an activity gone or changed since the workbook was made) is "
+     "reported with its workbook, sheet and cell, and its row is applied nowhere; the others "
+     "still are, unless --all-or-nothing.\n\n"
+     "Example: crmplan apply respuestas/*.xlsx --yes"):
+        ("Lleva al plan las respuestas de los países, desde sus libros de Excel.\n\n"
+         "Los libros son los que hizo crmplan report --format xlsx, con un nuevo estado, una "
+         "nueva fecha prevista, una nota de avance (escrita como status_note de la actividad) o "
+         "un resultado. Muestra, actividad por actividad, lo que cambiaría, y el diff; --yes lo "
+         "escribe. Una actividad completada con un resultado se archiva con él. Una respuesta que "
+         "no se puede aplicar (un estado desconocido, una fecha como 2010-13, una actividad que "
+         "ya no existe o que cambió después de hacerse el libro) se informa con su libro, hoja y "
+         "celda, y su fila no se aplica en ninguna parte; las demás sí, salvo con "
+         "--all-or-nothing.\n\n"
+         "Ejemplo: crmplan apply respuestas/*.xlsx --yes"),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
@@ -981,6 +1084,10 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
     ("{n} due date change", "{n} due date changes"):
         ("{n} cambio de fecha prevista", "{n} cambios de fecha prevista"),
     ("{n} text edit", "{n} text edits"): ("{n} edición de texto", "{n} ediciones de texto"),
+    ("{n} answer could not be applied (listed above)",
+     "{n} answers could not be applied (listed above)"):
+        ("{n} respuesta no se pudo aplicar (véase arriba)",
+         "{n} respuestas no se pudieron aplicar (véase arriba)"),
     ("{n} outcome update", "{n} outcome updates"):
         ("{n} actualización de resultados", "{n} actualizaciones de resultados"),
 }
