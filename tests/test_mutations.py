@@ -27,7 +27,8 @@ LINES = SHIPPED.splitlines(keepends=True)
 # A second command for each damaged file, after validate: reading, showing, changing.
 SECOND = [["list"], ["status"], ["show", "9.3"], ["archive", "9.3", "--dry-run"],
           ["restore", "9.3"], ["list", "--all", "--format", "json"], ["archive", "6.10"],
-          ["show", "I.B.1.2", "--format", "json"]]
+          ["show", "I.B.1.2", "--format", "json"], ["set", "9.3", "status=pendiente"],
+          ["add", "9", "--text", "Nueva actividad", "-r", "OIM"]]
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +66,7 @@ def answers_sensibly(path: Path, data: bytes, second: list[str]) -> int:
     else:
         assert after.exit_code == 1, (second, after.stdout, after.stderr)
         assert after.stderr.splitlines()[-1].startswith(f"crmplan: {path}"), after.stderr
-        if second[0] in ("archive", "restore"):
+        if second[0] in ("archive", "restore", "set", "add"):
             assert path.read_bytes() == data
     return result.exit_code
 
