@@ -182,6 +182,19 @@ def test_an_objective_is_not_edited(plan: Path, scripted: Scripted):
         "note with crmplan set 1 title=...\n"))
 
 
+def test_the_bundled_plan_is_refused_before_the_editor_opens(
+        tmp_path: Path, scripted: Scripted, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CRMPLAN_FILE", raising=False)
+    (scripted.folder / "steps.json").write_text("[]", encoding="utf-8")
+    result = CliRunner().invoke(app, ["edit", "9.3"], env={"VISUAL": scripted.command()})
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "crmplan: the plan bundled with crmplan is read-only; copy it to ./workplan.yaml or name "
+        "your plan file with --file\n")
+    assert scripted.shown() == []
+
+
 def test_an_editor_that_cannot_start(plan: Path):
     result = CliRunner().invoke(app, ["edit", "1.2", "-f", str(plan)],
                                 env={"VISUAL": "", "EDITOR": "/no/such/editor --wait"})

@@ -149,6 +149,9 @@ def edit(
     from crm_plan.model import Objective
 
     loaded = valid_plan(ctx)
+    if loaded.location.bundled:  # said before the editor opens, not after
+        raise CrmPlanError(_("the plan bundled with crmplan is read-only; copy it to "
+                             "./workplan.yaml or name your plan file with --file"))
     item = lookup.item(loaded.plan, activity)
     if isinstance(item, Objective):
         usage(_("crmplan edit opens one activity, and {id} is an objective; change its title "
