@@ -672,7 +672,7 @@ Coordination     ST: Secretaría Técnica de la CRM
 Status           por definir (pending: pendiente or por definir)
 Status note      Tegucigalpa, noviembre de 2008
 Plan of Action   no
-Line in the file 276
+Line in the file 277
 """
 
 
