@@ -427,7 +427,7 @@ _KEY_WITHOUT_DASH = re.compile(r"^\s*[^\s#'\"\[{-][^#'\"]*?:(?:\s|$)")
 
 def _editor_mistake(text: str, syntax: Problem) -> Problem | None:
     """A better message for the parser's `syntax` problem, when a known slip explains it."""
-    lines = text.splitlines()[:syntax.line]
+    lines = text.split("\n", syntax.line)[:syntax.line]  # those up to the parser's stop
     for find in (_empty_then_entries, _unclosed_quote, _text_after_quote, _dash_left_out):
         found = find(lines, syntax)
         if found is not None:
@@ -500,13 +500,15 @@ def _text_after_quote(lines: list[str], syntax: Problem) -> tuple[int, int, str]
 
 
 def _dash_left_out(lines: list[str], syntax: Problem) -> tuple[int, int, str] | None:
-    """An item of a list written without its `- `, less indented than the item's fields."""
+    """An item of a list written without its `- `, less indented than the item's fields: its
+    first key is the one that follows the `- ` of the item before, at the same indentation."""
     line = lines[-1] if lines else ""
-    if "expected '-' indicator" not in syntax.message and not _KEY_WITHOUT_DASH.match(line):
+    if not _KEY_WITHOUT_DASH.match(line):
         return None
     before = next((earlier for earlier in reversed(lines[:-1])
                    if earlier.lstrip().startswith("- ")), None)
-    if before is None or _indent(before) != _indent(line) or not _KEY_WITHOUT_DASH.match(line):
+    if before is None or _indent(before) != _indent(line) \
+            or before.lstrip()[2:].split(":")[0] != line.lstrip().split(":")[0]:
         return None
     return syntax.line, _indent(line) + 1, _(
         "this line starts an item of the list without its '- ': write '- ' before it, as on "
