@@ -3,6 +3,8 @@ plan: the message says what happened, where it happened, in English and in Spani
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,9 @@ from conftest import ROOT
 from typer.testing import CliRunner
 
 from crm_plan.cli import app
+from crm_plan.problems import Problem, Severity
+from crm_plan.source import from_bytes
+from crm_plan.validate import validate
 
 runner = CliRunner()
 SHIPPED = (ROOT / "workplan.yaml").read_text(encoding="utf-8")
@@ -184,3 +189,35 @@ def test_spanish_names_in_an_objective(tmp_path: Path, word: str, old: str, new:
     found = errors(tmp_path, text, "en")
     assert found[0] == f"workplan.yaml:{line}:5: error: {message} [unknown-field]"
     assert not any("[required]" in problem for problem in found), found
+
+
+def _value_lines(pattern: str) -> list[tuple[int, re.Match[str]]]:
+    """The lines of the shipped plan with a value `pattern` matches: one in three (a parse
+    that fails costs more than one that succeeds; CRMPLAN_FUZZ=1 tries them all)."""
+    step = 1 if os.environ.get("CRMPLAN_FUZZ") else 3
+    return [(number, found) for number, line in enumerate(SHIPPED.split("\n"))
+            if (found := re.match(pattern, line))][::step]
+
+
+def first_error(text: str) -> Problem:
+    return next(p for p in validate(from_bytes(text.encode("utf-8"), "workplan.yaml"))[1]
+                if p.severity is Severity.ERROR)
+
+
+def test_an_unclosed_quote_on_any_value_of_the_plan_is_reported_on_its_line():
+    lines = SHIPPED.split("\n")
+    for number, found in _value_lines(r"^(\s*(?:- )?[a-z_]+: )([^\"'\[{#\s].*)$"):
+        text = "\n".join([*lines[:number], found[1] + '"' + found[2], *lines[number + 1:]])
+        problem = first_error(text)
+        assert (problem.line, problem.code) == (number + 1, "syntax"), (number + 1, problem)
+        assert "not closed" in problem.message
+
+
+def test_quotes_around_the_first_word_of_any_value_are_reported_on_its_line():
+    lines = SHIPPED.split("\n")
+    for number, found in _value_lines(r"^(\s*(?:- )?[a-z_]+: )([^\"'\[{#\s]\S*)(\s+[^#\s].*)$"):
+        text = "\n".join([*lines[:number], f'{found[1]}"{found[2]}"{found[3]}',
+                          *lines[number + 1:]])
+        problem = first_error(text)
+        assert (problem.line, problem.col) == (number + 1, len(found[1]) + 1), problem
+        assert "closing quote" in problem.message
