@@ -24,7 +24,7 @@ _COMMENT = re.compile(r"(?:^|\s)#\s*crmplan:\s*ignore\[([^\]]*)\]")
 
 def acknowledge(text: str, problems: list[Problem]) -> tuple[list[Problem], int]:
     """The problems not acknowledged in `text`, and how many warnings were."""
-    if MARK not in text or not any(p.severity is Severity.WARNING for p in problems):
+    if not any(p.severity is Severity.WARNING for p in problems) or MARK not in text:
         return problems, 0  # the usual case, without splitting the text into lines
     lines = text.splitlines()
     kept = [p for p in problems if not _acknowledged(p, lines)]

@@ -575,7 +575,7 @@ def test_every_command_has_a_summary_and_an_example(command: str):
 def test_help_covers_every_command():
     from typer.main import get_command
 
-    assert set(get_command(app).commands) == {"validate", "list", "status", "show", "archive",
+    assert set(get_command(app).commands) == {"validate", "explain", "list", "status", "show", "archive",
                                               "restore", "schema", "init", "export", "report",
                                               "changes"}
 
