@@ -74,7 +74,7 @@ HELP = _("Check the plan file and report every problem at once, sorted by positi
 
 
 def explain(
-    code: Annotated[str | None, typer.Argument(metavar="[CODE]", help=_(
+    code: Annotated[str | None, typer.Argument(metavar=_("[CODE]"), help=_(
         "The code shown in brackets at the end of a problem, e.g. removal-note. Without it: "
         "every code."))] = None,
 ) -> None:

@@ -830,6 +830,7 @@ MESSAGES: dict[str, str] = {
      "code."):
         ("El código que aparece entre corchetes al final de un problema, p. ej. removal-note. "
          "Sin él: todos los códigos."),
+    "[CODE]": "[CÓDIGO]",
     "'{code}' is not a code of crmplan; did you mean '{hint}'?":
         "'{code}' no es un código de crmplan; ¿quiso decir '{hint}'?",
     "'{code}' is not a code of crmplan; 'crmplan explain' lists them":
