@@ -113,8 +113,8 @@ def test_an_id_without_its_dash_less_indented(tmp_path: Path, lang: str):
 EMPTY_THEN_ENTRIES = {
     "en": "error: '{key}: {empty}' says that '{key}' is empty, but entries follow on the next "
           "lines: remove the '{empty}' [syntax]",
-    "es": "error: '{key}: {empty}' dice que '{key}' está vacío, pero en las líneas siguientes "
-          "hay entradas: quite el '{empty}' [syntax]",
+    "es": "error: '{key}: {empty}' dice que no hay nada en '{key}', pero en las líneas "
+          "siguientes hay entradas: quite el '{empty}' [syntax]",
 }
 
 

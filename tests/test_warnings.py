@@ -165,9 +165,9 @@ documento tiene 'removes_undefined_objectives: true' (como el plan de la CRM de 
 Identifique lo que pide la nota o elimine el objetivo. El mensaje de cada problema dice qué \
 escribir, en la línea y la columna que indica.
 
-Para dar por vista una advertencia donde está (validate deja de mostrarla y la cuenta como \
+Para reconocer una advertencia donde está (validate deja de mostrarla y la cuenta como \
 reconocida), escriba el comentario '# crmplan: ignore[removal-note]' al final de la línea que \
-señala, o solo en la línea inmediatamente anterior.
+señala, o en una línea aparte, justo encima.
 """,
 }
 

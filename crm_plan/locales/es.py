@@ -805,7 +805,7 @@ MESSAGES: dict[str, str] = {
          "'- ' como la línea {line}"),
     ("'{key}: {empty}' says that '{key}' is empty, but entries follow on the next lines: "
      "remove the '{empty}'"):
-        ("'{key}: {empty}' dice que '{key}' está vacío, pero en las líneas siguientes hay "
+        ("'{key}: {empty}' dice que no hay nada en '{key}', pero en las líneas siguientes hay "
          "entradas: quite el '{empty}'"),
     "this quote is not closed: a text that starts with {quote} must end with {quote}":
         "estas comillas no se cierran: un texto que empieza con {quote} debe terminar con {quote}",
@@ -840,9 +840,9 @@ MESSAGES: dict[str, str] = {
     ("To acknowledge a warning where it stands (so that validate no longer shows it, and counts "
      "it as acknowledged), write the comment '{comment}' at the end of the line it points at, "
      "or on a line of its own just above."):
-        ("Para dar por vista una advertencia donde está (validate deja de mostrarla y la cuenta "
+        ("Para reconocer una advertencia donde está (validate deja de mostrarla y la cuenta "
          "como reconocida), escriba el comentario '{comment}' al final de la línea que señala, "
-         "o solo en la línea inmediatamente anterior."),
+         "o en una línea aparte, justo encima."),
     ("An error cannot be silenced: the plan is not read as written until it is fixed. (Only "
      "warnings can be acknowledged, with a comment such as '{comment}'.)"):
         ("Un error no se puede silenciar: el plan no se lee tal como está escrito hasta que se "
