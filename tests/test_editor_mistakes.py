@@ -221,3 +221,18 @@ def test_quotes_around_the_first_word_of_any_value_are_reported_on_its_line():
         problem = first_error(text)
         assert (problem.line, problem.col) == (number + 1, len(found[1]) + 1), problem
         assert "closing quote" in problem.message
+
+
+@pytest.mark.parametrize(("old", "new", "needle", "col", "start"), [
+    ('- id: "9.6"', '- id: "9.6', '- id: "9.6\r', 13, "this quote is not closed"),
+    ('      - id: "9.6"', '      id: "9.6"', 'id: "9.6"', 7, "this line starts an item"),
+    ("text: Realizar Taller de", 'text: "Realizar" Taller de', '"Realizar" Taller', 15,
+     "a text that starts with a quote"),
+])
+def test_the_slips_in_a_windows_file(old: str, new: str, needle: str, col: int, start: str):
+    """Notepad's CRLF line endings change nothing in what is said, or where."""
+    text = edited(old, new).replace("\n", "\r\n")
+    problem = first_error(text)
+    assert (problem.line, problem.col) == (line_of(text.replace("\r\n", "\n"),
+                                                   needle.rstrip("\r")), col)
+    assert problem.message.startswith(start)
