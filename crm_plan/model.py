@@ -151,6 +151,9 @@ class Activity(NamedTuple):
     archived: bool = False
     archived_on: dt.date | None = None
     origin: str | None = None  # the active objective `crmplan archive` took it from
+    due_at: str | None = None  # the id of the meeting it is due at
+    due_each: tuple[str, ...] = ()  # bodies at each of whose meetings it reports
+    days_before: str | None = None  # with due_at or due_each: days before the meeting
     line: int = 0
 
     def notes(self) -> tuple[str, ...]:
@@ -188,6 +191,27 @@ class Document(NamedTuple):
     note: str | None = None
 
 
+class Meeting(NamedTuple):
+    """A meeting of the calendar: a body (CRM, GRCM, the network...) on a date, if known."""
+
+    id: str
+    body: str
+    date: Due | None = None  # None: not dated yet ("por definir")
+    place: str | None = None
+    name: str | None = None
+    note: str | None = None
+    line: int = 0
+
+    @property
+    def dated(self) -> bool:
+        return self.date is not None
+
+    def label(self) -> str:
+        """`GRCM, Tegucigalpa, 2008-11`: what a reader recognises the meeting by."""
+        when = self.date.iso() if self.date else None
+        return ", ".join(p for p in (self.name or self.body, self.place, when) if p)
+
+
 _NOTHING: Mapping[str, object] = MappingProxyType({})
 
 
@@ -198,6 +222,7 @@ class _PlanFields(NamedTuple):
     sections: Mapping[str, Section] = _NOTHING  # type: ignore[assignment]
     objectives: tuple[Objective, ...] = ()
     history: tuple[Objective, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
 
 
 class Plan(_PlanFields):
