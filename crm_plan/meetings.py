@@ -8,14 +8,10 @@ due at it is said to be so, never guessed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from typing import NamedTuple
 
 from crm_plan.model import Activity, Meeting, Plan, Ref
 from crm_plan.text import fold
-
-
-def by_id(plan: Plan) -> dict[str, Meeting]:
-    return {m.id: m for m in plan.meetings}
 
 
 def find(plan: Plan, word: str) -> Meeting | None:
@@ -24,18 +20,16 @@ def find(plan: Plan, word: str) -> Meeting | None:
     return next((m for m in plan.meetings if fold(m.id) == wanted), None)
 
 
-def resolve(ref: Ref, meetings: Iterable[Meeting]) -> Meeting | None:
+def resolve(ref: Ref, plan: Plan) -> Meeting | None:
     """The meeting whose documents a reference cites: its body, month and year (a reference
     without a body, as `Managua, octubre, 2007`, by its place or its month and year), or its
     name (`XI RCM`). None when the reference does not say enough or no meeting matches."""
     if ref.meeting is not None:
         name = fold(f"{ref.meeting} RCM")
-        return next((m for m in meetings if m.name and fold(m.name) == name), None)
+        return next((m for m in plan.meetings if m.name and fold(m.name) == name), None)
     if ref.year is None or ref.month is None:
         return None
-    for m in meetings:
-        if m.date is None or (m.date.year, m.date.month) != (ref.year, ref.month):
-            continue
+    for m in plan.meetings_by_month.get((ref.year, ref.month), ()):
         if ref.body is None or fold(ref.body) == fold(m.body):
             return m
     return None
@@ -43,7 +37,7 @@ def resolve(ref: Ref, meetings: Iterable[Meeting]) -> Meeting | None:
 
 def mandates(plan: Plan, activity: Activity) -> tuple[Meeting, ...]:
     """The meetings whose documents gave the activity its mandate, in the order cited."""
-    found = (resolve(ref, plan.meetings) for ref in activity.refs)
+    found = (resolve(ref, plan) for ref in activity.refs)
     return tuple(dict.fromkeys(m for m in found if m is not None))
 
 
@@ -71,7 +65,7 @@ def days_before(activity: Activity) -> int:
 
 def due_meeting(plan: Plan, activity: Activity) -> Meeting | None:
     """The meeting the activity is due at (`due_at`), if the calendar has it."""
-    return by_id(plan).get(activity.due_at) if activity.due_at else None
+    return plan.meetings_by_id.get(activity.due_at) if activity.due_at else None
 
 
 def deadline(plan: Plan, activity: Activity) -> dt.date | None:
@@ -113,3 +107,31 @@ def previous_of_body(plan: Plan, meeting: Meeting) -> Meeting | None:
 def bodies(plan: Plan) -> list[str]:
     """The bodies the calendar names, in the order first written."""
     return list(dict.fromkeys(m.body for m in plan.meetings))
+
+
+class CalendarRow(NamedTuple):
+    """A meeting as `crmplan meetings` lists it."""
+
+    meeting: Meeting
+    when: str  # "past", "coming" or "undated", as of the day asked
+    mandates: int  # activities (active or archived) whose references cite it
+    due: int  # active activities due at it, by name or at each meeting of its body
+
+
+def calendar(plan: Plan, as_of: dt.date) -> list[CalendarRow]:
+    """The calendar by date, the undated meetings last, with what each gave and is owed."""
+    cited: dict[str, int] = {}
+    for activity in plan.activities(archived=True):
+        for m in mandates(plan, activity):
+            cited[m.id] = cited.get(m.id, 0) + 1
+    active = [a for a in plan.activities() if a.due_at or a.due_each]
+    return [CalendarRow(m, when(m, as_of), cited.get(m.id, 0),
+                        sum(a.due_at == m.id or recurs_at(a, m) for a in active))
+            for m in ordered(plan)]
+
+
+def when(meeting: Meeting, as_of: dt.date) -> str:
+    """Past once its period has ended before `as_of`; undated meetings are neither."""
+    if meeting.date is None:
+        return "undated"
+    return "past" if meeting.date.last_day() < as_of else "coming"

@@ -242,6 +242,20 @@ class Plan(_PlanFields):
     def _objective_index(self) -> dict[tuple[bool, str], Objective]:
         return {(o.archived, o.id): o for o in self.objectives + self.history}
 
+    @cached_property
+    def meetings_by_month(self) -> dict[tuple[int, int], tuple[Meeting, ...]]:
+        """The dated meetings by (year, month): what a reference's month and year name."""
+        index: dict[tuple[int, int], tuple[Meeting, ...]] = {}
+        for m in self.meetings:
+            if m.date is not None and m.date.month is not None:
+                key = (m.date.year, m.date.month)
+                index[key] = (*index.get(key, ()), m)
+        return index
+
+    @cached_property
+    def meetings_by_id(self) -> dict[str, Meeting]:
+        return {m.id: m for m in self.meetings}
+
     def groups_of(self, actor: str) -> tuple[str, ...]:
         """The groups that name `actor` among their members."""
         return tuple(a.key for a in self.actors.values() if actor in a.members)

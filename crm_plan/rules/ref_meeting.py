@@ -23,11 +23,11 @@ EXPLANATION = N_(
 
 
 def check(read: Read, report: Report) -> None:
-    calendar = read.plan.meetings
+    plan = read.plan
     for part in (fields.ACTIVITY, fields.OUTCOME):
         for entry in read.of(part):
             missing = [ref for ref in entry.record.refs if _named(ref)
-                       and meetings.resolve(ref, calendar) is None]
+                       and meetings.resolve(ref, plan) is None]
             for ref in missing:
                 report(_node(entry, ref), _message(ref))
 
