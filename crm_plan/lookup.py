@@ -124,8 +124,10 @@ def _or_list(words: list[str]) -> str:
 
 
 def meeting(plan: Plan, word: str, option: str) -> Meeting:
-    """The meeting of the calendar whose id is `word`."""
-    known = [m.id for m in plan.meetings]
-    found = _one_of(word, known, _("{option}: '{{word}}' is not a meeting of the calendar"
-                                   "{{hint}} (see crmplan meetings)").format(option=option))
-    return next(m for m in plan.meetings if m.id == found)
+    """The meeting of the calendar whose id is `word` (case and accents ignored)."""
+    for found in plan.meetings:
+        if fold(found.id) == fold(word):
+            return found
+    raise UsageError(_("{option}: '{word}' is not a meeting of the calendar{hint} (see crmplan "
+                       "meetings)").format(option=option, word=word,
+                                           hint=hint(word, [m.id for m in plan.meetings])))

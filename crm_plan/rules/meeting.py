@@ -53,7 +53,7 @@ def _check_activities(read: Read, report: Report, ids: list[str]) -> None:
         if activity.due_at is not None and activity.due_at not in ids:
             report(entry.fields["due_at"], _("'{id}' is not a meeting of 'meetings'").format(
                 id=activity.due_at) + did_you_mean(activity.due_at, ids))
-        for body in activity.due_each:
+        for body in activity.due_each if bodies else ():  # no calendar: nothing to say
             if fold(body) not in bodies:
                 report(entry.fields["due_each"], _(
                     "no meeting of 'meetings' is of the body '{body}'").format(body=body)

@@ -17,13 +17,15 @@ from crm_plan.source import Node
 CODE = "ref-meeting"
 SEVERITY = Severity.WARNING
 EXPLANATION = N_(
-    "A reference that names a body, a month and a year (GRCM, noviembre, 2008) matches a "
-    "meeting of 'meetings', so that the plan knows which meeting gave each mandate; add the "
-    "meeting to the calendar, or correct the reference.")
+    "In a plan that keeps a calendar ('meetings'), a reference that names a body, a month and "
+    "a year (GRCM, noviembre, 2008) matches one of its meetings, so that the plan knows which "
+    "meeting gave each mandate; add the meeting to the calendar, or correct the reference.")
 
 
 def check(read: Read, report: Report) -> None:
     plan = read.plan
+    if not plan.meetings:
+        return  # no calendar kept: nothing to match the references against
     for part in (fields.ACTIVITY, fields.OUTCOME):
         for entry in read.of(part):
             missing = [ref for ref in entry.record.refs if _named(ref)
