@@ -30,6 +30,7 @@ BOOLEAN = "boolean"  # true or false
 ID = "id"  # numbers and letters separated by dots
 STATUS = "status"  # a word of the plan's vocabulary
 DUE = "due"  # a year, year-month or date
+MEETING_DATE = "meeting date"  # a year-month or date, or "por definir"
 SECTION_KEY = "section key"  # a key of `sections`
 AREA_KEY = "area key"  # a key of `areas`
 POSITION = "position"  # a whole number, as written
@@ -197,7 +198,7 @@ MEETING = Part("meeting", (
           "otro que el plan nombre.",
           "Body that meets: CRM (Vice-ministerial), GRCM, Red (the network's own meeting) or "
           "another the plan names."),
-    Field("date", DUE, None,
+    Field("date", MEETING_DATE, None,
           "Fecha: AAAA-MM, o AAAA-MM-DD cuando se conozca; sin fecha (o por definir) si "
           "aún no está fijada.",
           "Date: YYYY-MM, or YYYY-MM-DD once known; left out (or por definir) while it is "

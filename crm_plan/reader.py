@@ -340,7 +340,8 @@ _READERS: dict[str, Callable[[_Reader, Node, str], object]] = {
     fields.OPTIONAL: _Reader._optional, fields.NOTE: _Reader._optional,
     fields.AREA_KEY: _Reader._optional, fields.TEXTS: _Reader._texts,
     fields.ACTORS: _Reader._texts, fields.REFS: _Reader._refs, fields.DATE: _Reader._date,
-    fields.DUE: _Reader._due, fields.STATUS: _Reader._status, fields.BOOLEAN: _Reader._boolean,
+    fields.DUE: _Reader._due, fields.MEETING_DATE: _Reader._due,
+    fields.STATUS: _Reader._status, fields.BOOLEAN: _Reader._boolean,
     fields.POSITION: _Reader._required, fields.WRITTEN_STATUS: _Reader._required,
 }
 
