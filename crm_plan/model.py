@@ -202,10 +202,6 @@ class Meeting(NamedTuple):
     note: str | None = None
     line: int = 0
 
-    @property
-    def dated(self) -> bool:
-        return self.date is not None
-
     def label(self) -> str:
         """`GRCM, Tegucigalpa, 2008-11`: what a reader recognises the meeting by."""
         when = self.date.iso() if self.date else None

@@ -243,3 +243,14 @@ def test_a_generated_plan_has_a_calendar_and_deadlines_tied_to_it():
     assert any(a.due_at for a in plan.activities())
     assert any(a.due_each for a in plan.activities())
     assert all(a.status is Status.PROGRAMADO for a in plan.activities() if a.due_at)
+
+
+def test_list_shows_the_meeting_an_activity_is_due_at_and_that_it_is_overdue(tmp_path):
+    path = tmp_path / "workplan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    result = run("list", "-f", str(path), "--as-of", "2009-12-05", "--overdue")
+    assert [line.split() for line in result.stdout.splitlines()[-4:]] == [
+        ["1.4", "Entregar", "el", "directorio", "OIM", "programado"], ["GRCM-2009-12"],
+        ["overdue"], ["1", "activity."]]
+    status = run("status", "-f", str(path), "--as-of", "2009-12-05", "--format", "json")
+    assert json.loads(status.stdout)["counts"]["overdue"] == 1

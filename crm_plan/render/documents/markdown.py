@@ -83,7 +83,7 @@ def selection_markdown(plan: Plan, selection: Selection) -> bytes:
         if isinstance(entry, Heading):
             lines += _heading(entry)
         else:
-            lines.append(_listed(entry, selection))
+            lines.append(_listed(plan, entry, selection))
     count = len(selection.hits)
     lines += ["", "_" + ngettext("{n} activity.", "{n} activities.", count).format(n=count) + "_"]
     return ("\n".join(_single_blank_lines(lines)) + "\n").encode("utf-8")
@@ -107,13 +107,13 @@ def _heading(heading: Heading) -> list[str]:
     return lines
 
 
-def _listed(hit: Hit, selection: Selection) -> str:
+def _listed(plan: Plan, hit: Hit, selection: Selection) -> str:
     activity = hit.activity
     texts = [activity.text] + [f"• {o.text}" for o in activity.outcomes]
     actors = [escape(line) for line in actor_lines(activity)]
     actors += [f"_{escape(line)}_" for line in via_lines(hit, selection.actors)]
     return cells([escape(activity.id), "<br>".join(map(escape, texts)), "<br>".join(actors),
-                  "<br>".join(map(escape, status_lines(activity, selection.as_of)))])
+                  "<br>".join(map(escape, status_lines(activity, selection.as_of, plan)))])
 
 
 # -- export --format markdown ---------------------------------------------------------------------
