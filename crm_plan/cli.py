@@ -13,7 +13,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from crm_plan.commands import documents, editing, listing, setup
+from crm_plan.commands import documents, editing, listing, meetings, setup
 from crm_plan.commands import validate as checking
 from crm_plan.commands.options import FileOption, LangOption, global_options, use_global_options
 from crm_plan.errors import EXIT_OK, EXIT_PROBLEMS, CrmPlanError, PlanInvalid
@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
     "export": (documents.export, documents.EXPORT_HELP),
     "report": (documents.report, documents.REPORT_HELP),
     "changes": (documents.changes, documents.CHANGES_HELP),
+    "meetings": (meetings.meetings, meetings.MEETINGS_HELP),
+    "agenda": (meetings.agenda, meetings.AGENDA_HELP),
     "archive": (editing.archive, editing.ARCHIVE_HELP),
     "restore": (editing.restore, editing.RESTORE_HELP),
     "schema": (setup.schema, setup.SCHEMA_HELP),

@@ -11,7 +11,7 @@ import datetime as dt
 
 from crm_plan.errors import UsageError
 from crm_plan.messages import _
-from crm_plan.model import STATUS_ALIASES, Activity, Due, Objective, Plan, Status
+from crm_plan.model import STATUS_ALIASES, Activity, Due, Meeting, Objective, Plan, Status
 from crm_plan.refs import BODIES
 from crm_plan.text import closest, fold, quoted_list
 
@@ -121,3 +121,13 @@ def _or_list(words: list[str]) -> str:
         return quoted_list(words)
     return _("{first} or {last}").format(first=quoted_list(words[:-1]),
                                          last=quoted_list(words[-1:]))
+
+
+def meeting(plan: Plan, word: str, option: str) -> Meeting:
+    """The meeting of the calendar whose id is `word` (case and accents ignored)."""
+    for found in plan.meetings:
+        if fold(found.id) == fold(word):
+            return found
+    raise UsageError(_("{option}: '{word}' is not a meeting of the calendar{hint} (see crmplan "
+                       "meetings)").format(option=option, word=word,
+                                           hint=hint(word, [m.id for m in plan.meetings])))

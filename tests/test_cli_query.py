@@ -195,7 +195,7 @@ def test_list_json_record(plan: str):
         "id": "2.2", "section": "B", "objective": "2", "text": "Compartir estadísticas",
         "responsible": ["Belice"], "coordination": [], "support": ["Países miembros"],
         "responsible_note": None, "status": "pendiente", "pending": True, "due": None,
-        "overdue": False, "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
+        "due_at": None, "due_each": [], "days_before": None, "overdue": False, "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
         "note": None, "refs": ["p. 4, GRCM, Inf. Red Trata, noviembre, 2008"],
         "action_plan": True, "archived": False, "archived_on": None, "origin": None,
         "outcomes": [],
@@ -225,13 +225,14 @@ def test_list_csv_for_spreadsheets(plan: str):
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert list(rows[0]) == [
         "id", "section", "objective", "text", "responsible", "coordination", "support",
-        "responsible_note", "status", "pending", "due", "overdue", "status_note", "note", "refs",
+        "responsible_note", "status", "pending", "due", "due_at", "due_each", "days_before",
+        "overdue", "status_note", "note", "refs",
         "action_plan", "archived", "archived_on", "origin", "outcomes", "matches"]
     assert rows[1] == {
         "id": "2.2", "section": "B", "objective": "2", "text": "Compartir estadísticas",
         "responsible": "Belice", "coordination": "", "support": "Países miembros",
         "responsible_note": "", "status": "pendiente", "pending": "true", "due": "",
-        "overdue": "false", "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
+        "due_at": "", "due_each": "", "days_before": "", "overdue": "false", "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
         "note": "", "refs": "p. 4, GRCM, Inf. Red Trata, noviembre, 2008", "action_plan": "true",
         "archived": "false", "archived_on": "", "origin": "", "outcomes": "",
         "matches": "Belice (responsible); Belice via Países miembros (support)"}
@@ -577,7 +578,7 @@ def test_help_covers_every_command():
 
     assert set(get_command(app).commands) == {"validate", "explain", "list", "status", "show", "archive",
                                               "restore", "schema", "init", "export", "report",
-                                              "changes"}
+                                              "changes", "meetings", "agenda"}
 
 
 # -- the real plan at 80 columns -----------------------------------------------------------------
@@ -665,6 +666,8 @@ Text             Designar un enlace por país para la coordinación de las
                  repatriaciones de víctimas de trata.
 References       p. 5.b, GRCM, Inf. Red Trata, noviembre, 2008
                    read as: point 5.b, GRCM, Informe de la Red, 2008-11
+                   mandate of the meeting GRCM-2008-11 (GRCM, Tegucigalpa,
+                 2008-11)
 Responsible      Países miembros: Países miembros de la CRM (members: Belice,
                  Canadá, Costa Rica, El Salvador, Estados Unidos, Guatemala,
                  Honduras, México, Nicaragua, Panamá, República Dominicana)
@@ -672,7 +675,7 @@ Coordination     ST: Secretaría Técnica de la CRM
 Status           por definir (pending: pendiente or por definir)
 Status note      Tegucigalpa, noviembre de 2008
 Plan of Action   no
-Line in the file 277
+Line in the file 351
 """
 
 

@@ -118,8 +118,9 @@ def test_the_diff_when_the_objective_already_is_in_the_history():
 
 def test_the_diff_when_the_objective_leaves_the_active_plan():
     removed, added = changed_lines(SHIPPED, archive(SHIPPED, "3.1", ON))
-    assert len(removed) == 1 + 4 + 6  # the blank line before it, the header, the item
-    assert len(added) == 1 + 4 + 6 + 2
+    # the blank line before it, the header, the item (with its due_each)
+    assert len(removed) == 1 + 4 + 7
+    assert len(added) == 1 + 4 + 7 + 2
 
 
 def crlf_bom(text: str) -> str:

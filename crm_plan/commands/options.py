@@ -120,6 +120,12 @@ def complete_actor(ctx: typer.Context, incomplete: str) -> Candidates:
     return _offered(completion.actors(_plan_file(ctx), incomplete))
 
 
+def complete_meeting(ctx: typer.Context, incomplete: str) -> Candidates:
+    from crm_plan import completion
+
+    return _offered(completion.meetings(_plan_file(ctx), incomplete))
+
+
 def _complete_status(incomplete: str) -> Candidates:
     from crm_plan import completion
 
@@ -248,6 +254,13 @@ _OverdueOption = Annotated[bool, typer.Option(
 _DueBeforeOption = Annotated[str | None, typer.Option(
     "--due-before", metavar="DATE",
     help=_("Activities due before DATE (2010-03-01, 2010-03 or 2010)."))]
+_DueAtOption = Annotated[list[str] | None, typer.Option(
+    "--due-at", metavar="MEETING", autocompletion=complete_meeting,
+    help=_("Activities due at the meeting MEETING (an id of crmplan meetings), or at each "
+           "meeting of its body. Repeatable."))]
+_MandateFromOption = Annotated[list[str] | None, typer.Option(
+    "--mandate-from", metavar="MEETING", autocompletion=complete_meeting,
+    help=_("Activities whose references cite the meeting MEETING. Repeatable."))]
 _ArchivedOption = Annotated[bool, typer.Option(
     "--archived", help=_("The historical part instead of the active plan."))]
 _AllOption = Annotated[bool, typer.Option("--all", help=_("The active plan and the history."))]
@@ -259,7 +272,8 @@ _FILTERS: dict[str, tuple[Any, Any]] = {
     "objective": (_ObjectiveOption, None), "search": (_SearchOption, None),
     "ref_year": (_RefYearOption, None), "ref_body": (_RefBodyOption, None),
     "action_plan": (_ActionPlanOption, False), "overdue": (_OverdueOption, False),
-    "due_before": (_DueBeforeOption, None), "archived": (_ArchivedOption, False),
+    "due_before": (_DueBeforeOption, None), "due_at": (_DueAtOption, None),
+    "mandate_from": (_MandateFromOption, None), "archived": (_ArchivedOption, False),
     "everything": (_AllOption, False),
 }
 
@@ -298,6 +312,7 @@ def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | N
            section: list[str] | None, objective: list[str] | None, search: list[str] | None,
            ref_year: list[int] | None, ref_body: list[str] | None, action_plan: bool,
            due_before: str | None, archived: bool, everything: bool, overdue: bool = False,
+           due_at: list[str] | None = None, mandate_from: list[str] | None = None,
            ) -> Filters:
     from crm_plan.query import Filters, Scope
 
@@ -306,7 +321,8 @@ def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | N
         sections=tuple(section or ()), objectives=tuple(objective or ()),
         search=tuple(search or ()), ref_years=tuple(ref_year or ()),
         ref_bodies=tuple(ref_body or ()), action_plan=action_plan, overdue=overdue,
-        due_before=due_before,
+        due_before=due_before, due_at=tuple(due_at or ()),
+        mandate_from=tuple(mandate_from or ()),
         scope=Scope.ALL if everything else (Scope.ARCHIVED if archived else Scope.ACTIVE))
 
 

@@ -77,12 +77,15 @@ def match_label(actor: str, via: str | None, role: str) -> str:
     return _("{actor} ({role})").format(actor=named, role=role_label(role))
 
 
-def status_lines(activity: Activity, as_of: dt.date) -> list[str]:
-    """The status, then the due date and `overdue`, or the day it was archived."""
+def status_lines(activity: Activity, as_of: dt.date, plan: Plan | None = None) -> list[str]:
+    """The status, then the due date (or the meeting it is due at) and `overdue`, or the day
+    it was archived. Given the plan, `overdue` is judged against the meeting's date too."""
     lines = [activity.status.value]
     if activity.due is not None:
         lines.append(activity.due.iso())
-    if is_overdue(activity, as_of):
+    if activity.due_at is not None:
+        lines.append(activity.due_at)
+    if is_overdue(activity, as_of, plan):
         lines.append(_("overdue"))
     if activity.archived_on is not None:
         lines.append(activity.archived_on.isoformat())
