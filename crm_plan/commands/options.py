@@ -28,6 +28,7 @@ class State:
 
     def __init__(self, file: str | None) -> None:
         self.file = file
+        self.looked_in: PlanLocation | None = None  # the file location() found, for messages
 
     def location(self) -> PlanLocation:
         """The plan file the command line names, else ./workplan.yaml or the bundled one."""
@@ -37,6 +38,7 @@ class State:
         if location.bundled:
             typer.echo(_("No workplan.yaml here: using the CRM plan bundled with crmplan "
                          "(read-only)."), err=True)
+        self.looked_in = location
         return location
 
 

@@ -580,8 +580,6 @@ MESSAGES: dict[str, str] = {
     "responsible": "responsable",
     "coordination": "coordinación",
     "support": "apoyo",
-    "{actor} via {group}": "{actor} vía {group}",
-    "via {group}": "vía {group}",
     "overdue": "plazo vencido",
     "point {point}": "punto {point}",
     "meeting {meeting}": "reunión {meeting}",
@@ -741,7 +739,6 @@ MESSAGES: dict[str, str] = {
     "{name}; member of {groups}": "{name}; miembro de {groups}",
     "No activity of the active plan names {actor} as of {date}.":
         "Ninguna actividad del plan activo nombra a {actor} al {date}.",
-    "{role}, via {group}": "{role}, vía {group}",
     # render/changes.py
     "text": "texto",
     "reference": "referencia",
@@ -790,6 +787,12 @@ MESSAGES: dict[str, str] = {
         ("{path}: el plan tiene {count} nombres (enlaces duros); guardarlo separaría este nombre "
          "de los demás, así que no se cambió nada; modifique una copia con un solo nombre, o "
          "quite primero los otros enlaces"),
+    # habits
+    "{group} (includes {actor})": "{group} (incluye a {actor})",
+    "{group} (includes {actor}; {role})": "{group} (incluye a {actor}; {role})",
+    "{role}: {group} (includes {actor})": "{role}: {group} (incluye a {actor})",
+    "in {path}: {message}": "en {path}: {message}",
+    "the plan bundled with crmplan": "el plan incluido en crmplan",
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).

@@ -33,7 +33,7 @@ THEME = Theme({
     "activity.id": "bold",
     "status.pending": "underline",
     "status.overdue": "bold red",
-    "actor.via": "italic",  # "via Países miembros": named through a group
+    "actor.via": "italic",  # "Países miembros (includes México)": named through a group
     "aside": "dim",  # how a reference was read; the reference of an outcome or a sheet's row
     "change.what": "bold",
     "change.removed": "red strike",
