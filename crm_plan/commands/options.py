@@ -85,7 +85,25 @@ class _Matched(str):
 
 
 def _offered(candidates: Candidates) -> Candidates:
-    return [(_Matched(value), help_text) for value, help_text in candidates]
+    for_bash = _completing_for_bash()
+    return [(_Matched(_bash_word(value) if for_bash else value), help_text)
+            for value, help_text in candidates]
+
+
+def _completing_for_bash() -> bool:
+    """Typer's bash script puts each line it gets into the command line as it is, so
+    `Países miembros` would become two words; zsh's and fish's scripts quote values themselves.
+    The protocol is Typer's: `_CRMPLAN_COMPLETE=complete_bash`."""
+    import os
+
+    return os.environ.get("_CRMPLAN_COMPLETE", "").endswith("_bash")
+
+
+def _bash_word(value: str) -> str:
+    """`Países\\ miembros`: every character the shell would read, escaped with a backslash."""
+    import re
+
+    return re.sub(r"([^\w.,:/@%+=-])", r"\\\1", value)
 
 
 def _plan_file(ctx: typer.Context) -> str | None:
