@@ -18,6 +18,7 @@ from crm_plan.commands import validate as checking
 from crm_plan.commands.options import (
     FileOption,
     LangOption,
+    NoPagerOption,
     State,
     global_options,
     use_global_options,
@@ -142,11 +143,12 @@ def _options(
     ctx: typer.Context,
     file: FileOption = None,
     lang: LangOption = None,
+    no_pager: NoPagerOption = False,
     version: Annotated[bool, typer.Option(
         "--version", is_eager=True, callback=_version,
         help=_("Show the version of crmplan and exit."))] = False,
 ) -> None:
-    use_global_options(ctx, file, lang)
+    use_global_options(ctx, file, lang, no_pager)
     if ctx.invoked_subcommand is None:  # `crmplan`, `crmplan --lang es`: what there is to do
         typer.echo(ctx.get_help())
 
