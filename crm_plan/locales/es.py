@@ -793,6 +793,10 @@ MESSAGES: dict[str, str] = {
     "{role}: {group} (includes {actor})": "{role}: {group} (incluye a {actor})",
     "in {path}: {message}": "en {path}: {message}",
     "the plan bundled with crmplan": "el plan incluido en crmplan",
+    ("Print everything at once, without a pager, even on a terminal. Default pager: "
+     "CRMPLAN_PAGER, else PAGER, else less."):
+        ("Mostrar todo de una vez, sin paginador, también en una terminal. Paginador por "
+         "omisión: CRMPLAN_PAGER; si no, PAGER; si no, less."),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
