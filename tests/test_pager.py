@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, posix_only
 
 from crm_plan.render.terminal import pager
 
 SHIPPED = str(ROOT / "workplan.yaml")
-posix_only = pytest.mark.skipif(os.name != "posix", reason="a pseudo-terminal needs POSIX")
 
 
 def everywhere(name: str) -> str:

@@ -41,7 +41,7 @@ def command(environ: Mapping[str, str], *, installed: Any = None) -> list[str] |
     chosen = environ.get("CRMPLAN_PAGER", environ.get("PAGER"))
     if chosen is None:
         return ["less"] if which("less") else None
-    words = shlex.split(chosen, posix=os.name != "nt")
+    words = shlex.split(chosen, posix=os.name != "nt")  # Windows: a backslash is in a path
     if not words or words == ["cat"] or not which(words[0]):
         return None
     return words
