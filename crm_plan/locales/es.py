@@ -806,7 +806,7 @@ MESSAGES: dict[str, str] = {
     "the plan bundled with crmplan": "el plan incluido en crmplan",
     ("Print everything at once, without a pager, even on a terminal. Default pager: "
      "CRMPLAN_PAGER, else PAGER, else less."):
-        ("Mostrar todo de una vez, sin paginador, también en una terminal. Paginador por "
+        ("Muestra todo de una vez, sin paginador, también en una terminal. Paginador por "
          "omisión: CRMPLAN_PAGER; si no, PAGER; si no, less."),
 }
 
