@@ -239,7 +239,7 @@ def test_an_empty_history_keeps_its_line_and_comments(empty: str):
 
 def test_a_bare_empty_history_at_the_end_goes_with_its_last_activity():
     """The one case restore cannot tell from a history that `archive` created (documented in
-    the README): a bare `history:` after a blank line, and nothing after it."""
+    CONTRIBUTING.md, "Robustness tests"): a bare `history:` after a blank line, and nothing after it."""
     text = BEFORE_HISTORY + "history:\n"
     archived = archive(text, "1.2", ON)
     assert archived == archive(BEFORE_HISTORY.rstrip("\n") + "\n", "1.2", ON)

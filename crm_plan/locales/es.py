@@ -587,8 +587,6 @@ MESSAGES: dict[str, str] = {
     "responsible": "responsable",
     "coordination": "coordinación",
     "support": "apoyo",
-    "{actor} via {group}": "{actor} vía {group}",
-    "via {group}": "vía {group}",
     "overdue": "plazo vencido",
     "point {point}": "punto {point}",
     "meeting {meeting}": "reunión {meeting}",
@@ -748,7 +746,6 @@ MESSAGES: dict[str, str] = {
     "{name}; member of {groups}": "{name}; miembro de {groups}",
     "No activity of the active plan names {actor} as of {date}.":
         "Ninguna actividad del plan activo nombra a {actor} al {date}.",
-    "{role}, via {group}": "{role}, vía {group}",
     # render/changes.py
     "text": "texto",
     "reference": "referencia",
@@ -914,6 +911,16 @@ MESSAGES: dict[str, str] = {
         ("Un nombre de campo que crmplan no conoce, a menudo un error de escritura o un nombre "
          "en español: los campos del archivo están en inglés (status, due, responsible...). "
          "Cámbielo como sugiere el mensaje; 'crmplan schema' enumera todos los campos."),
+    # habits
+    "{group} (includes {actor})": "{group} (incluye a {actor})",
+    "{group} (includes {actor}; {role})": "{group} (incluye a {actor}; {role})",
+    "{role}: {group} (includes {actor})": "{role}: {group} (incluye a {actor})",
+    "in {path}: {message}": "en {path}: {message}",
+    "the plan bundled with crmplan": "el plan incluido en crmplan",
+    ("Print everything at once, without a pager, even on a terminal. Default pager: "
+     "CRMPLAN_PAGER, else PAGER, else less."):
+        ("Muestra todo de una vez, sin paginador, también en una terminal. Paginador por "
+         "omisión: CRMPLAN_PAGER; si no, PAGER; si no, less."),
 }
 
 

@@ -111,7 +111,7 @@ def _listed(plan: Plan, hit: Hit, selection: Selection) -> str:
     activity = hit.activity
     texts = [activity.text] + [f"• {o.text}" for o in activity.outcomes]
     actors = [escape(line) for line in actor_lines(activity)]
-    actors += [f"_{escape(line)}_" for line in via_lines(hit, selection.actors)]
+    actors += [f"_{escape(line)}_" for line in via_lines(hit)]
     return cells([escape(activity.id), "<br>".join(map(escape, texts)), "<br>".join(actors),
                   "<br>".join(map(escape, status_lines(activity, selection.as_of, plan)))])
 

@@ -59,7 +59,7 @@ def _columns(plan: Plan, selection: Selection, width: int) -> list[Column]:
     shown: the escape of a control character takes room."""
     ids = [visible(h.activity.id) for h in selection.hits] + [_("Id")]
     actors = [visible(line) for h in selection.hits
-              for line in actor_lines(h.activity) + via_lines(h, selection.actors)]
+              for line in actor_lines(h.activity) + via_lines(h)]
     statuses = [visible(line) for h in selection.hits
                 for line in status_lines(h.activity, selection.as_of, plan)]
     id_width, status_width = max(map(len, ids)), max(map(len, [*statuses, _("Status")]))
@@ -82,7 +82,7 @@ def _heading(out: Console, heading: Heading) -> list[Text]:
 def _activity_cells(plan: Plan, hit: Hit, selection: Selection) -> list[Cell]:
     activity = hit.activity
     actors = text("\n".join(actor_lines(activity)))
-    for line in via_lines(hit, selection.actors):
+    for line in via_lines(hit):
         actors.append_text(text(("\n" if actors else "") + line, "actor.via"))
     return [text(activity.id, "activity.id"), _activity_cell(activity), actors,
             status_text(activity, selection.as_of, plan)]
