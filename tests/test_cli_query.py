@@ -324,7 +324,9 @@ def test_usage_errors_exit_2_with_one_clear_line(plan: str, args: list[str], mes
 def test_option_values_of_the_wrong_type_are_usage_errors(plan: str):
     result = run("list", "-f", plan, "--ref-year", "dos mil")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert "Invalid value for '--ref-year'" in result.stderr
+    assert result.stderr == ("Usage: crmplan list [OPTIONS]\n"
+                             "crmplan: --ref-year takes a whole number, not 'dos mil'\n"
+                             "For help: crmplan list --help\n")
     assert "Traceback" not in result.output
 
 

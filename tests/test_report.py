@@ -253,7 +253,7 @@ def test_each_member_into_a_file_is_refused(plan: str, tmp_path: Path):
 
 def test_report_requires_an_actor(plan: str):
     result = run("report", "-f", plan)
-    assert result.exit_code == 2 and "Missing option '--responsible'" in result.stderr
+    assert result.exit_code == 2 and "the option --responsible is required" in result.stderr
 
 
 def test_real_plan_sheets_for_every_member(tmp_path: Path):

@@ -28,10 +28,10 @@ def archive(
     completed: Annotated[bool, typer.Option(
         "--completed", help=_("Also every activity whose status is 'completado'."))] = False,
     outcome: Annotated[str | None, typer.Option(
-        "--outcome", metavar="TEXT", help=_("What was achieved, recorded as an outcome."))
+        "--outcome", metavar=_("TEXT"), help=_("What was achieved, recorded as an outcome."))
     ] = None,
     date: Annotated[str | None, typer.Option(
-        "--date", metavar="DATE", help=_("The archive date (2010-03-01). Default: today."))
+        "--date", metavar=_("DATE"), help=_("The archive date (2010-03-01). Default: today."))
     ] = None,
     dry_run: DryRunOption = False,
 ) -> None:

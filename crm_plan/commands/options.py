@@ -141,7 +141,7 @@ def _complete_objective(ctx: typer.Context, incomplete: str) -> Candidates:
 # -- the options of crmplan itself, accepted before the command and after it ---------------------
 
 FileOption = Annotated[str | None, typer.Option(
-    "--file", "-f", envvar="CRMPLAN_FILE", metavar="PATH",
+    "--file", "-f", envvar="CRMPLAN_FILE", metavar=_("PATH"),
     help=_("The plan file. Default: ./workplan.yaml, else the plan bundled with crmplan."),
 )]
 
@@ -197,7 +197,7 @@ def global_options(command: Command) -> Command:
 
 # -- options of many commands -------------------------------------------------------------------
 AsOfOption = Annotated[str | None, typer.Option(
-    "--as-of", metavar="DATE", help=_("The day that decides what is overdue. Default: today."))]
+    "--as-of", metavar=_("DATE"), help=_("The day that decides what is overdue. Default: today."))]
 DryRunOption = Annotated[bool, typer.Option(
     "--dry-run", help=_("Print the change as a unified diff and write nothing."))]
 
@@ -219,7 +219,7 @@ _DirectOption = Annotated[bool, typer.Option(
                        "its groups."),
 )]
 _StatusOption = Annotated[list[str] | None, typer.Option(
-    "--status", "-s", metavar="STATUS", autocompletion=_complete_status,
+    "--status", "-s", metavar=_("STATUS"), autocompletion=_complete_status,
     help=_("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, "
            "pending, tbd, done). Repeatable."),
 )]
@@ -230,14 +230,14 @@ _ObjectiveOption = Annotated[list[str] | None, typer.Option(
     "--objective", metavar="ID", autocompletion=_complete_objective,
     help=_("Activities of an objective, e.g. 9. Repeatable."))]
 _SearchOption = Annotated[list[str] | None, typer.Option(
-    "--search", metavar="TEXT",
+    "--search", metavar=_("TEXT"),
     help=_("Activities whose text, notes, references or outcomes contain TEXT (case and accents "
            "ignored). Repeatable."),
 )]
 _RefYearOption = Annotated[list[int] | None, typer.Option(
-    "--ref-year", metavar="YEAR", help=_("Activities citing a document of that year."))]
+    "--ref-year", metavar=_("YEAR"), help=_("Activities citing a document of that year."))]
 _RefBodyOption = Annotated[list[str] | None, typer.Option(
-    "--ref-body", metavar="BODY", help=_("Activities citing a document of CRM or GRCM."))]
+    "--ref-body", metavar=_("BODY"), help=_("Activities citing a document of CRM or GRCM."))]
 _ActionPlanOption = Annotated[bool, typer.Option(
     "--action-plan",
     help=_("Items taken from the CRM Plan of Action (marked themselves or through their "
@@ -246,7 +246,7 @@ _ActionPlanOption = Annotated[bool, typer.Option(
 _OverdueOption = Annotated[bool, typer.Option(
     "--overdue", help=_("'programado' activities whose due date has passed."))]
 _DueBeforeOption = Annotated[str | None, typer.Option(
-    "--due-before", metavar="DATE",
+    "--due-before", metavar=_("DATE"),
     help=_("Activities due before DATE (2010-03-01, 2010-03 or 2010)."))]
 _ArchivedOption = Annotated[bool, typer.Option(
     "--archived", help=_("The historical part instead of the active plan."))]
@@ -313,7 +313,7 @@ def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | N
 # -- where documents go -------------------------------------------------------------------------
 
 OutputOption = Annotated[str | None, typer.Option(
-    "--output", "-o", metavar="FILE", help=_("Write to FILE instead of the standard output."))]
+    "--output", "-o", metavar=_("FILE"), help=_("Write to FILE instead of the standard output."))]
 
 # The format a file name asks for when --format is not given.
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",

@@ -69,7 +69,7 @@ MESSAGES: dict[str, str] = {
         "Actividades de un objetivo, p. ej. 9. Se puede repetir.",
     ("Activities whose text, notes, references or outcomes contain TEXT (case and accents "
      "ignored). Repeatable."):
-        ("Actividades cuyo texto, notas, referencias o resultados contienen TEXT (sin "
+        ("Actividades cuyo texto, notas, referencias o resultados contienen TEXTO (sin "
          "distinguir mayúsculas ni acentos). Se puede repetir."),
     "Activities citing a document of that year.": "Actividades que citan un documento de ese año.",
     "Activities citing a document of CRM or GRCM.":
@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
         ("Elementos tomados del Plan de Acción de la CRM (marcados ellos mismos o por medio de "
          "su objetivo)."),
     "Activities due before DATE (2010-03-01, 2010-03 or 2010).":
-        "Actividades con fecha prevista anterior a DATE (2010-03-01, 2010-03 o 2010).",
+        "Actividades con fecha prevista anterior a FECHA (2010-03-01, 2010-03 o 2010).",
     "The day that decides what is overdue. Default: today.":
         "El día que decide qué tiene el plazo vencido. Si no se indica: hoy.",
     "The historical part instead of the active plan.":
@@ -609,7 +609,7 @@ MESSAGES: dict[str, str] = {
     "Overdue": "Plazo vencido",
     # cli.py: export, report, changes
     "Write to FILE instead of the standard output.":
-        "Escribe en el archivo FILE en lugar de la salida estándar.",
+        "Escribe en ARCHIVO en lugar de la salida estándar.",
     ("Export the plan as the document circulated before each meeting.\n\n"
      "Markdown, HTML (one printable page), Word, csv or json. The whole document (the active "
      "plan, then the history) in the layout of the 2009 table, or the slice the filters select "
@@ -645,12 +645,12 @@ MESSAGES: dict[str, str] = {
     "The actor (short or full name), or with --each-member a group.":
         "El actor (nombre corto o completo) o, con --each-member, un grupo.",
     "One sheet per member of the group, written into the folder -o DIR.":
-        "Una hoja por cada miembro del grupo, escritas en la carpeta -o DIR.",
+        "Una hoja por cada miembro del grupo, escritas en la carpeta -o CARPETA.",
     "table (for the terminal, or text in a file), markdown, html or docx (Word).":
         "table (para la terminal, o texto en un archivo), markdown, html o docx (Word).",
     ("Write to the file PATH (with --each-member: into the folder PATH) instead of the standard "
      "output."):
-        ("Escribe en el archivo PATH (con --each-member: en la carpeta PATH) en lugar de la "
+        ("Escribe en el archivo RUTA (con --each-member: en la carpeta RUTA) en lugar de la "
          "salida estándar."),
     "--each-member writes one file per member: name the folder with -o, e.g. -o sheets/":
         ("--each-member escribe un archivo por miembro: indique la carpeta con -o, p. ej. -o "
@@ -664,8 +664,8 @@ MESSAGES: dict[str, str] = {
         ("Lo que cambió entre dos versiones del plan, sección por sección.\n\n"
          "Actividades añadidas, eliminadas, archivadas (con sus resultados) y restauradas; "
          "cambios de estado, de actores responsables y de fechas previstas; ediciones de textos, "
-         "referencias y notas, palabra por palabra. La versión anterior es OLD_FILE o, con "
-         "--since, el archivo del plan tal como se guardó en git; la más reciente es NEW_FILE "
+         "referencias y notas, palabra por palabra. La versión anterior es ARCHIVO_ANTERIOR o, con "
+         "--since, el archivo del plan tal como se guardó en git; la más reciente es ARCHIVO_NUEVO "
          "o, si no se indica, el archivo del plan.\n\n"
          "Ejemplo: crmplan changes --since HEAD~1 --format markdown"),
     ("The older plan file (not with --since), then the newer one. Default for the newer one: "
@@ -674,7 +674,7 @@ MESSAGES: dict[str, str] = {
          "indica el más reciente: el archivo del plan (--file)."),
     ("Compare with the plan file as committed in the git revision REV (a commit, tag or branch, "
      "e.g. HEAD~1 or v2009-11)."):
-        ("Compara con el archivo del plan tal como se guardó en la revisión REV de git (un "
+        ("Compara con el archivo del plan tal como se guardó en la revisión REVISIÓN de git (un "
          "commit, una etiqueta o una rama, p. ej. HEAD~1 o v2009-11)."),
     "table, markdown (for a meeting note) or json.":
         "table, markdown (para el acta de una reunión) o json.",
@@ -683,8 +683,8 @@ MESSAGES: dict[str, str] = {
         ("indique con qué versión comparar: crmplan changes --since HEAD~1, o crmplan changes "
          "ANTERIOR.yaml [NUEVO.yaml]"),
     "too many files: give OLD_FILE and NEW_FILE, or --since REV and at most NEW_FILE":
-        ("demasiados archivos: indique OLD_FILE y NEW_FILE, o --since REV y como máximo "
-         "NEW_FILE"),
+        ("demasiados archivos: indique ARCHIVO_ANTERIOR y ARCHIVO_NUEVO, o --since REVISIÓN y "
+         "como máximo ARCHIVO_NUEVO"),
     "Wrote {path}.": "Se escribió {path}.",
     "a Word file cannot be shown in the terminal: write it to a file with -o, e.g. -o plan.docx":
         ("un archivo de Word no se puede mostrar en la terminal: escríbalo en un archivo con "
@@ -790,6 +790,51 @@ MESSAGES: dict[str, str] = {
         ("{path}: el plan tiene {count} nombres (enlaces duros); guardarlo separaría este nombre "
          "de los demás, así que no se cambió nada; modifique una copia con un solo nombre, o "
          "quite primero los otros enlaces"),
+    # Spanish everywhere: help screens and usage errors (commands/usage.py, cli.py)
+    "Usage:": "Uso:",
+    "[OPTIONS]": "[OPCIONES]",
+    "COMMAND [ARGS]...": "COMANDO [ARGUMENTOS]...",
+    "Arguments": "Argumentos",
+    "Options": "Opciones",
+    "Commands": "Comandos",
+    "[default: {value}]": "[predeterminado: {value}]",
+    "[env var: {name}]": "[variable de entorno: {name}]",
+    "[required]": "[obligatorio]",
+    "Show this message and exit.": "Muestra esta ayuda y termina.",
+    "Install completion for the current shell.":
+        "Instala el autocompletado en el intérprete de comandos (shell) que usa.",
+    "Show completion for the current shell, to copy it or customize the installation.":
+        ("Muestra el autocompletado del intérprete de comandos (shell) que usa, para copiarlo "
+         "o adaptar la instalación."),
+    "Completion for {shell} installed in {path}.": "Autocompletado de {shell} instalado en {path}.",
+    "It works in the terminals opened from now on.":
+        "Funcionará en las terminales que abra a partir de ahora.",
+    "TEXT": "TEXTO",
+    "DATE": "FECHA",
+    "PATH": "RUTA",
+    "[PATH]": "[RUTA]",
+    "[PATH]...": "[RUTA]...",
+    "FILE": "ARCHIVO",
+    "YEAR": "AÑO",
+    "BODY": "ÓRGANO",
+    "STATUS": "ESTADO",
+    "REV": "REVISIÓN",
+    "[OLD_FILE] [NEW_FILE]": "[ARCHIVO_ANTERIOR] [ARCHIVO_NUEVO]",
+    "INTEGER": "ENTERO",
+    "For help: {command} --help": "Para ver la ayuda: {command} --help",
+    "{option} takes no value": "{option} no admite un valor",
+    "{option} needs a value": "falta el valor de {option}",
+    "a command is missing": "falta el comando",
+    "the option {option} is required": "la opción {option} es obligatoria",
+    "the argument {argument} is missing": "falta el argumento {argument}",
+    "'{value}' is not a value of {option} (valid: {valid})":
+        "'{value}' no es un valor de {option} (valores válidos: {valid})",
+    "{option} takes a whole number, not '{value}'":
+        "{option} requiere un número entero, no '{value}'",
+    "invalid value for {option}: {detail}": "valor no válido para {option}: {detail}",
+    "no such option: {option}{hint}": "no existe la opción {option}{hint}",
+    "unexpected extra arguments: {args}": "sobran argumentos: {args}",
+    "no such command: '{name}'{hint}": "no existe el comando '{name}'{hint}",
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
