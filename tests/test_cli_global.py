@@ -21,7 +21,7 @@ def test_lang_after_the_command_as_before_it():
     after = runner.invoke(app, ["status", "--lang", "es", "-f", PLAN, "--as-of", "2010-03-01"])
     assert before.exit_code == after.exit_code == 0
     assert after.stdout == before.stdout
-    assert after.stdout.startswith("40 actividades al 2010-03-01")
+    assert after.stdout.startswith("40 actividades al 1 de marzo de 2010")
 
 
 def test_lang_and_file_after_a_command_with_filters():

@@ -370,8 +370,8 @@ def test_html_is_in_spanish_with_lang_es(plan_file: PlanFile):
     result = CliRunner().invoke(app, ["--lang", "es", "export", "-f", str(plan_file(QUERY_PLAN)),
                                       "--format", "html", *AS_OF], env=ENV)
     text = result.stdout_bytes.decode("utf-8")
-    assert "5 actividades al 2010-03-01: 2 por resolver (pendiente + por definir), 1 con plazo " \
-        "vencido; 1 en el histórico." in text
+    assert ("5 actividades al 1 de marzo de 2010: 2 por resolver (pendiente + por definir), 1 "
+            "con plazo vencido; 1 en el histórico.") in text
     assert '<span class="line overdue">plazo vencido</span>' in text
 
 

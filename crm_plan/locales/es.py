@@ -407,7 +407,7 @@ MESSAGES: dict[str, str] = {
     "activity {id} has nobody responsible": "la actividad {id} no tiene ningún responsable",
     "an activity in the history is 'completado', not '{value}'":
         "una actividad del histórico tiene el estado 'completado', no '{value}'",
-    "status": "el estado",
+    "status": "estado",
     ("status 'programado' needs a due date: add 'due: 2010-02' (a year, year-month or date) on "
      "the next line"):
         ("el estado 'programado' requiere una fecha prevista: agregue 'due: 2010-02' (un año, "
@@ -748,7 +748,8 @@ MESSAGES: dict[str, str] = {
     "responsible note": "nota de responsables",
     "status note": "nota de estado",
     "note": "nota",
-    "(none)": "(ninguno)",
+    "(none)": "(ninguna)",
+    "(nobody)": "(ninguno)",
     "Changes from {old} to {new}: {counts}.": "Cambios de {old} a {new}: {counts}.",
     "{name} (updated {date})": "{name} (actualizado el {date})",
     "added": "añadida",
