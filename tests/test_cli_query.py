@@ -164,7 +164,8 @@ I.A.1.1  Adoptar los lineamientos                                     completado
     (["--status", "tbd", "--status", "Pendiente"], ["2.1", "2.2"]),
     (["--status", "scheduled"], ["1.2", "3.1"]),
     (["--status", "ongoing"], ["1.1"]),
-    (["--status", "pending"], ["2.2"]),
+    (["--status", "pending"], ["2.1", "2.2"]),
+    (["--pending"], ["2.1", "2.2"]),
     (["--status", "done", "--archived"], ["I.A.1.1"]),
     (["--status", "completado"], []),
     (["--section", "b"], ["2.1", "2.2", "3.1"]),
@@ -300,8 +301,8 @@ def test_list_csv_nothing_matches_is_a_header(plan: str):
     (["list", "--responsible", "Mexco"], "'Mexco' is not a declared actor; did you mean 'México'?"),
     (["list", "--status", "xyz"],
      ("'xyz' is not a status (valid: continuo, programado, pendiente, por definir, completado; "
-      "in English: ongoing, continuous, scheduled, pending, tbd, to be defined, done, "
-      "completed)")),
+      "in English: ongoing, continuous, scheduled, tbd, to be defined, done, completed; "
+      "pending: pendiente and por definir)")),
     (["list", "--section", "Z"], "'Z' is not a section (known: A, B)"),
     (["list", "--objective", "I.A.1"],
      "objective I.A.1 is in the history; add --archived or --all"),
@@ -394,8 +395,30 @@ RROCM                        1         0         1
 """)
 
 
-def test_status_pending_lists_them_with_their_actors(plan: str):
-    assert output("status", "-f", plan, "--pending", *AS_OF) == STATUS_SMALL + """
+def test_status_pending_counts_and_lists_them_with_their_actors(plan: str):
+    """--pending selects, as in every command: the counts are those of the pending ones."""
+    assert output("status", "-f", plan, "--pending", *AS_OF) == """\
+2 activities as of 2010-03-01: 2 pending (pendiente + por definir), 0 overdue; 0
+in the history.
+
+Status        B   Total
+───────────────────────
+pendiente     1       1
+por definir   1       1
+
+pending       2       2
+overdue       0       0
+total         2       2
+
+B. Intercambio de información
+
+Actor             Activities   Pending   Overdue
+────────────────────────────────────────────────
+OIM                        1         1         0
+México                     1         1         0
+Belice                     1         1         0
+Países miembros            1         1         0
+
 Pending activities (pendiente + por definir): 2.
 Id   Activity                                  Responsible           Status
 ────────────────────────────────────────────────────────────────────────────────
@@ -438,7 +461,7 @@ def test_status_with_nothing_to_list(plan: str):
 
 
 def test_status_json(plan: str):
-    data = json.loads(output("status", "-f", plan, "--format", "json", "--pending", *AS_OF))
+    data = json.loads(output("status", "-f", plan, "--format", "json", *AS_OF))
     assert data["counts"] == {
         "as_of": "2010-03-01", "total": 5,
         "by_status": {"continuo": 1, "programado": 2, "pendiente": 1, "por definir": 1,
@@ -456,9 +479,10 @@ def test_status_json(plan: str):
         "by_member": False,
     }
     assert data["counts"]["by_actor"]["OIM"]["overdue"] == 1
-    listed = json.loads(output("list", "-f", plan, "--format", "json", "-s", "pending", "-s",
+    listed = json.loads(output("list", "-f", plan, "--format", "json", "-s", "pendiente", "-s",
                                "tbd", *AS_OF))
-    assert data["activities"] == listed
+    pending = json.loads(output("status", "-f", plan, "--format", "json", "--pending", *AS_OF))
+    assert pending["activities"] == listed and pending["counts"]["total"] == 2
 
 
 def test_status_json_lists_all_selected_without_a_listing_flag(plan: str):

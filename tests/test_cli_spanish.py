@@ -111,7 +111,9 @@ def test_metavars_are_the_words_of_the_help_sentences():
 
 
 def test_completion_is_installed_in_spanish(tmp_path: Path):
-    environ = {**MODES["LANG"][0], "HOME": str(tmp_path), "SHELL": "/bin/bash"}
+    # typer's own switch: --install-completion takes the shell's name instead of detecting it
+    environ = {**MODES["LANG"][0], "HOME": str(tmp_path),
+               "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
     result = crmplan(["--install-completion", "bash"], environ)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()

@@ -221,7 +221,7 @@ _DirectOption = Annotated[bool, typer.Option(
 _StatusOption = Annotated[list[str] | None, typer.Option(
     "--status", "-s", metavar=_("STATUS"), autocompletion=_complete_status,
     help=_("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, "
-           "pending, tbd, done). Repeatable."),
+           "tbd, done), or pending: pendiente and por definir. Repeatable."),
 )]
 _SectionOption = Annotated[list[str] | None, typer.Option(
     "--section", metavar="ID", autocompletion=_complete_section,
@@ -243,6 +243,9 @@ _ActionPlanOption = Annotated[bool, typer.Option(
     help=_("Items taken from the CRM Plan of Action (marked themselves or through their "
            "objective)."),
 )]
+_PendingOption = Annotated[bool, typer.Option(
+    "--pending", help=_("Pending activities: pendiente or por definir (the document's underlined "
+                        "items)."))]
 _OverdueOption = Annotated[bool, typer.Option(
     "--overdue", help=_("'programado' activities whose due date has passed."))]
 _DueBeforeOption = Annotated[str | None, typer.Option(
@@ -258,7 +261,8 @@ _FILTERS: dict[str, tuple[Any, Any]] = {
     "status": (_StatusOption, None), "section": (_SectionOption, None),
     "objective": (_ObjectiveOption, None), "search": (_SearchOption, None),
     "ref_year": (_RefYearOption, None), "ref_body": (_RefBodyOption, None),
-    "action_plan": (_ActionPlanOption, False), "overdue": (_OverdueOption, False),
+    "action_plan": (_ActionPlanOption, False), "pending": (_PendingOption, False),
+    "overdue": (_OverdueOption, False),
     "due_before": (_DueBeforeOption, None), "archived": (_ArchivedOption, False),
     "everything": (_AllOption, False),
 }
@@ -297,15 +301,16 @@ def filter_options(*, overdue: bool = True) -> Callable[[Command], Command]:
 def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | None,
            section: list[str] | None, objective: list[str] | None, search: list[str] | None,
            ref_year: list[int] | None, ref_body: list[str] | None, action_plan: bool,
-           due_before: str | None, archived: bool, everything: bool, overdue: bool = False,
-           ) -> Filters:
+           pending: bool, due_before: str | None, archived: bool, everything: bool,
+           overdue: bool = False) -> Filters:
     from crm_plan.query import Filters, Scope
 
     return Filters(
         actors=tuple(responsible or ()), direct=direct, statuses=tuple(status or ()),
         sections=tuple(section or ()), objectives=tuple(objective or ()),
         search=tuple(search or ()), ref_years=tuple(ref_year or ()),
-        ref_bodies=tuple(ref_body or ()), action_plan=action_plan, overdue=overdue,
+        ref_bodies=tuple(ref_body or ()), action_plan=action_plan, pending=pending,
+        overdue=overdue,
         due_before=due_before,
         scope=Scope.ALL if everything else (Scope.ARCHIVED if archived else Scope.ACTIVE))
 

@@ -59,10 +59,11 @@ MESSAGES: dict[str, str] = {
     "With --responsible: only activities naming the actor itself, not one of its groups.":
         ("Con --responsible: solo las actividades que nombran al actor mismo, no a uno de sus "
          "grupos."),
-    ("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, pending, "
-     "tbd, done). Repeatable."):
+    ("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, tbd, "
+     "done), or pending: pendiente and por definir. Repeatable."):
         ("continuo, programado, pendiente, por definir, completado (o en inglés: ongoing, "
-         "scheduled, pending, tbd, done). Se puede repetir."),
+         "scheduled, tbd, done), o bien por resolver: pendiente y por definir. Se puede "
+         "repetir."),
     "Activities of a section, e.g. C. Repeatable.":
         "Actividades de una sección, p. ej. C. Se puede repetir.",
     "Activities of an objective, e.g. 9. Repeatable.":
@@ -97,8 +98,6 @@ MESSAGES: dict[str, str] = {
      "Example: crmplan status --pending --responsible OIM"):
         ("El estado del plan de un vistazo: cifras por estado, sección y actor.\n\n"
          "Ejemplo: crmplan status --pending --responsible OIM"),
-    "Also list the pending activities (pendiente + por definir).":
-        "Además, lista las actividades por resolver (pendiente + por definir).",
     "Also list the 'programado' activities whose due date has passed.":
         "Además, lista las actividades 'programado' cuya fecha prevista ya pasó.",
     "Count a group's activities for each of its members.":
@@ -114,7 +113,7 @@ MESSAGES: dict[str, str] = {
     "text or json.": "text o json.",
     "No activities match.": "Ninguna actividad coincide.",
     "Print the change as a unified diff and write nothing.":
-        "Muestra el cambio como diff unificado y no escribe nada.",
+        "Muestra el cambio como un diff unificado y no escribe nada.",
     ("Move finished activities to the historical part of the plan file.\n\n"
      "Example: crmplan archive 9.3 --outcome \"Enlaces designados en los 11 países\""):
         ("Pasa las actividades terminadas a la parte histórica del archivo del plan.\n\n"
@@ -458,8 +457,10 @@ MESSAGES: dict[str, str] = {
         "'{word}' no es un actor declarado; ¿quiso decir {hints}?",
     "'{word}' is not a declared actor (known: {known})":
         "'{word}' no es un actor declarado (actores declarados: {known})",
-    "'{word}' is not a status{hint} (valid: {valid}; in English: {aliases})":
-        "'{word}' no es un estado{hint} (estados válidos: {valid}; en inglés: {aliases})",
+    ("'{word}' is not a status{hint} (valid: {valid}; in English: {aliases}; pending: pendiente "
+     "and por definir)"):
+        ("'{word}' no es un estado{hint} (estados válidos: {valid}; en inglés: {aliases}; por "
+         "resolver: pendiente y por definir)"),
     "'{word}' is not a section{hint} (known: {known})":
         "'{word}' no es una sección{hint} (secciones: {known})",
     "'{word}' is not a body whose documents the plan cites{hint} (known: {known})":
@@ -836,6 +837,9 @@ MESSAGES: dict[str, str] = {
     "no such option: {option}{hint}": "no existe la opción {option}{hint}",
     "unexpected extra arguments: {args}": "sobran argumentos: {args}",
     "no such command: '{name}'{hint}": "no existe el comando '{name}'{hint}",
+    # Spanish everywhere: one meaning for "pending" (commands/options.py)
+    "Pending activities: pendiente or por definir (the document's underlined items).":
+        ("Actividades por resolver: pendiente o por definir (lo subrayado en el documento)."),
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
