@@ -1,10 +1,12 @@
 """Spanish everywhere: the help of every command and the usage errors say no English word in
 Spanish mode, whether Spanish comes from the locale (LANG=es_MX.UTF-8) or from --lang es.
 
-Each case runs crmplan in a process of its own: the language is chosen once, at start."""
+crmplan runs in a process started in Spanish mode: the language is chosen once, at start."""
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import re
 import subprocess
@@ -48,6 +50,38 @@ def crmplan(args: list[str], environ: dict[str, str]) -> subprocess.CompletedPro
                           text=True, env=env, check=False, cwd=ROOT)
 
 
+# Many command lines in one process started in Spanish mode (one process per mode: a start
+# costs more than a help screen): {name: [exit code, stdout, stderr]}.
+_MANY = """
+import json, sys
+lines = json.loads(sys.stdin.read())
+sys.argv = ["crmplan", *lines.pop("--")]  # --lang es, as the process's command line says it
+from typer.testing import CliRunner
+from crm_plan.cli import app
+said = {}
+for name, args in lines.items():
+    result = CliRunner().invoke(app, args, prog_name="crmplan")
+    said[name] = [result.exit_code, result.stdout, result.stderr]
+print(json.dumps(said))
+"""
+
+
+@functools.cache
+def in_spanish(mode: str) -> dict[str, tuple[int, str, str]]:
+    """Every help screen (`help <command>`) and usage error (its USAGE_ERRORS name)."""
+    environ, lang = MODES[mode]
+    lines: dict[str, list[str]] = {"--": lang}
+    for command in ["", *COMMANDS]:
+        lines[f"help {command}"] = [*([command] if command else []), *lang, "--help"]
+    for case, args in USAGE_ERRORS.items():
+        lines[case] = ["-f", PLAN, *lang, *args]
+    env = {"PATH": os.environ.get("PATH", ""), "COLUMNS": "100", **environ}
+    out = subprocess.run([sys.executable, "-c", _MANY], input=json.dumps(lines),
+                         capture_output=True, text=True, env=env, check=True, cwd=ROOT)
+    return {name: (code, stdout, stderr) for name, (code, stdout, stderr)
+            in json.loads(out.stdout).items()}
+
+
 def english_words(text: str) -> list[str]:
     """English words left in `text`, once what the user types as it is (option names, the
     values of --format and --lang, the file's English status aliases) is set aside."""
@@ -59,27 +93,23 @@ def english_words(text: str) -> list[str]:
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("command", ["", *COMMANDS])
 def test_every_help_screen_is_spanish(mode: str, command: str):
-    environ, lang = MODES[mode]
-    result = crmplan([*([command] if command else []), *lang, "--help"], environ)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.lstrip().startswith(f"Uso: crmplan {command}".rstrip())
-    assert english_words(result.stdout) == [], result.stdout
+    code, stdout, stderr = in_spanish(mode)[f"help {command}"]
+    assert code == 0, stderr
+    assert stdout.lstrip().startswith(f"Uso: crmplan {command}".rstrip())
+    assert english_words(stdout) == [], stdout
 
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("case", USAGE_ERRORS)
 def test_usage_errors_are_spanish(mode: str, case: str):
-    environ, lang = MODES[mode]
-    result = crmplan(["-f", PLAN, *lang, *USAGE_ERRORS[case]], environ)
-    assert (result.returncode, result.stdout) == (2, "")
-    assert "crmplan: " in result.stderr and "Traceback" not in result.stderr
-    assert english_words(result.stderr) == [], result.stderr
+    code, stdout, stderr = in_spanish(mode)[case]
+    assert (code, stdout) == (2, "")
+    assert "crmplan: " in stderr and "Traceback" not in stderr
+    assert english_words(stderr) == [], stderr
 
 
 def test_usage_errors_in_spanish_say_what_is_wrong():
-    environ = MODES["LANG"][0]
-    said = {case: crmplan(["-f", PLAN, *args], environ).stderr
-            for case, args in USAGE_ERRORS.items()}
+    said = {case: stderr for case, (_code, _out, stderr) in in_spanish("LANG").items()}
     assert said["unknown option"] == ("Uso: crmplan list [OPCIONES]\n"
                                       "crmplan: no existe la opción --bogus\n"
                                       "Para ver la ayuda: crmplan list --help\n")
@@ -102,7 +132,7 @@ def test_a_bad_language_is_refused_in_the_language_of_the_locale():
 
 
 def test_metavars_are_the_words_of_the_help_sentences():
-    text = crmplan(["list", "--help"], MODES["LANG"][0]).stdout
+    text = in_spanish("LANG")["help list"][1]
     flat = " ".join(text.replace("│", " ").split())
     assert "--search TEXTO Actividades cuyo texto, notas, referencias o resultados contienen " \
         "TEXTO" in flat
