@@ -156,10 +156,19 @@ def _install_completion(ctx: typer.Context, param: Any, value: Any) -> Any:
     (its callback prints English) with the same public function of typer.completion."""
     if not value or ctx.resilient_parsing:
         return value
+    import contextlib
+    import io
+
     # the function typer's own callback calls, from the same module (typer 0.15 to 0.28)
     from typer.completion import install  # type: ignore[attr-defined]
 
-    shell, path = install(shell=value) if isinstance(value, str) else install()
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # its English refusal, said below
+            shell, path = install(shell=value) if isinstance(value, str) else install()
+    except (typer.Exit, SystemExit):
+        _err(_("crmplan: completion is offered for bash, zsh, fish and PowerShell, and this "
+               "shell is none of them (or could not be recognised)"))
+        raise typer.Exit(EXIT_PROBLEMS) from None
     typer.echo(_("Completion for {shell} installed in {path}.").format(shell=shell, path=path))
     typer.echo(_("It works in the terminals opened from now on."))
     raise typer.Exit()

@@ -150,3 +150,12 @@ def test_completion_is_installed_in_spanish(tmp_path: Path):
     assert lines[0].startswith("Autocompletado de bash instalado en ")
     assert lines[1] == "Funcionará en las terminales que abra a partir de ahora."
     assert (tmp_path / ".bashrc").exists()
+
+
+def test_completion_for_an_unknown_shell_is_refused_in_spanish(tmp_path: Path):
+    environ = {**MODES["LANG"][0], "HOME": str(tmp_path),
+               "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    result = crmplan(["--install-completion", "tcsh"], environ)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "crmplan: 'tcsh' no es un valor de --install-completion (valores válidos: bash, " \
+        "zsh, fish, powershell, pwsh)\n" in result.stderr

@@ -820,6 +820,10 @@ MESSAGES: dict[str, str] = {
         ("Muestra el autocompletado del intérprete de comandos (shell) que usa, para copiarlo "
          "o adaptar la instalación."),
     "Completion for {shell} installed in {path}.": "Autocompletado de {shell} instalado en {path}.",
+    ("crmplan: completion is offered for bash, zsh, fish and PowerShell, and this shell is none "
+     "of them (or could not be recognised)"):
+        ("crmplan: el autocompletado existe para bash, zsh, fish y PowerShell, y este intérprete "
+         "de comandos no es ninguno de ellos (o no se pudo reconocer)"),
     "It works in the terminals opened from now on.":
         "Funcionará en las terminales que abra a partir de ahora.",
     "TEXT": "TEXTO",
