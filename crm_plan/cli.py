@@ -123,7 +123,8 @@ class _Group(TyperGroup):
             usage.refuse(getattr(exc, "ctx", None), usage.explain(exc, given))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        if args and args[0] not in COMMANDS and not args[0].startswith("-"):
+        if args and args[0] not in COMMANDS and not args[0].startswith("-") \
+                and not ctx.resilient_parsing:  # completing a line: never a message
             usage.refuse(ctx, usage.unknown_command(args[0], list(COMMANDS)))
         return super().resolve_command(ctx, args)
 
@@ -152,8 +153,11 @@ class _Group(TyperGroup):
 
 
 def _install_completion(ctx: typer.Context, param: Any, value: Any) -> Any:
-    """--install-completion, saying what it did in the user's language: typer's own option
-    (its callback prints English) with the same public function of typer.completion."""
+    """--install-completion, saying what it did in the user's language: typer's own option,
+    whose callback prints English, with the function that callback calls. typer.completion
+    imports it from typer's _completion_shared and does not list it as exported (hence the
+    ignore); it has stood there with this signature from typer 0.15 to 0.28, and there is no
+    public alternative short of reimplementing the installer."""
     if not value or ctx.resilient_parsing:
         return value
     import contextlib
