@@ -318,7 +318,8 @@ def _consistent(answer: Answer, activity: Activity, values: dict[str, str]) -> P
         return Problem(cells["outcome"][1], _(
             "an outcome is recorded when the activity is completed: choose 'completado' as the "
             "new status, or leave the outcome empty; this row was not applied"))
-    if status == Status.PROGRAMADO.value and not values.get("due") and activity.due is None:
+    if status == Status.PROGRAMADO.value and not values.get("due") and activity.due is None \
+            and not (activity.due_at or activity.due_each):  # a meeting stands for the date
         return Problem(cells["new_status"][1], _(
             "'programado' needs a due date: fill in the new due date (2010, 2010-06 or "
             "2010-06-15); this row was not applied"))

@@ -175,8 +175,10 @@ def _check_schedule(text: str, activity_id: str, assignments: list[Assignment]) 
         return
     item = fieldedit.find(_root(text), Target("activity", activity_id))
     status = fieldedit.scalar_value(item.get("status")) if item is not None else None
-    due = fieldedit.scalar_value(item.get("due")) if item is not None else None
-    if status is not None and fold(status) == Status.PROGRAMADO.value and due is None:
+    # a meeting stands for the date too (due_at, due_each)
+    dated = item is not None and any(item.get(key) is not None
+                                     for key in ("due", "due_at", "due_each"))
+    if status is not None and fold(status) == Status.PROGRAMADO.value and not dated:
         raise UsageError(_("{id}: the status 'programado' needs a due date; add it to the "
                            "command, e.g. due=2010-06 (a year, a month or a day)").format(
             id=activity_id))

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from crm_plan import fieldedit, lookup
 from crm_plan.edit import EditRefused
-from crm_plan.errors import UsageError
+from crm_plan.errors import NotInPlan, UsageError
 from crm_plan.fieldedit import ListStyle, plain_ok, written
 from crm_plan.messages import _
 from crm_plan.model import Plan, Status
@@ -73,7 +73,7 @@ def _objective(plan: Plan, word: str) -> str:
     if any(fold(o.id) == fold(word) for o in plan.history):
         raise UsageError(_("objective {id} is only in the history; new activities go to an "
                            "objective of the active plan").format(id=word.strip()))
-    raise UsageError(_("'{word}' is not an objective{hint}").format(
+    raise NotInPlan(_("'{word}' is not an objective{hint}").format(
         word=word, hint=lookup.hint(word, [o.id for o in plan.objectives])))
 
 

@@ -150,6 +150,8 @@ def test_refusals(tmp_path: Path, args: list[str], message: str):
     path = tmp_path / "plan.yaml"
     path.write_text(FLOW, encoding="utf-8")
     result = run("add", *args, "-f", str(path))
+    if "not a declared actor" in message or "not an objective" in message:  # names the file
+        message = f"in {path}: {message}"
     assert (result.exit_code, result.stderr) == (2, f"crmplan: {message}\n")
     assert path.read_text(encoding="utf-8") == FLOW
 

@@ -52,7 +52,7 @@ ANSWERS: dict[tuple[str, str], dict[str, object]] = {
 PROBLEMS = (
     "sheets/belice.xlsx, Commitments!H10: 'terminado' is not a status (valid: continuo, "
     "programado, pendiente, por definir, completado; in English: ongoing, continuous, scheduled, "
-    "pending, tbd, to be defined, done, completed)\n"
+    "tbd, to be defined, done, completed; pending: pendiente and por definir)\n"
     "sheets/canada.xlsx, Commitments!I15: the due date '2010-13' has no such month; months go "
     "from 01 to 12\n"
     "sheets/costa-rica.xlsx, Commitments!K16: an outcome is recorded when the activity is "
@@ -151,7 +151,7 @@ def test_the_preview_is_the_diff_and_writes_nothing(plan: Path):
 6.3 (sheets/mexico.xlsx, Commitments!A13): status por definir → pendiente
 --- a/workplan.yaml
 +++ b/workplan.yaml
-@@ -199,7 +199,7 @@
+@@ -273,7 +273,7 @@
          text: Determinar el espacio para la discusión y definición de indicadores de línea \
 base en materia de trata de personas.
          ref: p. i, Inf. Red Trata, GRCM, diciembre, 2009
@@ -176,8 +176,8 @@ def test_all_or_nothing(plan: Path):
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", (
         "sheets/mexico.xlsx, Commitments!H14: 'pendinte' is not a status; did you mean "
         "'pendiente'? (valid: continuo, programado, pendiente, por definir, completado; in "
-        "English: ongoing, continuous, scheduled, pending, tbd, to be defined, done, "
-        "completed)\n"
+        "English: ongoing, continuous, scheduled, tbd, to be defined, done, completed; "
+        "pending: pendiente and por definir)\n"
         "crmplan: 1 answer could not be applied (listed above); with --all-or-nothing, nothing "
         "was applied\n"))
     assert plan.read_bytes() == SHIPPED.read_bytes()
@@ -242,7 +242,8 @@ def test_the_workbook(plan: Path):
     assert [c.value for c in sheet[9]][:4] == ["9.1", "Dar seguimiento a lo analizado en "
                                                "talleres o seminarios sobre las buenas prácticas "
                                                "de otros países de la región en conjunto con la "
-                                               "RROCM.", "responsable, vía Países miembros",
+                                               "RROCM.", "responsable: Países miembros (incluye a "
+                                               "Guatemala)",
                                                "pendiente"]
     assert sheet.protection.sheet
     assert [sheet.cell(row=9, column=c).protection.locked for c in range(1, 12)] == [True] * 7 \

@@ -129,7 +129,7 @@ def report(
         "--format", help=_("table (for the terminal, or text in a file), markdown, html, docx "
                            "(Word) or xlsx (a workbook to answer, for crmplan apply)."))] = None,
     output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar="PATH", help=_(
+        "--output", "-o", metavar=_("PATH"), help=_(
             "Write to the file PATH, or into the folder PATH under the actor's name (always a "
             "folder with --each-member), instead of the standard output."))] = None,
     as_of: AsOfOption = None,
@@ -225,11 +225,11 @@ class ChangesFormat(str, Enum):
 def changes(
     ctx: typer.Context,
     files: Annotated[list[str] | None, typer.Argument(
-        metavar="[OLD_FILE] [NEW_FILE]", help=_(
+        metavar=_("[OLD_FILE] [NEW_FILE]"), help=_(
             "The older plan file (not with --since), then the newer one. Default for the newer "
             "one: the plan file (--file)."))] = None,
     since: Annotated[str | None, typer.Option(
-        "--since", metavar="REV", help=_(
+        "--since", metavar=_("REV"), help=_(
             "Compare with the plan file as committed in the git revision REV (a commit, tag or "
             "branch, e.g. HEAD~1 or v2009-11)."))] = None,
     format: Annotated[ChangesFormat, typer.Option(

@@ -21,7 +21,7 @@ from crm_plan.commands.options import (
     usage,
     valid_plan,
 )
-from crm_plan.messages import _, ngettext
+from crm_plan.messages import _, day, ngettext
 
 if TYPE_CHECKING:
     from crm_plan.answers import Problem
@@ -39,10 +39,10 @@ def archive(
     completed: Annotated[bool, typer.Option(
         "--completed", help=_("Also every activity whose status is 'completado'."))] = False,
     outcome: Annotated[str | None, typer.Option(
-        "--outcome", metavar="TEXT", help=_("What was achieved, recorded as an outcome."))
+        "--outcome", metavar=_("TEXT"), help=_("What was achieved, recorded as an outcome."))
     ] = None,
     date: Annotated[str | None, typer.Option(
-        "--date", metavar="DATE", help=_("The archive date (2010-03-01). Default: today."))
+        "--date", metavar=_("DATE"), help=_("The archive date (2010-03-01). Default: today."))
     ] = None,
     dry_run: DryRunOption = False,
     keep_updated: KeepUpdatedOption = False,
@@ -56,7 +56,7 @@ def archive(
         plan, source, ids or [], completed=completed, on=on, outcome=outcome), dry_run=dry_run,
         keep_updated=keep_updated)
     _report(result, dry_run, _("Archived {id} in the history ({date}).").format(
-        id="{id}", date=on.isoformat()), _("No activity has the status 'completado': nothing to "
+        id="{id}", date=day(on)), _("No activity has the status 'completado': nothing to "
                                           "archive."))
 
 
@@ -81,7 +81,7 @@ def set_(
         metavar="ID", autocompletion=complete_show_id, help=_(
             "The activity (9.3) or objective (9) to change."))],
     assignments: Annotated[list[str] | None, typer.Argument(
-        metavar="FIELD=VALUE...", show_default=False, help=_(
+        metavar=_("FIELD=VALUE..."), show_default=False, help=_(
             "What to change, e.g. status=programado due=2010-06 responsible=+OIM."))] = None,
     dry_run: DryRunOption = False,
     keep_updated: KeepUpdatedOption = False,
@@ -97,18 +97,18 @@ def set_(
 def add(
     ctx: typer.Context,
     objective: Annotated[str, typer.Argument(
-        metavar="OBJECTIVE", autocompletion=complete_objective, help=_(
+        metavar=_("OBJECTIVE"), autocompletion=complete_objective, help=_(
             "The objective of the active plan that gets the activity, e.g. 9."))],
-    text: Annotated[str, typer.Option("--text", metavar="TEXT", help=_("What is to be done."))],
+    text: Annotated[str, typer.Option("--text", metavar=_("TEXT"), help=_("What is to be done."))],
     responsible: Annotated[list[str] | None, typer.Option(
         "--responsible", "-r", metavar="ACTOR", autocompletion=complete_actor, help=_(
             "Who is responsible (short or full name). Repeatable."))] = None,
     status: Annotated[str | None, typer.Option(
-        "--status", "-s", metavar="STATUS", help=_(
+        "--status", "-s", metavar=_("STATUS"), help=_(
             "continuo, programado, pendiente, por definir or completado. Default: por "
             "definir."))] = None,
     due: Annotated[str | None, typer.Option(
-        "--due", metavar="DATE", help=_(
+        "--due", metavar=_("DATE"), help=_(
             "The due date: 2010, 2010-06 or 2010-06-15 (needed with programado)."))] = None,
     coordination: Annotated[list[str] | None, typer.Option(
         "--coordination", metavar="ACTOR", autocompletion=complete_actor, help=_(
@@ -117,11 +117,11 @@ def add(
         "--support", metavar="ACTOR", autocompletion=complete_actor, help=_(
             "Who supports it. Repeatable."))] = None,
     ref: Annotated[list[str] | None, typer.Option(
-        "--ref", metavar="TEXT", help=_(
+        "--ref", metavar=_("TEXT"), help=_(
             "The document it comes from, e.g. \"p. 5.b, GRCM, Inf. Red Trata, noviembre, 2008\". "
             "Repeatable."))] = None,
     note: Annotated[str | None, typer.Option(
-        "--note", metavar="TEXT", help=_("A note."))] = None,
+        "--note", metavar=_("TEXT"), help=_("A note."))] = None,
     dry_run: DryRunOption = False,
     keep_updated: KeepUpdatedOption = False,
 ) -> None:
@@ -180,7 +180,7 @@ def edit(
 def apply(
     ctx: typer.Context,
     workbooks: Annotated[list[str], typer.Argument(
-        metavar="FILE.xlsx...", help=_(
+        metavar=_("FILE.xlsx..."), help=_(
             "Workbooks made by crmplan report --format xlsx, with the answers filled in."))],
     yes: Annotated[bool, typer.Option(
         "--yes", help=_("Write the changes into the plan; without it they are only shown."))

@@ -59,17 +59,18 @@ MESSAGES: dict[str, str] = {
     "With --responsible: only activities naming the actor itself, not one of its groups.":
         ("Con --responsible: solo las actividades que nombran al actor mismo, no a uno de sus "
          "grupos."),
-    ("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, pending, "
-     "tbd, done). Repeatable."):
+    ("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, tbd, "
+     "done), or pending: pendiente and por definir. Repeatable."):
         ("continuo, programado, pendiente, por definir, completado (o en inglés: ongoing, "
-         "scheduled, pending, tbd, done). Se puede repetir."),
+         "scheduled, tbd, done), o bien por resolver: pendiente y por definir. Se puede "
+         "repetir."),
     "Activities of a section, e.g. C. Repeatable.":
         "Actividades de una sección, p. ej. C. Se puede repetir.",
     "Activities of an objective, e.g. 9. Repeatable.":
         "Actividades de un objetivo, p. ej. 9. Se puede repetir.",
     ("Activities whose text, notes, references or outcomes contain TEXT (case and accents "
      "ignored). Repeatable."):
-        ("Actividades cuyo texto, notas, referencias o resultados contienen TEXT (sin "
+        ("Actividades cuyo texto, notas, referencias o resultados contienen TEXTO (sin "
          "distinguir mayúsculas ni acentos). Se puede repetir."),
     "Activities citing a document of that year.": "Actividades que citan un documento de ese año.",
     "Activities citing a document of CRM or GRCM.":
@@ -78,7 +79,7 @@ MESSAGES: dict[str, str] = {
         ("Elementos tomados del Plan de Acción de la CRM (marcados ellos mismos o por medio de "
          "su objetivo)."),
     "Activities due before DATE (2010-03-01, 2010-03 or 2010).":
-        "Actividades con fecha prevista anterior a DATE (2010-03-01, 2010-03 o 2010).",
+        "Actividades con fecha prevista anterior a FECHA (2010-03-01, 2010-03 o 2010).",
     "The day that decides what is overdue. Default: today.":
         "El día que decide qué tiene el plazo vencido. Si no se indica: hoy.",
     "The historical part instead of the active plan.":
@@ -97,8 +98,6 @@ MESSAGES: dict[str, str] = {
      "Example: crmplan status --pending --responsible OIM"):
         ("El estado del plan de un vistazo: cifras por estado, sección y actor.\n\n"
          "Ejemplo: crmplan status --pending --responsible OIM"),
-    "Also list the pending activities (pendiente + por definir).":
-        "Además, lista las actividades por resolver (pendiente + por definir).",
     "Also list the 'programado' activities whose due date has passed.":
         "Además, lista las actividades 'programado' cuya fecha prevista ya pasó.",
     "Count a group's activities for each of its members.":
@@ -114,7 +113,7 @@ MESSAGES: dict[str, str] = {
     "text or json.": "text o json.",
     "No activities match.": "Ninguna actividad coincide.",
     "Print the change as a unified diff and write nothing.":
-        "Muestra el cambio como diff unificado y no escribe nada.",
+        "Muestra el cambio como un diff unificado y no escribe nada.",
     ("Move finished activities to the historical part of the plan file.\n\n"
      "Example: crmplan archive 9.3 --outcome \"Enlaces designados en los 11 países\""):
         ("Pasa las actividades terminadas a la parte histórica del archivo del plan.\n\n"
@@ -344,10 +343,12 @@ MESSAGES: dict[str, str] = {
          "GRCM, Inf. Red Trata, noviembre, 2008."),
     ("A note that says the objective will be removed from the plan if nothing is identified "
      "(\"si no se identifican...\") is pointed out as a reminder that something is still to be "
-     "done."):
+     "done, in a plan whose document has 'removes_undefined_objectives: true' (as the 2009 CRM "
+     "plan). Identify what the note asks for, or remove the objective."):
         ("Una nota que dice que el objetivo se eliminará del plan si no se identifica nada "
          "(\"si no se identifican...\") se señala como recordatorio de que algo sigue "
-         "pendiente."),
+         "pendiente, en un plan cuyo documento tiene 'removes_undefined_objectives: true' (como "
+         "el plan de la CRM de 2009). Identifique lo que pide la nota o elimine el objetivo."),
     ("An activity of the active plan names someone under 'responsible', unless its status is "
      "still 'por definir'."):
         ("Una actividad del plan activo nombra a alguien en 'responsible', salvo que su estado "
@@ -363,10 +364,15 @@ MESSAGES: dict[str, str] = {
          "las mayúsculas ni los acentos); una actividad del histórico tiene el estado "
          "'completado'. El estado que tenía una actividad archivada, guardado en su 'origin', "
          "también es uno de ellos."),
-    ("An objective of the active plan has an activity that is no longer 'por definir': the plan "
-     "says that objectives without defined activities are removed from it."):
-        ("Un objetivo del plan activo tiene alguna actividad que ya no está 'por definir': el "
-         "plan dice que los objetivos sin actividades definidas se eliminan de él."),
+    ("Every activity of an objective of the active plan is still 'por definir', in a plan that "
+     "says objectives without defined activities are removed from it (its document has "
+     "'removes_undefined_objectives: true', as the 2009 CRM plan's notes say). Define an "
+     "activity, or remove the objective. A plan without that line is not checked for this."):
+        ("Todas las actividades de un objetivo del plan activo siguen 'por definir', en un plan "
+         "que dice que los objetivos sin actividades definidas se eliminan de él (su documento "
+         "tiene 'removes_undefined_objectives: true', como dicen las notas del plan de la CRM de "
+         "2009). Defina una actividad o elimine el objetivo. Un plan sin esa línea no se revisa "
+         "en este aspecto."),
     # rules: control-character
     "the text holds {character}, a control character that cannot be seen; delete it":
         "el texto contiene {character}, un carácter de control que no se ve; elimínelo",
@@ -407,7 +413,7 @@ MESSAGES: dict[str, str] = {
     "activity {id} has nobody responsible": "la actividad {id} no tiene ningún responsable",
     "an activity in the history is 'completado', not '{value}'":
         "una actividad del histórico tiene el estado 'completado', no '{value}'",
-    "status": "el estado",
+    "status": "estado",
     ("status 'programado' needs a due date: add 'due: 2010-02' (a year, year-month or date) on "
      "the next line"):
         ("el estado 'programado' requiere una fecha prevista: agregue 'due: 2010-02' (un año, "
@@ -458,8 +464,10 @@ MESSAGES: dict[str, str] = {
         "'{word}' no es un actor declarado; ¿quiso decir {hints}?",
     "'{word}' is not a declared actor (known: {known})":
         "'{word}' no es un actor declarado (actores declarados: {known})",
-    "'{word}' is not a status{hint} (valid: {valid}; in English: {aliases})":
-        "'{word}' no es un estado{hint} (estados válidos: {valid}; en inglés: {aliases})",
+    ("'{word}' is not a status{hint} (valid: {valid}; in English: {aliases}; pending: pendiente "
+     "and por definir)"):
+        ("'{word}' no es un estado{hint} (estados válidos: {valid}; en inglés: {aliases}; por "
+         "resolver: pendiente y por definir)"),
     "'{word}' is not a section{hint} (known: {known})":
         "'{word}' no es una sección{hint} (secciones: {known})",
     "'{word}' is not a body whose documents the plan cites{hint} (known: {known})":
@@ -580,8 +588,6 @@ MESSAGES: dict[str, str] = {
     "responsible": "responsable",
     "coordination": "coordinación",
     "support": "apoyo",
-    "{actor} via {group}": "{actor} vía {group}",
-    "via {group}": "vía {group}",
     "overdue": "plazo vencido",
     "point {point}": "punto {point}",
     "meeting {meeting}": "reunión {meeting}",
@@ -609,7 +615,7 @@ MESSAGES: dict[str, str] = {
     "Overdue": "Plazo vencido",
     # cli.py: export, report, changes
     "Write to FILE instead of the standard output.":
-        "Escribe en el archivo FILE en lugar de la salida estándar.",
+        "Escribe en ARCHIVO en lugar de la salida estándar.",
     ("Export the plan as the document circulated before each meeting.\n\n"
      "Markdown, HTML (one printable page), Word, csv or json. The whole document (the active "
      "plan, then the history) in the layout of the 2009 table, or the slice the filters select "
@@ -649,14 +655,16 @@ MESSAGES: dict[str, str] = {
     "The actor (short or full name), or with --each-member a group.":
         "El actor (nombre corto o completo) o, con --each-member, un grupo.",
     "One sheet per member of the group, written into the folder -o DIR.":
-        "Una hoja por cada miembro del grupo, escritas en la carpeta -o DIR.",
+        "Una hoja por cada miembro del grupo, escritas en la carpeta -o CARPETA.",
+    "table (for the terminal, or text in a file), markdown, html or docx (Word).":
+        "table (para la terminal, o texto en un archivo), markdown, html o docx (Word).",
     ("table (for the terminal, or text in a file), markdown, html, docx (Word) or xlsx (a "
      "workbook to answer, for crmplan apply)."):
         ("table (para la terminal, o texto en un archivo), markdown, html, docx (Word) o xlsx (un "
          "libro de Excel para responder, para crmplan apply)."),
     ("Write to the file PATH, or into the folder PATH under the actor's name (always a folder "
      "with --each-member), instead of the standard output."):
-        ("Escribe en el archivo PATH, o en la carpeta PATH con el nombre del actor (siempre una "
+        ("Escribe en el archivo RUTA, o en la carpeta RUTA con el nombre del actor (siempre una "
          "carpeta con --each-member), en lugar de la salida estándar."),
     "--each-member writes one file per member: name the folder with -o, e.g. -o sheets/":
         ("--each-member escribe un archivo por miembro: indique la carpeta con -o, p. ej. -o "
@@ -670,8 +678,8 @@ MESSAGES: dict[str, str] = {
         ("Lo que cambió entre dos versiones del plan, sección por sección.\n\n"
          "Actividades añadidas, eliminadas, archivadas (con sus resultados) y restauradas; "
          "cambios de estado, de actores responsables y de fechas previstas; ediciones de textos, "
-         "referencias y notas, palabra por palabra. La versión anterior es OLD_FILE o, con "
-         "--since, el archivo del plan tal como se guardó en git; la más reciente es NEW_FILE "
+         "referencias y notas, palabra por palabra. La versión anterior es ARCHIVO_ANTERIOR o, con "
+         "--since, el archivo del plan tal como se guardó en git; la más reciente es ARCHIVO_NUEVO "
          "o, si no se indica, el archivo del plan.\n\n"
          "Ejemplo: crmplan changes --since HEAD~1 --format markdown"),
     ("The older plan file (not with --since), then the newer one. Default for the newer one: "
@@ -680,7 +688,7 @@ MESSAGES: dict[str, str] = {
          "indica el más reciente: el archivo del plan (--file)."),
     ("Compare with the plan file as committed in the git revision REV (a commit, tag or branch, "
      "e.g. HEAD~1 or v2009-11)."):
-        ("Compara con el archivo del plan tal como se guardó en la revisión REV de git (un "
+        ("Compara con el archivo del plan tal como se guardó en la revisión REVISIÓN de git (un "
          "commit, una etiqueta o una rama, p. ej. HEAD~1 o v2009-11)."),
     "table, markdown (for a meeting note) or json.":
         "table, markdown (para el acta de una reunión) o json.",
@@ -689,8 +697,8 @@ MESSAGES: dict[str, str] = {
         ("indique con qué versión comparar: crmplan changes --since HEAD~1, o crmplan changes "
          "ANTERIOR.yaml [NUEVO.yaml]"),
     "too many files: give OLD_FILE and NEW_FILE, or --since REV and at most NEW_FILE":
-        ("demasiados archivos: indique OLD_FILE y NEW_FILE, o --since REV y como máximo "
-         "NEW_FILE"),
+        ("demasiados archivos: indique ARCHIVO_ANTERIOR y ARCHIVO_NUEVO, o --since REVISIÓN y "
+         "como máximo ARCHIVO_NUEVO"),
     "Wrote {path}.": "Se escribió {path}.",
     "a Word file cannot be shown in the terminal: write it to a file with -o, e.g. -o plan.docx":
         ("un archivo de Word no se puede mostrar en la terminal: escríbalo en un archivo con "
@@ -747,14 +755,14 @@ MESSAGES: dict[str, str] = {
     "{name}; member of {groups}": "{name}; miembro de {groups}",
     "No activity of the active plan names {actor} as of {date}.":
         "Ninguna actividad del plan activo nombra a {actor} al {date}.",
-    "{role}, via {group}": "{role}, vía {group}",
     # render/changes.py
     "text": "texto",
     "reference": "referencia",
     "responsible note": "nota de responsables",
     "status note": "nota de estado",
     "note": "nota",
-    "(none)": "(ninguno)",
+    "(none)": "(ninguna)",
+    "(nobody)": "(ninguno)",
     "Changes from {old} to {new}: {counts}.": "Cambios de {old} a {new}: {counts}.",
     "{name} (updated {date})": "{name} (actualizado el {date})",
     "added": "añadida",
@@ -807,6 +815,174 @@ MESSAGES: dict[str, str] = {
      "was changed"):
         ("{path}: el plan está abierto en otro programa (ciérrelo y vuelva a ejecutar el "
          "comando); no se cambió nada"),
+    # editor mistakes and warnings: source.py, codes.py, acknowledgements, crmplan explain
+    ("'{key}' appears again in the same item (first at line {line}): a '- ' is missing here, so "
+     "two items are read as one; start this line with '- ' like line {line}"):
+        ("'{key}' aparece de nuevo en el mismo elemento (la primera vez en la línea {line}): "
+         "aquí falta un '- ', así que dos elementos se leen como uno; empiece esta línea con "
+         "'- ' como la línea {line}"),
+    ("'{key}: {empty}' says that '{key}' is empty, but entries follow on the next lines: "
+     "remove the '{empty}'"):
+        ("'{key}: {empty}' dice que no hay nada en '{key}', pero en las líneas siguientes hay "
+         "entradas: quite el '{empty}'"),
+    "this quote is not closed: a text that starts with {quote} must end with {quote}":
+        "estas comillas no se cierran: un texto que empieza con {quote} debe terminar con {quote}",
+    ("a text that starts with a quote must end with it, and this one goes on after its "
+     "closing quote: put the whole text between the quotes ({quote}...{quote}), or remove "
+     "the quotes"):
+        ("un texto que empieza con comillas debe terminar con ellas, y este sigue después de "
+         "cerrarlas: ponga todo el texto entre las comillas ({quote}...{quote}) o quítelas"),
+    ("this line starts an item of the list without its '- ': write '- ' before it, as on the "
+     "items above"):
+        ("esta línea empieza un elemento de la lista sin su '- ': escriba '- ' delante, como en "
+         "los elementos anteriores"),
+    "{path}: {errors}, {warnings}; and {acknowledged} ({counts}).":
+        "{path}: {errors}, {warnings} y {acknowledged} ({counts}).",
+    "{path}: no problems; {acknowledged} ({counts}).":
+        "{path}: sin problemas; {acknowledged} ({counts}).",
+    ("Say what the code of a problem means, how to fix it and whether it can be silenced.\n\n"
+     "Example: crmplan explain removal-note"):
+        ("Explica qué significa el código de un problema, cómo corregirlo y si se puede "
+         "silenciar.\n\nEjemplo: crmplan explain removal-note"),
+    ("The code shown in brackets at the end of a problem, e.g. removal-note. Without it: every "
+     "code."):
+        ("El código que aparece entre corchetes al final de un problema, p. ej. removal-note. "
+         "Sin él: todos los códigos."),
+    "[CODE]": "[CÓDIGO]",
+    "'{code}' is not a code of crmplan; did you mean '{hint}'?":
+        "'{code}' no es un código de crmplan; ¿quiso decir '{hint}'?",
+    "'{code}' is not a code of crmplan; 'crmplan explain' lists them":
+        "'{code}' no es un código de crmplan; 'crmplan explain' los enumera",
+    "The message of each problem says what to write, at the line and column it gives.":
+        "El mensaje de cada problema dice qué escribir, en la línea y la columna que indica.",
+    ("To acknowledge a warning where it stands (so that validate no longer shows it, and counts "
+     "it as acknowledged), write the comment '{comment}' at the end of the line it points at, "
+     "or on a line of its own just above."):
+        ("Para reconocer una advertencia donde está (validate deja de mostrarla y la cuenta "
+         "como reconocida), escriba el comentario '{comment}' al final de la línea que señala, "
+         "o en una línea aparte, justo encima."),
+    ("An error cannot be silenced: the plan is not read as written until it is fixed. (Only "
+     "warnings can be acknowledged, with a comment such as '{comment}'.)"):
+        ("Un error no se puede silenciar: el plan no se lee tal como está escrito hasta que se "
+         "corrija. (Solo las advertencias se pueden reconocer, con un comentario como "
+         "'{comment}'.)"),
+    ("The text is not valid YAML at this point, so the plan cannot be read: a quote that is not "
+     "closed, quotes around part of a text only, a missing ':' or '- ', a line indented "
+     "differently from the lines around it. The message names the slip; fix that line (the "
+     "place given is where the slip is, or where the reading stopped)."):
+        ("El texto no es YAML válido en este punto, así que el plan no se puede leer: unas "
+         "comillas sin cerrar, comillas solo alrededor de una parte del texto, un ':' o un '- ' "
+         "que falta, una línea con una sangría distinta de la de las líneas vecinas. El mensaje "
+         "nombra el descuido; corrija esa línea (el lugar indicado es donde está el descuido o "
+         "donde se detuvo la lectura)."),
+    ("A line is indented with a tab. YAML indents with spaces only: replace the tab with spaces, "
+     "as many as the lines around it use."):
+        ("Una línea tiene sangría con un tabulador. YAML solo admite espacios en la sangría: "
+         "cambie el tabulador por espacios, tantos como usan las líneas vecinas."),
+    ("The same field is written twice in one item; only one can be read. Keep the right one and "
+     "remove the other, or rename it if it was meant to be another field. If the repeated field "
+     "is the first of the item (id), a '- ' is missing instead."):
+        ("El mismo campo está escrito dos veces en un elemento y solo se puede leer uno. "
+         "Conserve el correcto y elimine el otro, o cámbiele el nombre si debía ser otro campo. "
+         "Si el campo repetido es el primero del elemento (id), lo que falta es un '- '."),
+    ("A '<<' merge key copies fields from elsewhere in the file, which a plan does not allow: "
+     "write the fields out in full."):
+        ("Una clave de combinación '<<' copia campos de otra parte del archivo, algo que un plan "
+         "no admite: escriba los campos completos."),
+    ("An alias (*name) repeats a value marked elsewhere with &name, which a plan does not "
+     "allow: write the value out in full."):
+        ("Un alias (*nombre) repite un valor marcado en otra parte con &nombre, algo que un plan "
+         "no admite: escriba el valor completo."),
+    ("A '!' tag asks YAML for a special kind of value; a plan holds only plain texts, lists and "
+     "fields. Remove the tag, or put the text in quotes. Nothing is ever run."):
+        ("Una etiqueta '!' pide a YAML un tipo especial de valor; un plan solo contiene textos, "
+         "listas y campos. Quite la etiqueta o ponga el texto entre comillas. Nunca se ejecuta "
+         "nada."),
+    ("The file is nested deeper than any plan is; an indentation or brackets have gone wrong. "
+     "Check the indentation around the line given."):
+        ("El archivo tiene más niveles de anidación que cualquier plan; alguna sangría o algún "
+         "corchete está mal. Revise la sangría alrededor de la línea indicada."),
+    ("The file is not UTF-8 text. Save it again as UTF-8 (in Notepad: Save as, Encoding: "
+     "UTF-8)."):
+        ("El archivo no es texto UTF-8. Guárdelo de nuevo como UTF-8 (en el Bloc de notas: "
+         "Guardar como, Codificación: UTF-8)."),
+    ("A field holds another kind of value than it should: a list where a text goes, a text "
+     "where fields go. Usually an indentation slip; the message says what was expected."):
+        ("Un campo contiene otro tipo de valor del que le corresponde: una lista donde va un "
+         "texto, un texto donde van campos. Suele ser un descuido de sangría; el mensaje dice "
+         "qué se esperaba."),
+    ("A field that must be written is missing or empty. Add it with its value; the message "
+     "says which field."):
+        ("Falta un campo obligatorio o está vacío. Añádalo con su valor; el mensaje dice qué "
+         "campo es."),
+    ("A field name crmplan does not know, often a typing slip or a Spanish name: the fields of "
+     "the file are in English (status, due, responsible...). Rename it as the message "
+     "suggests; 'crmplan schema' lists every field."):
+        ("Un nombre de campo que crmplan no conoce, a menudo un error de escritura o un nombre "
+         "en español: los campos del archivo están en inglés (status, due, responsible...). "
+         "Cámbielo como sugiere el mensaje; 'crmplan schema' enumera todos los campos."),
+    # habits
+    "{group} (includes {actor})": "{group} (incluye a {actor})",
+    "{group} (includes {actor}; {role})": "{group} (incluye a {actor}; {role})",
+    "{role}: {group} (includes {actor})": "{role}: {group} (incluye a {actor})",
+    "in {path}: {message}": "en {path}: {message}",
+    "the plan bundled with crmplan": "el plan incluido en crmplan",
+    ("Print everything at once, without a pager, even on a terminal. Default pager: "
+     "CRMPLAN_PAGER, else PAGER, else less."):
+        ("Muestra todo de una vez, sin paginador, también en una terminal. Paginador por "
+         "omisión: CRMPLAN_PAGER; si no, PAGER; si no, less."),
+    # Spanish everywhere: help screens and usage errors (commands/usage.py, cli.py)
+    "Usage:": "Uso:",
+    "[OPTIONS]": "[OPCIONES]",
+    "COMMAND [ARGS]...": "COMANDO [ARGUMENTOS]...",
+    "Arguments": "Argumentos",
+    "Options": "Opciones",
+    "Commands": "Comandos",
+    "[default: {value}]": "[predeterminado: {value}]",
+    "[env var: {name}]": "[variable de entorno: {name}]",
+    "[required]": "[obligatorio]",
+    "Show this message and exit.": "Muestra esta ayuda y termina.",
+    "Install completion for the current shell.":
+        "Instala el autocompletado en el intérprete de comandos (shell) que usa.",
+    "Show completion for the current shell, to copy it or customize the installation.":
+        ("Muestra el autocompletado del intérprete de comandos (shell) que usa, para copiarlo "
+         "o adaptar la instalación."),
+    "Completion for {shell} installed in {path}.": "Autocompletado de {shell} instalado en {path}.",
+    ("crmplan: completion is offered for bash, zsh, fish and PowerShell, and this shell is none "
+     "of them (or could not be recognised)"):
+        ("crmplan: el autocompletado existe para bash, zsh, fish y PowerShell, y este intérprete "
+         "de comandos no es ninguno de ellos (o no se pudo reconocer)"),
+    "It works in the terminals opened from now on.":
+        "Funcionará en las terminales que abra a partir de ahora.",
+    "TEXT": "TEXTO",
+    "DATE": "FECHA",
+    "PATH": "RUTA",
+    "[PATH]": "[RUTA]",
+    "[PATH]...": "[RUTA]...",
+    "FILE": "ARCHIVO",
+    "YEAR": "AÑO",
+    "BODY": "ÓRGANO",
+    "STATUS": "ESTADO",
+    "REV": "REVISIÓN",
+    "[OLD_FILE] [NEW_FILE]": "[ARCHIVO_ANTERIOR] [ARCHIVO_NUEVO]",
+    "INTEGER": "ENTERO",
+    "For help: {command} --help": "Para ver la ayuda: {command} --help",
+    "{option} takes no value": "{option} no admite un valor",
+    "{option} needs a value": "falta el valor de {option}",
+    "a command is missing": "falta el comando",
+    "the option {option} is required": "la opción {option} es obligatoria",
+    "the argument {argument} is missing": "falta el argumento {argument}",
+    "'{value}' is not a value of {option} (valid: {valid})":
+        "'{value}' no es un valor de {option} (valores válidos: {valid})",
+    "{option} takes a whole number, not '{value}'":
+        "{option} requiere un número entero, no '{value}'",
+    "invalid value for {option}: {detail}": "valor no válido para {option}: {detail}",
+    "no such option: {option}{hint}": "no existe la opción {option}{hint}",
+    "unexpected extra arguments: {args}": "sobran argumentos: {args}",
+    "no such command: '{name}'{hint}": "no existe el comando '{name}'{hint}",
+    # Spanish everywhere: one meaning for "pending" (commands/options.py)
+    "Pending activities: pendiente or por definir (the document's underlined items).":
+        ("Actividades por resolver: pendiente o por definir (lo subrayado en el documento)."),
     # set / add / edit / apply
     # the plan's date (editing commands), fieldedit.py
     "Leave the plan's date (document.updated) as it is; by default a change sets it to today.":
@@ -1025,6 +1201,9 @@ MESSAGES: dict[str, str] = {
         ("No aplica nada si alguna respuesta no se puede aplicar (por omisión se aplican las "
          "demás)."),
     "{path}: no such workbook": "{path}: no existe ese libro de Excel",
+    "FIELD=VALUE...": "CAMPO=VALOR...",
+    "OBJECTIVE": "OBJETIVO",
+    "FILE.xlsx...": "ARCHIVO.xlsx...",
     "No answers to apply: the workbooks have none filled in.":
         "No hay respuestas que aplicar: los libros no tienen ninguna llenada.",
     "Nothing was written: run the command again with --yes to apply these changes to {path}.":
@@ -1053,12 +1232,15 @@ MESSAGES: dict[str, str] = {
          "Ejemplo: crmplan apply respuestas/*.xlsx --yes"),
 }
 
+
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
 PLURALS: dict[tuple[str, str], tuple[str, str]] = {
     ("{n} objective", "{n} objectives"): ("{n} objetivo", "{n} objetivos"),
     ("{n} activity", "{n} activities"): ("{n} actividad", "{n} actividades"),
     ("{n} error", "{n} errors"): ("{n} error", "{n} errores"),
     ("{n} warning", "{n} warnings"): ("{n} advertencia", "{n} advertencias"),
+    ("{n} warning acknowledged in the file", "{n} warnings acknowledged in the file"):
+        ("{n} advertencia reconocida en el archivo", "{n} advertencias reconocidas en el archivo"),
     ("{n} activity.", "{n} activities."): ("{n} actividad.", "{n} actividades."),
     # render/report.py, render/changes.py
     (("{n} activity of the active plan names {actor}, directly or through a group, as of "
@@ -1090,4 +1272,118 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
          "{n} respuestas no se pudieron aplicar (véase arriba)"),
     ("{n} outcome update", "{n} outcome updates"):
         ("{n} actualización de resultados", "{n} actualizaciones de resultados"),
+}
+
+# meetings
+MESSAGES |= {
+    "(no one responsible)": "(sin responsable)",
+    ("no meeting of the calendar is dated on or after {date}; name one, e.g. crmplan agenda "
+     "{example} (see crmplan meetings)"):
+        ("ninguna reunión del calendario tiene fecha a partir del {date}; indique una, p. ej. "
+         "crmplan agenda {example} (vea crmplan meetings)"),
+    ("The calendar of meetings: past, coming and not dated yet.\n\nEach meeting of 'meetings' "
+     "by date, with how many activities its documents gave a mandate to (their references cite "
+     "it) and how many are due at it.\n\nExample: crmplan meetings --as-of 2009-11-26"):
+        ("El calendario de reuniones: pasadas, próximas y aún sin fecha.\n\nCada reunión de "
+         "'meetings' por fecha, con cuántas actividades recibieron su mandato de sus documentos "
+         "(sus referencias la citan) y cuántas vencen en ella.\n\nEjemplo: crmplan meetings "
+         "--as-of 2009-11-26"),
+    ("The agenda of a meeting: what each actor must bring to it.\n\nBy actor: the activities "
+     "due at or before the meeting, those reported at every meeting of its body, those still "
+     "to be defined (pendiente, por definir) and those due at a meeting not dated yet; then "
+     "what was completed since the previous meeting of the body. The format follows the -o "
+     "file's extension unless --format is given.\n\nExample: crmplan agenda GRCM-2009-12 "
+     "--format docx -o agenda.docx"):
+        ("La agenda de una reunión: lo que cada actor debe llevar a ella.\n\nPor actor: las "
+         "actividades que vencen en la reunión o antes, las que se informan en cada reunión de "
+         "su órgano, las que faltan por definir (pendiente, por definir) y las que vencen en "
+         "una reunión aún sin fecha; después, lo completado desde la reunión anterior del "
+         "órgano. El formato sigue la extensión del archivo de -o, salvo que indique "
+         "--format.\n\nEjemplo: crmplan agenda GRCM-2009-12 --format docx -o agenda.docx"),
+    "The plan has no meetings: add them under 'meetings' (see crmplan schema).":
+        "El plan no tiene reuniones: agréguelas en 'meetings' (vea crmplan schema).",
+    "text (a table), or json (one record per meeting).":
+        "text (una tabla) o json (un registro por reunión).",
+    ("The meeting's id (see crmplan meetings). Default: the next dated meeting as of today or "
+     "--as-of."):
+        ("El identificador de la reunión (vea crmplan meetings). Por defecto: la próxima "
+         "reunión con fecha a partir de hoy o de --as-of."),
+    ("Only what ACTOR brings (short or full name), itself or through a group it belongs to."):
+        ("Solo lo que aporta ACTOR (nombre corto o completo), directamente o por medio de un "
+         "grupo al que pertenece."),
+    ("Activities due at the meeting MEETING (an id of crmplan meetings), or at each meeting of "
+     "its body. Repeatable."):
+        ("Actividades que vencen en la reunión MEETING (un identificador de crmplan meetings) "
+         "o en cada reunión de su órgano. Se puede repetir."),
+    "Activities whose references cite the meeting MEETING. Repeatable.":
+        "Actividades cuyas referencias citan la reunión MEETING. Se puede repetir.",
+    ("{option}: '{word}' is not a meeting of the calendar{hint} (see crmplan meetings)"):
+        ("{option}: '{word}' no es una reunión del calendario{hint} (vea crmplan meetings)"),
+    "a meeting": "una reunión",
+    "not dated yet": "aún sin fecha",
+    "Meeting": "Reunión",
+    "Body": "Órgano",
+    "Date": "Fecha",
+    "Name, place": "Nombre, lugar",
+    "When": "Cuándo",
+    "Mandates": "Mandatos",
+    "Due": "Vencen",
+    "Due at or before this meeting": "Vencen en esta reunión o antes",
+    "Reported at every meeting of this body": "Se informan en cada reunión de este órgano",
+    "To define: pendiente or por definir": "Por definir: pendiente o por definir",
+    "Due at a meeting not dated yet": "Vencen en una reunión aún sin fecha",
+    "Agenda: {meeting}": "Agenda de la reunión {meeting}",
+    ("This meeting has no date yet: only what is due at it by name, what is reported at every "
+     "meeting of its body and what is to be defined."):
+        ("Esta reunión aún no tiene fecha: solo lo que vence en ella por su nombre, lo que se "
+         "informa en cada reunión de su órgano y lo que falta por definir."),
+    "What {actor} brings": "Lo que aporta {actor}",
+    "Completed before this meeting ({n})": "Completado antes de esta reunión ({n})",
+    "Completed since {meeting} ({n})": "Completado desde {meeting} ({n})",
+    "past": "pasada",
+    "coming": "próxima",
+    "Previous meeting of {body}: {meeting}.": "Reunión anterior de {body}: {meeting}.",
+    "archived {date}": "archivada el {date}",
+    "due at {meeting}": "vence en {meeting}",
+    "at each meeting of {bodies}": "en cada reunión de {bodies}",
+    "Due at": "Vence en",
+    "mandate of the meeting {meeting}": "mandato de la reunión {meeting}",
+    ("Each meeting of 'meetings' has its own id and a date that exists (2009-12 or 2009-12-03; "
+     "left out or 'por definir' while unknown); an activity's 'due_at' names a meeting of the "
+     "calendar, its 'due_each' a body that meets in it, and 'days_before' is a whole number."):
+        ("Cada reunión de 'meetings' tiene su propio identificador y una fecha que existe "
+         "(2009-12 o 2009-12-03; se omite o se escribe 'por definir' mientras no se conozca); "
+         "el 'due_at' de una actividad nombra una reunión del calendario, su 'due_each' un "
+         "órgano que se reúne en él, y 'days_before' es un número entero."),
+    "a meeting date needs at least the month: 2009-12":
+        "la fecha de una reunión necesita al menos el mes: 2009-12",
+    "'days_before' is a whole number of days, e.g. 1":
+        "'days_before' es un número entero de días, p. ej. 1",
+    "meeting id '{id}' is used twice (also at line {line})":
+        "el identificador de reunión '{id}' se usa dos veces (también en la línea {line})",
+    "the meeting date '{value}' is not a date; write 2009-12, 2009-12-03 or por definir":
+        ("la fecha de reunión '{value}' no es una fecha; escriba 2009-12, 2009-12-03 o por "
+         "definir"),
+    "'{id}' is not a meeting of 'meetings'": "'{id}' no es una reunión de 'meetings'",
+    "no meeting of 'meetings' is of the body '{body}'":
+        "ninguna reunión de 'meetings' es del órgano '{body}'",
+    ("In a plan that keeps a calendar ('meetings'), a reference that names a body, a month "
+     "and a year (GRCM, noviembre, 2008) matches one of its meetings, so that the plan knows "
+     "which meeting gave each mandate; add the meeting to the calendar, or correct the "
+     "reference."):
+        ("En un plan que lleva un calendario ('meetings'), una referencia que nombra un órgano, "
+         "un mes y un año (GRCM, noviembre, 2008) corresponde a una de sus reuniones, para que "
+         "el plan sepa qué reunión dio cada mandato; agregue la reunión al calendario o corrija "
+         "la referencia."),
+    ("the reference '{ref}' names a meeting that is not in 'meetings'; add it: '- id: {id}' "
+     "with 'body: {body}' and 'date: {year:04d}-{month:02d}'"):
+        ("la referencia '{ref}' nombra una reunión que no está en 'meetings'; agréguela: "
+         "'- id: {id}' con 'body: {body}' y 'date: {year:04d}-{month:02d}'"),
+}
+PLURALS |= {
+    ("{n} activity of the active plan is on the agenda, as of {date}.",
+     "{n} activities of the active plan are on the agenda, as of {date}."):
+        ("{n} actividad del plan activo está en la agenda, al {date}.",
+         "{n} actividades del plan activo están en la agenda, al {date}."),
+    ("{n} day before", "{n} days before"): ("{n} día antes", "{n} días antes"),
 }

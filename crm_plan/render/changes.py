@@ -7,12 +7,13 @@ in the table (as `git diff --word-diff` does; red and green on a terminal too), 
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from crm_plan.changes import Change, Comparison, Kind, Value, Words, shorten
-from crm_plan.messages import _, ngettext
+from crm_plan.messages import _, day, ngettext
 from crm_plan.render.documents.records import Record, to_json
 from crm_plan.render.layout import role_label
 
@@ -40,6 +41,8 @@ def headline(comparison: Comparison, old: str, new: str) -> str:
 def _version(name: str, updated: object) -> str:
     if updated is None:
         return name
+    if isinstance(updated, dt.date):
+        updated = day(updated)
     return _("{name} (updated {date})").format(name=name, date=updated)
 
 
@@ -78,16 +81,19 @@ def describe(change: Change) -> tuple[str, str]:
         return _("outcomes"), "; ".join(o for o in change.outcomes
                                         if o not in (change.before or ()))
     label = {Kind.STATUS: _("status"), Kind.DUE: _("due date")}.get(change.kind)
+    # No value, said as Spanish needs it: ningún actor, ninguna fecha, ninguna nota.
+    none = _("(nobody)") if change.kind is Kind.ACTORS else _("(none)")
     if change.kind is Kind.ACTORS:
         label = role_label(change.field or "responsible")
     elif change.kind is Kind.EDITED:
         label = field_label(change.field)
-    return label or change.kind.value, f"{_value(change.before)} → {_value(change.after)}"
+    return (label or change.kind.value,
+            f"{_value(change.before, none)} → {_value(change.after, none)}")
 
 
-def _value(value: Value) -> str:
+def _value(value: Value, none: str = "") -> str:
     if value is None or value == ():
-        return _("(none)")
+        return none
     return ", ".join(value) if isinstance(value, tuple) else value
 
 

@@ -20,8 +20,7 @@ from typing import Any
 
 from crm_plan import answers
 from crm_plan.answers import ACTIVITIES, COLUMNS, FORMAT, META_SHEET, SHOWN, VERSION, cell_text
-from crm_plan.export import long_date
-from crm_plan.messages import _, language
+from crm_plan.messages import _, day, language
 from crm_plan.model import Plan, Status
 from crm_plan.query import Hit
 from crm_plan.render.sheet_rows import intro, sheet_row, title
@@ -68,7 +67,7 @@ def _title_block(sheet: Any, plan: Plan, found: Sheet, source: str) -> int:
     updated = plan.document.updated
     lines = [title(found), *intro(plan, found), _(
         "Made on {date} from {file}, the plan as updated on {updated}.").format(
-        date=_day(found.as_of), file=source, updated=_day(updated) if updated else "-"), _(
+        date=day(found.as_of), file=source, updated=day(updated) if updated else "-"), _(
         "Please fill in the yellow columns and send the workbook back; the other columns are "
         "locked. New status: choose it from the list. New due date: 2010, 2010-06 or "
         "2010-06-15. Outcome: what was achieved, for an activity now completed.")]
@@ -143,7 +142,3 @@ def _meta(workbook: Any, plan: Plan, found: Sheet, source: str, sheet_title: str
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
 
-
-def _day(day: Any) -> str:
-    """A date inside a sentence: `26 de noviembre de 2009` in Spanish, ISO in English."""
-    return long_date(day) if language() == "es" else day.isoformat()
