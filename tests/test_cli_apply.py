@@ -264,6 +264,16 @@ def test_the_workbook(plan: Path):
     assert openpyxl.load_workbook("en.xlsx").sheetnames == ["Commitments", "crmplan"]
 
 
+def test_into_a_folder(plan: Path):
+    """-o FOLDER (an existing one, or a new one written with its slash): FOLDER/<actor>.xlsx."""
+    Path("hojas").mkdir()
+    for folder in ("hojas", "nuevas/"):
+        result = run("report", "-r", "Países miembros", "--format", "xlsx", "-o", folder)
+        name = str(Path(folder) / "paises-miembros.xlsx")
+        assert (result.exit_code, result.stdout) == (0, f"Wrote {name}.\n")
+        assert openpyxl.load_workbook(name).sheetnames == ["Commitments", "crmplan"]
+
+
 def test_a_workbook_is_not_poured_into_a_terminal(plan: Path, monkeypatch: pytest.MonkeyPatch):
     from crm_plan.commands import documents
 

@@ -144,8 +144,11 @@ def report(
         return
     chosen = format_of(format, output, SheetFormat.table)
     found = sheet.action_sheet(plan, responsible, day)
-    if output is not None and Path(output).is_dir():  # -o sheets/: sheets/guatemala.xlsx
-        output = str(Path(output) / sheet.file_name(found.actor, _SHEET_SUFFIXES[chosen]))
+    if output is not None and (Path(output).is_dir() or output.endswith(("/", "\\"))):
+        from crm_plan import outfile  # -o sheets/: sheets/guatemala.xlsx
+
+        output = str(outfile.folder(Path(output)) / sheet.file_name(found.actor,
+                                                                    _SHEET_SUFFIXES[chosen]))
     if chosen is SheetFormat.table and output is None:
         from crm_plan.render.terminal import sheet as view
 
