@@ -244,5 +244,5 @@ NAMES_OF_FIELDS = frozenset(f.name for part in ALL_PARTS for f in part.fields)
 ACTIVITY_RECORD = (
     "id", "section", "objective", "text", "responsible", "coordination", "support",
     "responsible_note", "status", "pending", "due", "overdue", "status_note", "note", "refs",
-    "action_plan", "archived", "archived_on", "origin", "outcomes",
+    "action_plan", "objective_action_plan", "archived", "archived_on", "origin", "outcomes",
 )

@@ -173,7 +173,8 @@ I.A.1.1  Adoptar los lineamientos                                     completado
     (["--search", "viceministros", "--archived"], ["I.A.1.1"]),
     (["--ref-year", "2008"], ["1.1", "2.2"]),
     (["--ref-body", "crm"], ["1.2", "3.1"]),
-    (["--action-plan"], ["2.1", "2.2", "3.1"]),
+    (["--action-plan"], ["3.1"]),
+    (["--objective-action-plan"], ["2.1", "2.2"]),
     (["--overdue"], ["1.2"]),
     (["--overdue", "--as-of", "2012-01-01"], ["1.2", "3.1"]),
     (["--due-before", "2011-06"], ["1.2"]),
@@ -197,8 +198,8 @@ def test_list_json_record(plan: str):
         "responsible_note": None, "status": "pendiente", "pending": True, "due": None,
         "overdue": False, "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
         "note": None, "refs": ["p. 4, GRCM, Inf. Red Trata, noviembre, 2008"],
-        "action_plan": True, "archived": False, "archived_on": None, "origin": None,
-        "outcomes": [],
+        "action_plan": False, "objective_action_plan": True, "archived": False,
+        "archived_on": None, "origin": None, "outcomes": [],
         "matches": [{"actor": "México", "named": "Países miembros", "role": "support",
                      "via": "Países miembros"}],
     }]
@@ -226,14 +227,15 @@ def test_list_csv_for_spreadsheets(plan: str):
     assert list(rows[0]) == [
         "id", "section", "objective", "text", "responsible", "coordination", "support",
         "responsible_note", "status", "pending", "due", "overdue", "status_note", "note", "refs",
-        "action_plan", "archived", "archived_on", "origin", "outcomes", "matches"]
+        "action_plan", "objective_action_plan", "archived", "archived_on", "origin", "outcomes",
+        "matches"]
     assert rows[1] == {
         "id": "2.2", "section": "B", "objective": "2", "text": "Compartir estadísticas",
         "responsible": "Belice", "coordination": "", "support": "Países miembros",
         "responsible_note": "", "status": "pendiente", "pending": "true", "due": "",
         "overdue": "false", "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
-        "note": "", "refs": "p. 4, GRCM, Inf. Red Trata, noviembre, 2008", "action_plan": "true",
-        "archived": "false", "archived_on": "", "origin": "", "outcomes": "",
+        "note": "", "refs": "p. 4, GRCM, Inf. Red Trata, noviembre, 2008", "action_plan": "false",
+        "objective_action_plan": "true", "archived": "false", "archived_on": "", "origin": "", "outcomes": "",
         "matches": "Belice (responsible); Belice via Países miembros (support)"}
     assert rows[0]["matches"] == "Belice via Países miembros (responsible)"
 
@@ -481,7 +483,7 @@ Support          Países miembros: Países miembros de la CRM (members: México,
                  Belice)
 Status           pendiente (pending: pendiente or por definir)
 Status note      (Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)
-Plan of Action   yes, through its objective 2
+Plan of Action   no (its objective 2 is)
 Line in the file 52
 """
 

@@ -240,8 +240,13 @@ _RefBodyOption = Annotated[list[str] | None, typer.Option(
     "--ref-body", metavar="BODY", help=_("Activities citing a document of CRM or GRCM."))]
 _ActionPlanOption = Annotated[bool, typer.Option(
     "--action-plan",
-    help=_("Items taken from the CRM Plan of Action (marked themselves or through their "
-           "objective)."),
+    help=_("Activities taken from the CRM Plan of Action themselves (UPPER CASE in the "
+           "document)."),
+)]
+_ObjectiveActionPlanOption = Annotated[bool, typer.Option(
+    "--objective-action-plan",
+    help=_("Activities whose objective was taken from the CRM Plan of Action, whether or not "
+           "they were themselves."),
 )]
 _OverdueOption = Annotated[bool, typer.Option(
     "--overdue", help=_("'programado' activities whose due date has passed."))]
@@ -258,7 +263,9 @@ _FILTERS: dict[str, tuple[Any, Any]] = {
     "status": (_StatusOption, None), "section": (_SectionOption, None),
     "objective": (_ObjectiveOption, None), "search": (_SearchOption, None),
     "ref_year": (_RefYearOption, None), "ref_body": (_RefBodyOption, None),
-    "action_plan": (_ActionPlanOption, False), "overdue": (_OverdueOption, False),
+    "action_plan": (_ActionPlanOption, False),
+    "objective_action_plan": (_ObjectiveActionPlanOption, False),
+    "overdue": (_OverdueOption, False),
     "due_before": (_DueBeforeOption, None), "archived": (_ArchivedOption, False),
     "everything": (_AllOption, False),
 }
@@ -297,7 +304,8 @@ def filter_options(*, overdue: bool = True) -> Callable[[Command], Command]:
 def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | None,
            section: list[str] | None, objective: list[str] | None, search: list[str] | None,
            ref_year: list[int] | None, ref_body: list[str] | None, action_plan: bool,
-           due_before: str | None, archived: bool, everything: bool, overdue: bool = False,
+           objective_action_plan: bool, due_before: str | None, archived: bool,
+           everything: bool, overdue: bool = False,
            ) -> Filters:
     from crm_plan.query import Filters, Scope
 
@@ -305,7 +313,8 @@ def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | N
         actors=tuple(responsible or ()), direct=direct, statuses=tuple(status or ()),
         sections=tuple(section or ()), objectives=tuple(objective or ()),
         search=tuple(search or ()), ref_years=tuple(ref_year or ()),
-        ref_bodies=tuple(ref_body or ()), action_plan=action_plan, overdue=overdue,
+        ref_bodies=tuple(ref_body or ()), action_plan=action_plan,
+        objective_action_plan=objective_action_plan, overdue=overdue,
         due_before=due_before,
         scope=Scope.ALL if everything else (Scope.ARCHIVED if archived else Scope.ACTIVE))
 

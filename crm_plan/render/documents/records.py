@@ -20,7 +20,7 @@ from collections.abc import Callable
 from crm_plan.counts import Counts, Tally
 from crm_plan.fields import ACTIVITY_RECORD
 from crm_plan.model import Activity, Actor, Objective, Outcome, Plan, Ref
-from crm_plan.query import Hit, Selection, in_action_plan, is_overdue
+from crm_plan.query import Hit, Selection, is_overdue, objective_in_action_plan
 from crm_plan.render.layout import match_label, section_title
 from crm_plan.text import unsafe_characters, visible
 
@@ -40,7 +40,8 @@ def activity_record(plan: Plan, hit: Hit, as_of: dt.date, *, matches: bool = Fal
         "status": a.status.value, "pending": a.status.pending,
         "due": a.due.iso() if a.due else None, "overdue": is_overdue(a, as_of),
         "status_note": a.status_note, "note": a.note,
-        "refs": [ref.text for ref in a.refs], "action_plan": in_action_plan(plan, a),
+        "refs": [ref.text for ref in a.refs], "action_plan": a.action_plan,
+        "objective_action_plan": objective_in_action_plan(plan, a),
         "archived": a.archived, "archived_on": _iso(a.archived_on), "origin": a.origin,
         "outcomes": [outcome_record(o) for o in a.outcomes],
     }
