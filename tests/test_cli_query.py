@@ -195,9 +195,11 @@ def test_list_json_record(plan: str):
     assert records == [{
         "id": "2.2", "section": "B", "objective": "2", "text": "Compartir estadísticas",
         "responsible": ["Belice"], "coordination": [], "support": ["Países miembros"],
-        "responsible_note": None, "status": "pendiente", "pending": True, "due": None,
-        "overdue": False, "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
-        "note": None, "refs": ["p. 4, GRCM, Inf. Red Trata, noviembre, 2008"],
+        "responsible_note": None, "status": "pendiente", "status_derived": False, "pending": True,
+        "due": None, "overdue": False,
+        "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
+        "calendar_upper": False, "note": None,
+        "refs": ["p. 4, GRCM, Inf. Red Trata, noviembre, 2008"], "after_ref": None,
         "action_plan": False, "objective_action_plan": True, "archived": False,
         "archived_on": None, "origin": None, "outcomes": [],
         "matches": [{"actor": "México", "named": "Países miembros", "role": "support",
@@ -226,15 +228,18 @@ def test_list_csv_for_spreadsheets(plan: str):
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert list(rows[0]) == [
         "id", "section", "objective", "text", "responsible", "coordination", "support",
-        "responsible_note", "status", "pending", "due", "overdue", "status_note", "note", "refs",
-        "action_plan", "objective_action_plan", "archived", "archived_on", "origin", "outcomes",
+        "responsible_note", "status", "status_derived", "pending", "due", "overdue",
+        "status_note", "calendar_upper", "note", "refs", "after_ref", "action_plan",
+        "objective_action_plan", "archived", "archived_on", "origin", "outcomes",
         "matches"]
     assert rows[1] == {
         "id": "2.2", "section": "B", "objective": "2", "text": "Compartir estadísticas",
         "responsible": "Belice", "coordination": "", "support": "Países miembros",
-        "responsible_note": "", "status": "pendiente", "pending": "true", "due": "",
-        "overdue": "false", "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
-        "note": "", "refs": "p. 4, GRCM, Inf. Red Trata, noviembre, 2008", "action_plan": "false",
+        "responsible_note": "", "status": "pendiente", "status_derived": "false",
+        "pending": "true", "due": "", "overdue": "false",
+        "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
+        "calendar_upper": "false", "note": "", "refs": "p. 4, GRCM, Inf. Red Trata, noviembre, 2008",
+        "after_ref": "", "action_plan": "false",
         "objective_action_plan": "true", "archived": "false", "archived_on": "", "origin": "", "outcomes": "",
         "matches": "Belice (responsible); Belice via Países miembros (support)"}
     assert rows[0]["matches"] == "Belice via Países miembros (responsible)"
@@ -508,7 +513,7 @@ Objective        I.A.1. Objetivo histórico
 Section          A. Combate a los delitos
 Area             I. Políticas y gestión migratoria
 Text             Adoptar los lineamientos
-Status           completado
+Status           completado (derived from the history)
 Plan of Action   no
 Outcomes         • Adoptados por los viceministros
                    Ref.: p. 3, CRM, Deci., abril, 2007
@@ -672,9 +677,9 @@ Responsible      Países miembros: Países miembros de la CRM (members: Belice,
                  Honduras, México, Nicaragua, Panamá, República Dominicana)
 Coordination     ST: Secretaría Técnica de la CRM
 Status           por definir (pending: pendiente or por definir)
-Status note      Tegucigalpa, noviembre de 2008
+Status note      (Tegucigalpa, noviembre de 2008)
 Plan of Action   no
-Line in the file 276
+Line in the file 287
 """
 
 

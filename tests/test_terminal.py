@@ -86,7 +86,7 @@ def test_an_activity_of_the_history_in_colour() -> None:
         "<1>Section         </> A. Combate a los delitos                   ",
         "<1>Area            </> I. Políticas y gestión migratoria          ",
         "<1>Text            </> Adoptar los lineamientos                   ",
-        "<1>Status          </> completado                                 ",
+        "<1>Status          </> completado (derived from the history)      ",
         "<1>Plan of Action  </> no                                         ",
         "<1>Outcomes        </> • Adoptados por los viceministros          ",
         "                   <2>Ref.: p. 3, CRM, Deci., abril, 2007</>      ",

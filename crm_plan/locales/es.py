@@ -795,6 +795,7 @@ MESSAGES: dict[str, str] = {
         ("Actividades cuyo objetivo se tomó del Plan de Acción de la CRM, lo fueran o no ellas "
          "mismas."),
     "no (its objective {id} is)": "no (su objetivo {id} sí)",
+    "(derived from the history)": "(deducido del histórico)",
 }
 
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).

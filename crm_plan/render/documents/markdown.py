@@ -153,7 +153,7 @@ def _row(objective: Entry | None, row: Row) -> str:
 
 
 def entry_markdown(entry: Entry) -> str:
-    text = escape(entry.plain())
+    text = "<br>".join(escape(line) for line in entry.plain().split("\n"))  # a list's lines
     return f"<ins>{text}</ins>" if entry.underline else text
 
 

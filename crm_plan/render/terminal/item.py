@@ -111,6 +111,8 @@ def _status_fact(a: Activity, as_of: dt.date) -> Text:
                               "status.overdue"))
     if a.status.pending:
         cell.append_text(text(" " + _("(pending: pendiente or por definir)")))
+    if a.status_derived:
+        cell.append_text(text(" " + _("(derived from the history)")))
     return cell
 
 
