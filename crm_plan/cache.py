@@ -7,9 +7,10 @@ language and crmplan's own code (name, size and time of every module), so a stal
 entry cannot be found by construction. Entries are JSON, never pickle; writing one
 never fails a command.
 
-Where: $CRMPLAN_CACHE_DIR, else $XDG_CACHE_HOME/crmplan, else ~/.cache/crmplan
-(%LOCALAPPDATA%\\crmplan on Windows). CRMPLAN_NO_CACHE=1 turns it off, and so does
-having no such place (no home folder).
+Where: $CRMPLAN_CACHE_DIR, else the user's cache folder as platformdirs knows it for
+each system: $XDG_CACHE_HOME/crmplan or ~/.cache/crmplan on Linux, ~/Library/Caches/crmplan
+on macOS, %LOCALAPPDATA%\\crmplan\\Cache on Windows. CRMPLAN_NO_CACHE=1 turns it off, and
+so does having no such place (no home folder).
 
 The folder may be one the user keeps other files in, and it is read by every command,
 so it is handled as untrusted:
@@ -58,6 +59,7 @@ KEEP = 16  # entries kept; older ones are removed when a new one is written
 LIMIT = 32 * 1024 * 1024  # bytes: the whole cache, and so the largest entry
 STALE = 3600  # seconds after which a temporary file is an interrupted write's leftover
 
+# O_BINARY: Windows only (no newline translation); O_NOFOLLOW, O_NONBLOCK: POSIX only.
 _FLAG = {name: getattr(os, name, 0) for name in ("O_NOFOLLOW", "O_NONBLOCK", "O_BINARY",
                                                    "O_CLOEXEC", "O_DIRECTORY")}
 _READ = os.O_RDONLY | _FLAG["O_NOFOLLOW"] | _FLAG["O_NONBLOCK"] | _FLAG["O_BINARY"] \
@@ -80,15 +82,14 @@ def directory() -> Path | None:
         return None
     if explicit := os.environ.get("CRMPLAN_CACHE_DIR"):
         return Path(explicit)
-    if os.name == "nt" and (local := os.environ.get("LOCALAPPDATA")):
-        return Path(local) / "crmplan"
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG rule: a relative path is ignored
-        home = os.path.expanduser("~")  # "~" again: no HOME and no passwd entry
-        if not os.path.isabs(home):
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "crmplan"
+    import platformdirs
+
+    try:
+        found = platformdirs.user_cache_dir("crmplan", appauthor=False)
+    except (RuntimeError, OSError, ValueError):  # no home folder (no HOME, no passwd entry)
+        return None
+    # An older platformdirs says "~/.cache/crmplan" then, relative to the working folder.
+    return Path(found) if os.path.isabs(found) else None
 
 
 def load(data: bytes, display: str) -> tuple[Plan, list[Problem]] | None:
@@ -175,7 +176,7 @@ class _Folder:
 
     def __init__(self, path: str, fd: int | None) -> None:
         self.path = path
-        self.fd = fd  # None on Windows: names are joined to the path
+        self.fd = fd  # None: Windows only; names are joined to the path
 
     def _at(self, name: str) -> str:
         return name if self.fd is not None else os.path.join(self.path, name)
@@ -218,7 +219,7 @@ def _folder(create: bool) -> Iterator[_Folder | None]:
     if create:
         with contextlib.suppress(OSError):
             os.makedirs(path, mode=0o700, exist_ok=True)
-    if not _AT_FOLDER:
+    if not _AT_FOLDER:  # Windows only: a folder cannot be opened there, names go by path
         yield _Folder(str(path), None)
         return
     try:

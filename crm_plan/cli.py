@@ -165,10 +165,21 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure") and stream.errors == "strict":
             stream.reconfigure(errors="replace")
+    if os.environ.get("_CRMPLAN_COMPLETE") in ("complete_powershell", "complete_pwsh"):
+        _read_as_powershell_does()
     try:
         app(prog_name="crmplan")
     finally:
         _flush_output()
+
+
+def _read_as_powershell_does() -> None:
+    """PowerShell's Tab: the line it hands over, in words as PowerShell reads them (there a
+    backslash is a character of a Windows path, not an escape)."""
+    from crm_plan.completion import powershell_line
+
+    line = os.environ.get("_TYPER_COMPLETE_ARGS", "")
+    os.environ["_TYPER_COMPLETE_ARGS"] = powershell_line(line)
 
 
 def _flush_output() -> None:

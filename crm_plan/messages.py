@@ -78,10 +78,10 @@ def detect(argv: Sequence[str], environ: Mapping[str, str]) -> str:
     for variable in _LOCALE_VARIABLES:
         if value := environ.get(variable):
             return normalise(value) or DEFAULT  # C, POSIX, fr_FR...: English
-    if sys.platform == "win32":  # no LANG on Windows: the user's locale, e.g. Spanish_Mexico
+    if sys.platform == "win32":  # Windows only: no LANG there, but the user's locale
         import locale
 
-        return normalise(locale.getlocale()[0]) or DEFAULT
+        return normalise(locale.getlocale()[0]) or DEFAULT  # "Spanish_Mexico", "es_MX"
     return DEFAULT
 
 

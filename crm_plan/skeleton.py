@@ -123,6 +123,7 @@ def create(path: str | Path, today: dt.date) -> None:
     """Write a new plan at `path`, which must not exist: an existing file is never touched."""
     data = skeleton(today).encode("utf-8")
     try:
+        # O_BINARY: Windows only (no newline translation)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                      0o644)
     except FileExistsError:

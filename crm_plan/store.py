@@ -201,7 +201,7 @@ def _stage(target: Path, data: bytes, status: os.stat_result, display: str) -> P
 
 
 def _keep_owner(staged: Path, status: os.stat_result, display: str) -> None:
-    if not hasattr(os, "chown"):  # Windows: files have no owner ids
+    if not hasattr(os, "chown"):  # Windows only: files have no owner ids
         return
     mine = staged.stat()
     if (mine.st_uid, mine.st_gid) == (status.st_uid, status.st_gid):
@@ -218,12 +218,37 @@ def _keep_owner(staged: Path, status: os.stat_result, display: str) -> None:
 def _take_the_name(staged: Path, target: Path, read: Snapshot, display: str) -> None:
     ours = staged.stat().st_ino
     if not _exchange(staged, target):
-        os.replace(staged, target)  # the residual window: between the re-check and here
+        _replace(staged, target, read, display)
         return
     if _unchanged(staged, read):  # what the swap took out is the plan as read: done
         return
     _put_back(staged, target, ours)
     raise _changed(display)
+
+
+# Seconds between the tries of the last rename: about one second in all.
+RENAME_RETRY_DELAYS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.25)
+
+
+def _replace(staged: Path, target: Path, read: Snapshot, display: str) -> None:
+    """The rename where names cannot be swapped; the residual window is between the re-check
+    and here. Windows refuses to replace a file that another program holds open (Word, Excel,
+    an antivirus scan: PermissionError); the hold is often brief, so the rename is tried again
+    for about a second, the plan compared with what was read before each try."""
+    for delay in RENAME_RETRY_DELAYS:
+        try:
+            os.replace(staged, target)
+            return
+        except PermissionError:
+            time.sleep(delay)
+        if not _unchanged(target, read):  # saved meanwhile by the program that held it
+            raise _changed(display)
+    try:
+        os.replace(staged, target)
+    except PermissionError:
+        raise RefusedChange(_("{path}: the plan is open in another program (close it and run "
+                              "the command again); nothing was changed").format(path=display)
+                            ) from None
 
 
 def _put_back(staged: Path, target: Path, ours: int) -> None:
@@ -272,7 +297,7 @@ _RENAME_EXCHANGE = 2
 @functools.cache
 def _renameat2() -> Callable[..., int] | None:
     """glibc's renameat2 (Linux 3.15 and later), found once; None elsewhere."""
-    if not sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux"):  # the swap is Linux only
         return None
     import ctypes
 
@@ -288,7 +313,7 @@ def _renameat2() -> Callable[..., int] | None:
 
 def _sync_folder(folder: Path) -> None:
     """The new name on the disk too, not only the new bytes (POSIX; best effort)."""
-    if os.name != "posix":
+    if os.name != "posix":  # Windows only: a folder cannot be opened there to be synced
         return
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
@@ -323,45 +348,50 @@ def _unwritten(target: Path, exc: OSError) -> RefusedChange:
 
 # -- the lock ------------------------------------------------------------------------------------
 
+# What a file system without locks answers (a network share, some FUSE or SMB mounts): ENOLCK
+# (NFS without its lock service), ENOSYS, EOPNOTSUPP (ENOTSUP), EINVAL; on Windows, error 1
+# (ERROR_INVALID_FUNCTION) or 50 (ERROR_NOT_SUPPORTED), which Python calls EINVAL like any
+# error it has no name for, so there the Windows number is looked at.
+_NO_LOCKS = {errno.ENOLCK, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL}
+_NO_LOCKS_WINDOWS = {1, 50}
+
+
 @contextlib.contextmanager
 def _locked(target: Path, display: str, timeout: float) -> Iterator[None]:
-    """An exclusive lock on a companion file: the plan itself is replaced, so it cannot hold one."""
+    """An exclusive lock on a companion file beside the plan (the plan itself is replaced, so
+    it cannot hold one), waited for at most `timeout` seconds. filelock takes it with the
+    system's lock (flock, Windows' LockFileEx), which the system drops when the process ends,
+    however it ends: a crash leaves no stale lock. The file stays after the lock is released,
+    on every system (`preserve_lock_file`); and a file system without locks is refused rather
+    than served with a lock file whose mere existence would be the lock (`fallback_to_soft`),
+    which a crash would leave behind."""
+    from filelock import FileLock, Timeout
+
     lock_path = target.parent / f".{target.name}.lock"
+    lock = FileLock(lock_path, timeout=timeout, poll_interval=0.02, preserve_lock_file=True,
+                    fallback_to_soft=False)
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        lock.acquire()
+    except Timeout:
+        raise RefusedChange(_("another crmplan is changing {path} and has not finished after "
+                              "{seconds:g} seconds; try again").format(path=display,
+                                                                      seconds=timeout)) from None
     except OSError as exc:
-        raise RefusedChange(_("cannot create the lock file {lock} ({reason}); is the folder "
-                              "writable?").format(lock=lock_path, reason=exc.strerror)) from None
+        raise _unlocked(lock_path, display, exc) from None
     try:
-        _acquire(fd, display, timeout)
         yield
     finally:
-        os.close(fd)  # closing releases the lock
+        with contextlib.suppress(OSError):  # the system drops the lock when the process ends
+            lock.release()
 
 
-def _acquire(fd: int, display: str, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not _try_lock(fd):
-        if time.monotonic() > deadline:
-            raise RefusedChange(_("another crmplan is changing {path} and has not finished after "
-                                  "{seconds:g} seconds; try again").format(path=display,
-                                                                          seconds=timeout))
-        time.sleep(0.02)
-
-
-def _try_lock(fd: int) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-            return True
-        except OSError:
-            return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return True
-    except BlockingIOError:
-        return False
+def _unlocked(lock_path: Path, display: str, exc: OSError) -> RefusedChange:
+    winerror = getattr(exc, "winerror", None)  # Windows only: the system's own number
+    if (exc.errno in _NO_LOCKS) if winerror is None else (winerror in _NO_LOCKS_WINDOWS):
+        return RefusedChange(_(
+            "{path}: the folder of the plan does not support locking files (a network share?), "
+            "so crmplan cannot keep two changes from overwriting each other; nothing was "
+            "changed. Copy the plan to a folder of this computer, change it there, and copy it "
+            "back").format(path=display))
+    return RefusedChange(_("cannot create the lock file {lock} ({reason}); is the folder "
+                           "writable?").format(lock=lock_path, reason=exc.strerror or exc))

@@ -22,6 +22,9 @@ from crm_plan.validate import validate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+# What only POSIX has: /dev files, FIFOs, signals, permission bits beyond read-only, owners.
+# The CI runs the rest on Windows too (.github/workflows/tests.yml).
+posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX: /dev, FIFOs, signals, modes")
 
 # A small valid plan. Tests change one line of it and check the problem's position.
 SMALL_PLAN = """\

@@ -76,3 +76,24 @@ def test_ci_runs_exactly_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert ci[-1] == command
     assert "CRMPLAN_FUZZ=1 python -m pytest -q -m fuzz" in command  # the bounded fuzzing step
+
+
+def test_the_forge_runs_the_readme_test_command_on_three_systems():
+    """.github/workflows/tests.yml: the README's command (a fresh Python from setup-python in
+    place of the venv) on Linux, Windows and macOS, with every Python crmplan supports."""
+    from ruamel.yaml import YAML
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines()
+                   if line.startswith("python3 -m venv") and "[test]" in line)
+    workflow = YAML(typ="safe").load((ROOT / ".github" / "workflows" / "tests.yml").read_text(
+        encoding="utf-8"))
+    (job,) = workflow["jobs"].values()
+    assert job["strategy"]["matrix"] == {"os": ["ubuntu-latest", "windows-latest", "macos-latest"],
+                                         "python": ["3.11", "3.12", "3.13"]}
+    assert job["strategy"]["fail-fast"] is False
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert runs[0] == "git config --global core.autocrlf false"
+    assert runs[1:] == command.split(" && ")[2:]  # after `python3 -m venv` and its activation
+    requires = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'requires-python = ">=3.11"' in requires

@@ -149,3 +149,71 @@ def test_zsh_shows_the_help_of_each_value():
 def test_install_completion_is_offered():
     result = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "120"})
     assert "--install-completion" in result.stdout and "--show-completion" in result.stdout
+
+
+# -- PowerShell: Typer's script, and the line it hands over read as PowerShell reads it --
+
+def crmplan(env: dict[str, str], *args: str, cwd: Path | None = None) -> str:
+    """crmplan in its own process, through main(), as the PowerShell script runs it."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "crm_plan", *args], capture_output=True,
+                          text=True, encoding="utf-8", timeout=60, check=False, cwd=cwd,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8", **env})
+    assert (done.returncode, done.stderr) == (0, ""), done
+    return done.stdout
+
+
+def powershell_tab(line: str, word: str, cwd: Path | None = None) -> list[str]:
+    """What the script of `crmplan --show-completion powershell` gets for a Tab press."""
+    return crmplan({"_CRMPLAN_COMPLETE": "complete_powershell", "_TYPER_COMPLETE_ARGS": line,
+                    "_TYPER_COMPLETE_WORD_TO_COMPLETE": word}, cwd=cwd).splitlines()
+
+
+def test_powershell_registers_its_completer():
+    script = crmplan({"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+                     "--show-completion", "powershell")
+    assert "Register-ArgumentCompleter -Native -CommandName crmplan -ScriptBlock" in script
+    assert '$Env:_CRMPLAN_COMPLETE = "complete_powershell"' in script
+    assert crmplan({"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+                   "--show-completion", "pwsh") == script  # PowerShell 7: the same script
+
+
+def test_powershell_completes_values_with_their_help(archived: str):
+    assert powershell_tab(f"crmplan -f {SHIPPED} list --responsible mex", "mex") == [
+        "México:::Estados Unidos Mexicanos"]
+    assert powershell_tab(f"crmplan restore -f '{archived}' ", "") == [
+        "1.2:::Texto entre comillas simples"]
+
+
+@pytest.mark.skipif(__import__("os").name == "nt", reason="there, it is a real path")
+def test_powershell_reads_a_windows_path_typed_without_quotes(tmp_path: Path):
+    """PowerShell users type `-f C:\\Users\\ana\\workplan.yaml` (its own Tab completes paths so).
+    Here a file literally named so in the current folder stands for it."""
+    shutil.copyfile(SHIPPED, tmp_path / r"C:\Users\ana\workplan.yaml")
+    for typed in (r"C:\Users\ana\workplan.yaml", r"'C:\Users\ana\workplan.yaml'",
+                  r'"C:\Users\ana\workplan.yaml"'):
+        assert powershell_tab(f"crmplan -f {typed} show 13", "13", cwd=tmp_path) == [
+            "13:::Regularizar las actividades de la red de funcionarios de en…",
+            "13.1:::Compartir semestralmente información sobre el número de per…"]
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    (r"crmplan -f C:\Users\ana\plan.yaml show", ["crmplan", "-f", r"C:\Users\ana\plan.yaml",
+                                                 "show"]),
+    (r"crmplan -f 'C:\Mis documentos\plan.yaml' show ", ["crmplan", "-f",
+                                                        r"C:\Mis documentos\plan.yaml", "show"]),
+    (r'crmplan -f "D:\Red Trata\plan.yaml"', ["crmplan", "-f", r"D:\Red Trata\plan.yaml"]),
+    ("crmplan list -r 'Países miembros'", ["crmplan", "list", "-r", "Países miembros"]),
+    ("crmplan list -r Países` miembros", ["crmplan", "list", "-r", "Países miembros"]),
+    ("crmplan -f 'it''s.yaml'", ["crmplan", "-f", "it's.yaml"]),
+    ('crmplan -f "say `"hi`""', ["crmplan", "-f", 'say "hi"']),
+    ("crmplan -f '' show", ["crmplan", "-f", "", "show"]),
+    (r"crmplan -f 'C:\still typing", ["crmplan", "-f", r"C:\still typing"]),
+])
+def test_a_powershell_line_in_posix_words(line: str, words: list[str]):
+    import shlex
+
+    assert shlex.split(completion.powershell_line(line)) == words

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, posix_only
 from typer.testing import CliRunner
 
 from crm_plan.cli import app
@@ -133,12 +133,13 @@ from pathlib import Path
 from crm_plan import edit
 
 mode, flags = sys.argv[1], Path(sys.argv[2])
+KILL = getattr(signal, "SIGKILL", signal.SIGTERM)  # Windows: SIGTERM is TerminateProcess
 if mode == "die-before-rename":  # the temporary file is complete, the rename never happens
-    os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
+    os.fsync = lambda fd: os.kill(os.getpid(), KILL)
 elif mode == "die-before-the-swap":  # the new file is complete under its own name
     from crm_plan import store
 
-    store._take_the_name = lambda *args: os.kill(os.getpid(), signal.SIGKILL)
+    store._take_the_name = lambda *args: os.kill(os.getpid(), KILL)
 elif mode == "wait-after-reading":  # let the test play a text editor, then go on
     real = edit.archive_many
 
@@ -157,10 +158,23 @@ main()
 """
 
 
+# How a killed process ends: -9 on POSIX; on Windows os.kill(pid, SIGTERM) terminates it with
+# exit code 15.
+KILLED = -9 if os.name != "nt" else 15
+
+
+def flags_of(tmp_path: Path) -> Path:
+    """Where the driver and the test signal each other: beside tmp_path (whose contents the
+    tests check), one folder per test."""
+    flags = tmp_path.parent / f"{tmp_path.name}-flags"
+    flags.mkdir(exist_ok=True)
+    return flags
+
+
 def drive(tmp_path: Path, mode: str, *args: str) -> subprocess.Popen[str]:
     driver = tmp_path.parent / f"{tmp_path.name}-driver.py"
     driver.write_text(DRIVER, encoding="utf-8")
-    return subprocess.Popen([sys.executable, str(driver), mode, str(tmp_path.parent), *args],
+    return subprocess.Popen([sys.executable, str(driver), mode, str(flags_of(tmp_path)), *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=ROOT)
 
@@ -168,7 +182,7 @@ def drive(tmp_path: Path, mode: str, *args: str) -> subprocess.Popen[str]:
 def test_killed_while_writing(plan: Path, tmp_path: Path):
     process = drive(tmp_path, "die-before-rename", "archive", "1.2", "-f", str(plan))
     process.communicate(timeout=60)
-    assert process.returncode == -9
+    assert process.returncode == KILLED
     assert plan.read_bytes() == ORIGINAL
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert len(leftovers) == 1 and leftovers[0].startswith("..workplan.yaml.crmplan-new.")
@@ -180,7 +194,7 @@ def test_killed_while_writing(plan: Path, tmp_path: Path):
 
 def test_an_editor_saving_between_read_and_write(plan: Path, tmp_path: Path):
     """Two real processes: crmplan reads, the editor saves, crmplan refuses; nothing is lost."""
-    flags = tmp_path.parent
+    flags = flags_of(tmp_path)
     process = drive(tmp_path, "wait-after-reading", "archive", "1.2", "-f", str(plan))
     deadline = time.monotonic() + 60
     while not (flags / "read").exists() and time.monotonic() < deadline:
@@ -344,6 +358,7 @@ def test_owner_and_mode_are_kept(plan: Path):
     assert (status.st_uid, status.st_gid, oct(status.st_mode & 0o7777)) == (1234, 5678, "0o664")
 
 
+@pytest.mark.skipif(not hasattr(os, "chown"), reason="Windows: files have no owner ids")
 def test_an_owner_that_cannot_be_kept_is_refused(plan: Path, monkeypatch):
     """A plan of another user in a folder one may write: renaming a new file over it would
     give it to whoever ran crmplan, which only root may undo."""
@@ -373,10 +388,136 @@ def test_killed_after_the_new_file_was_complete(plan: Path, tmp_path: Path):
     and the next change clears the new file away."""
     process = drive(tmp_path, "die-before-the-swap", "archive", "1.2", "-f", str(plan))
     process.communicate(timeout=60)
-    assert process.returncode == -9
+    assert process.returncode == KILLED
     assert plan.read_bytes() == ORIGINAL
     assert (tmp_path / ".workplan.yaml.crmplan-new").exists()
     result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
     assert result.exit_code == 0
     assert plan.read_bytes() == (DATA / "edit" / "archive_1.2.yaml").read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".workplan.yaml.lock", "workplan.yaml"]
+
+
+# -- the lock: filelock, beside the plan, dropped by the system however crmplan ends ---------------
+
+def test_a_crmplan_killed_while_it_holds_the_lock_leaves_no_stale_lock(plan: Path, tmp_path: Path,
+                                                                        monkeypatch):
+    """Killed with the lock held (it has read the plan and waits): the next crmplan gets the
+    lock (the system drops it with the process; Windows may take a moment)."""
+    flags = flags_of(tmp_path)
+    process = drive(tmp_path, "wait-after-reading", "archive", "1.2", "-f", str(plan))
+    deadline = time.monotonic() + 60
+    while not (flags / "read").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert (flags / "read").exists(), process.communicate(timeout=5)
+    monkeypatch.setenv("CRMPLAN_LOCK_TIMEOUT", "0")
+    held = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert (held.exit_code, held.stderr) == (1, (
+        f"crmplan: another crmplan is changing {plan} and has not finished after 0 seconds; "
+        "try again\n"))  # the control: the lock is really held
+    process.kill()
+    process.communicate(timeout=60)
+    monkeypatch.delenv("CRMPLAN_LOCK_TIMEOUT")  # 30 s: a stale lock would never come free
+    result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert plan.read_bytes() == (DATA / "edit" / "archive_1.2.yaml").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".workplan.yaml.lock", "workplan.yaml"]
+
+
+def test_the_lock_is_waited_for_then_taken(plan: Path, monkeypatch):
+    """Another crmplan holds the lock and lets it go: this one waits, then makes its change."""
+    import threading
+
+    from filelock import FileLock
+
+    other = FileLock(plan.parent / ".workplan.yaml.lock")
+    other.acquire()
+    taken = threading.Event()
+    real_sleep = time.sleep
+
+    def waiting(seconds: float) -> None:  # the first wait for the lock: let the other finish
+        if not taken.is_set():
+            taken.set()
+            other.release()
+        real_sleep(seconds)
+
+    monkeypatch.setattr(time, "sleep", waiting)
+    result = runner.invoke(app, ["archive", "1.2", "--date", "2026-11-28", "-f", str(plan)])
+    assert (result.exit_code, result.stderr, taken.is_set()) == (0, "", True)
+    assert plan.read_bytes() == (DATA / "edit" / "archive_1.2.yaml").read_bytes()
+
+
+NO_LOCKS = ("crmplan: {plan}: the folder of the plan does not support locking files (a network "
+            "share?), so crmplan cannot keep two changes from overwriting each other; nothing "
+            "was changed. Copy the plan to a folder of this computer, change it there, and copy "
+            "it back\n")
+
+
+@pytest.mark.parametrize("number", [errno.ENOLCK, errno.ENOSYS, errno.EOPNOTSUPP])
+def test_a_file_system_without_locks_is_a_sentence(plan: Path, monkeypatch, number: int):
+    """A network share without locking: filelock's own error, as it raises it."""
+    from filelock import FileLock
+
+    def no_locks(self: FileLock, *args: object, **kwargs: object) -> None:
+        raise OSError(number, os.strerror(number), str(self.lock_file))
+
+    monkeypatch.setattr(FileLock, "acquire", no_locks)
+    for command in ("archive", "restore"):
+        result = runner.invoke(app, [command, "1.2", "-f", str(plan)])
+        assert (result.exit_code, result.stderr) == (1, NO_LOCKS.format(plan=plan))
+    assert plan.read_bytes() == ORIGINAL
+    assert [p.name for p in plan.parent.iterdir()] == ["workplan.yaml"]
+
+
+@posix_only  # flock: the lock filelock takes on POSIX
+@pytest.mark.parametrize("number", [errno.ENOLCK, errno.ENOSYS])
+def test_flock_refused_by_the_file_system_is_not_replaced_by_a_lock_file(plan: Path, monkeypatch,
+                                                                        number: int):
+    """flock failing as on an NFS mount without its lock service (ENOLCK) or a file system
+    without it (ENOSYS): filelock would fall back to a lock whose existence is the lock, which a
+    crash leaves behind; crmplan asks it not to, and says why it cannot work there."""
+    import fcntl
+
+    def refused(fd: int, operation: int) -> None:
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr(fcntl, "flock", refused)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert (result.exit_code, result.stderr) == (1, NO_LOCKS.format(plan=plan))
+    assert plan.read_bytes() == ORIGINAL
+    assert [p.name for p in plan.parent.iterdir() if p.name != ".workplan.yaml.lock"] == [
+        "workplan.yaml"]
+
+
+def test_a_lock_file_that_cannot_be_created(plan: Path, monkeypatch):
+    from filelock import FileLock
+
+    def read_only_folder(self: FileLock, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self.lock_file))
+
+    monkeypatch.setattr(FileLock, "acquire", read_only_folder)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    assert (result.exit_code, result.stderr) == (1, (
+        f"crmplan: cannot create the lock file {plan.resolve().parent / '.workplan.yaml.lock'} "
+        "(Permission denied); is the folder writable?\n"))
+    assert plan.read_bytes() == ORIGINAL
+
+
+@pytest.mark.parametrize(("winerror", "refused_as"), [(1, "no locks"), (50, "no locks"),
+                                                      (87, "lock file")])
+def test_windows_errors_without_locks(plan: Path, monkeypatch, winerror: int, refused_as: str):
+    """On Windows Python calls EINVAL every error it has no name for; the Windows number says
+    which are a file system without locks (1: ERROR_INVALID_FUNCTION, 50: ERROR_NOT_SUPPORTED)
+    and which are not (87: ERROR_INVALID_PARAMETER). Played here with the attribute Windows sets."""
+    from filelock import FileLock
+
+    def windows_error(self: FileLock, *args: object, **kwargs: object) -> None:
+        exc = OSError(errno.EINVAL, "The request is not supported", str(self.lock_file))
+        exc.winerror = winerror  # type: ignore[attr-defined]
+        raise exc
+
+    monkeypatch.setattr(FileLock, "acquire", windows_error)
+    result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
+    expected = NO_LOCKS.format(plan=plan) if refused_as == "no locks" else (
+        f"crmplan: cannot create the lock file {plan.resolve().parent / '.workplan.yaml.lock'} "
+        "(The request is not supported); is the folder writable?\n")
+    assert (result.exit_code, result.stderr) == (1, expected)

@@ -786,6 +786,17 @@ MESSAGES: dict[str, str] = {
         ("{path}: el plan tiene {count} nombres (enlaces duros); guardarlo separaría este nombre "
          "de los demás, así que no se cambió nada; modifique una copia con un solo nombre, o "
          "quite primero los otros enlaces"),
+    # windows
+    ("{path}: the folder of the plan does not support locking files (a network share?), so "
+     "crmplan cannot keep two changes from overwriting each other; nothing was changed. Copy the "
+     "plan to a folder of this computer, change it there, and copy it back"):
+        ("{path}: la carpeta del plan no permite bloquear archivos (¿es una carpeta de red?), así "
+         "que crmplan no puede evitar que dos cambios se sobrescriban; no se cambió nada. Copie "
+         "el plan a una carpeta de este equipo, modifíquelo allí y vuelva a copiarlo"),
+    ("{path}: the plan is open in another program (close it and run the command again); nothing "
+     "was changed"):
+        ("{path}: el plan está abierto en otro programa (ciérrelo y vuelva a ejecutar el "
+         "comando); no se cambió nada"),
     # seed
     "Activities taken from the CRM Plan of Action themselves (UPPER CASE in the document).":
         ("Actividades tomadas ellas mismas del Plan de Acción de la CRM (en MAYÚSCULAS en el "
