@@ -130,9 +130,10 @@ def legend() -> tuple[str, ...]:
     return load_valid(locate(REAL_PLAN)).plan.document.legend
 
 
-def pdf_text(pdf: Path) -> str:
-    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                          timeout=TIMEOUT, check=True)
+def pdf_text(pdf: Path, *pages: str) -> str:
+    """The text of a PDF; `"-f", "3", "-l", "3"` for its third page only."""
+    done = subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(pdf), "-"],
+                          capture_output=True, timeout=TIMEOUT, check=True)
     return done.stdout.decode("utf-8")
 
 
@@ -171,6 +172,10 @@ def test_the_pdf_of_the_html_reads_back(tmp_path: Path):
     export(page)
     chromium(tmp_path, page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
     assert_pdf_reads_back(pdf, tmp_path)
+    # The legend stays on one page (it once left its last line alone on a page of its own).
+    last = str(len(landscape_pages(pdf.read_bytes())))
+    flat = " ".join(pdf_text(pdf, "-f", last, "-l", last).split())
+    assert all(" ".join(line.split()) in flat for line in legend())
 
 
 @pytest.mark.skipif(not WRITER or not POPPLER,

@@ -72,6 +72,7 @@ col.calendar { width: 16%; } col.outcomes { width: 38%; }
   table { font-size: 8.5pt; }
   thead { display: table-header-group; }
   h2, h3 { break-after: avoid; }
+  .legend { break-inside: avoid; }  /* the legend on one page, never one line alone */
   .summary { background: none; }
 }
 """
