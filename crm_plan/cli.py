@@ -23,6 +23,7 @@ from crm_plan.text import visible
 # name -> (the command's function, its help), in the order `crmplan --help` lists them.
 COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
     "validate": (checking.validate, checking.HELP),
+    "explain": (checking.explain, checking.EXPLAIN_HELP),
     "list": (listing.list_, listing.LIST_HELP),
     "status": (listing.status, listing.STATUS_HELP),
     "show": (listing.show, listing.SHOW_HELP),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from crm_plan.messages import _
 from crm_plan.problems import Problem, Severity
 from crm_plan.source import Mapping, Node, Scalar, Sequence
-from crm_plan.text import closest
+from crm_plan.text import closest, fold
 
 
 def kind_of(node: Node) -> str:
@@ -61,19 +61,23 @@ class FieldReader:
     ) -> dict[str, Node]:
         """The fields of `node` by name; unknown and missing ones are reported."""
         found: dict[str, Node] = {}
+        misnamed: set[str] = set()  # fields written under their Spanish name
         for key, value in node.pairs:
             if key.value in allowed:
                 found.setdefault(key.value, value)
                 continue
-            hint = closest(key.value, allowed, n=1)
+            meant = english_name(key.value, allowed)
+            hint = [meant] if meant else closest(key.value, allowed, n=1)
             message = _("'{key}' is not a field of {what}").format(key=key.value, what=what)
             if hint:
                 message += _("; did you mean '{hint}'?").format(hint=hint[0])
             else:
                 message += _(" (fields: {fields})").format(fields=", ".join(allowed))
             self.error(key, "unknown-field", message)
+            if meant:
+                misnamed.add(meant)
         for name in required:
-            if name not in found:
+            if name not in found and name not in misnamed:  # its Spanish name said it
                 self.error(node, "required", _("{what} has no '{field}'; add '{field}: ...'")
                            .format(what=what, field=name))
         return found
@@ -107,6 +111,33 @@ class FieldReader:
                 self.error(item, "type", _("each item of '{field}' should be a text, but this is "
                                            "{found}").format(field=field, found=kind_of(item)))
         return result
+
+
+# The Spanish a person writes for a field (folded: no accents, lower case) -> the field's
+# candidates, the first that the part has being meant: the fields are English, the plan Spanish.
+_SPANISH_NAMES: dict[str, tuple[str, ...]] = {
+    "estado": ("status",), "fecha": ("due", "updated", "archived"), "fecha prevista": ("due",),
+    "plazo": ("due",), "responsable": ("responsible",), "responsables": ("responsible",),
+    "texto": ("text",), "nota": ("note",), "notas": ("note",), "apoyo": ("support",),
+    "coordinacion": ("coordination",), "referencia": ("ref",), "referencias": ("ref",),
+    "actividades": ("activities",), "actividad": ("activities",),
+    "objetivo": ("objective", "objectives"), "objetivos": ("objectives",),
+    "titulo": ("title",), "seccion": ("section",), "secciones": ("sections",),
+    "area": ("area",), "areas": ("areas",), "actores": ("actors",), "documento": ("document",),
+    "historico": ("history",), "historia": ("history",), "resultados": ("outcomes",),
+    "resultado": ("outcomes",), "organizacion": ("organization",), "red": ("network",),
+    "actualizado": ("updated",), "actualizacion": ("updated",), "leyenda": ("legend",),
+    "miembros": ("members",), "nombre": ("name",), "origen": ("origin",),
+    "posicion": ("position",), "plan de accion": ("action_plan",), "archivado": ("archived",),
+}
+
+
+def english_name(word: str, allowed: tuple[str, ...]) -> str | None:
+    """The field of `allowed` that a Spanish field name stands for (`estado` -> status)."""
+    for name in _SPANISH_NAMES.get(fold(word).replace("_", " "), ()):
+        if name in allowed:
+            return name
+    return None
 
 
 def is_empty(node: Node) -> bool:

@@ -212,6 +212,11 @@ DOCUMENT = Part("document", (
     Field("legend", TEXTS, None, "Leyenda del documento: un texto o una lista de textos.",
           "The document's legend: a text or a list of texts."),
     Field("note", OPTIONAL, None, "Nota sobre el documento.", "A note about the document."),
+    Field("removes_undefined_objectives", BOOLEAN, None,
+          "true si el plan dice que los objetivos sin actividades definidas se eliminan de él "
+          "(como el plan de la CRM de 2009): crmplan validate lo recuerda donde corresponde.",
+          "true if the plan says that objectives without defined activities are removed from "
+          "it (as the 2009 CRM plan does): crmplan validate points them out."),
 ), "Datos del documento.", "Document data.")
 
 PLAN = Part("plan", (

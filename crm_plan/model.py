@@ -192,6 +192,7 @@ class Document(NamedTuple):
     updated_by: str = ""
     legend: tuple[str, ...] = ()
     note: str | None = None
+    removes_undefined_objectives: bool = False  # a rule of the plan's own text
 
 
 _NOTHING: Mapping[str, object] = MappingProxyType({})

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from crm_plan import cache
+from crm_plan.acknowledge import acknowledge
 from crm_plan.errors import PlanInvalid
 from crm_plan.filebytes import read_bytes
 from crm_plan.messages import _
@@ -37,6 +38,7 @@ class LoadedPlan(NamedTuple):
     plan: Plan
     problems: list[Problem]
     source: Source | None = None  # the parsed text, when `read` was asked for it
+    acknowledged: int = 0  # warnings acknowledged by a comment in the file (acknowledge.py)
 
     @property
     def has_errors(self) -> bool:
@@ -80,7 +82,9 @@ def read(data: bytes, location: PlanLocation, *, parsed: bool = False) -> Loaded
     cached = cache.load(data, location.display)
     if cached is not None and not parsed:
         plan, problems = cached
-        return LoadedPlan(location, data.decode("utf-8"), True, plan, problems)
+        text = data.decode("utf-8")
+        problems, acknowledged = acknowledge(text, problems)
+        return LoadedPlan(location, text, True, plan, problems, acknowledged=acknowledged)
     from crm_plan.source import from_bytes  # the parser, only when the cache cannot answer
 
     source = from_bytes(data, location.display)
@@ -92,7 +96,9 @@ def read(data: bytes, location: PlanLocation, *, parsed: bool = False) -> Loaded
         plan, problems = validate(source)
         if source.root is not None:
             cache.save(data, location.display, plan, problems)
-    return LoadedPlan(location, source.text, source.root is not None, plan, problems, source)
+    problems, acknowledged = acknowledge(source.text, problems)
+    return LoadedPlan(location, source.text, source.root is not None, plan, problems, source,
+                      acknowledged)
 
 
 def valid(loaded: LoadedPlan) -> LoadedPlan:

@@ -133,6 +133,7 @@ def parse(text: str, display: str) -> tuple[Node | None, list[Problem]]:
         if not _is_yaml_error(exc):
             raise
         syntax = _syntax_problem(exc, text, display)
+        syntax = _editor_mistake(text, syntax) or syntax
         if not any(h.line <= syntax.line <= h.line + 3 for h in hints):
             hints.append(syntax)
         return None, hints
@@ -268,11 +269,28 @@ class _TreeBuilder:
             self._problem_at(node, "merge-key", _(
                 "merge keys ('<<') are not supported in a plan file; write the fields out in full"))
         first = self._seen_keys[-1].setdefault(node.value, node)
-        if first is not node:
+        if first is not node and self._starts_item(parent, first):
+            self._missing_dash(node, first)
+        elif first is not node:
             self._problem_at(node, "duplicate-key", _(
                 "'{key}' appears twice in the same mapping (first at line {line}); "
                 "remove or rename one").format(key=node.value, line=first.line))
         self._pending_key[-1] = node
+
+    def _starts_item(self, parent: Mapping, first: Scalar) -> bool:
+        """Whether `first` is the first key of an item of a list (`- id: ...`)."""
+        return len(self._stack) > 1 and isinstance(self._stack[-2], Sequence) \
+            and parent.pairs[0][0] is first
+
+    def _missing_dash(self, node: Scalar, first: Scalar) -> None:
+        """The first key of a list item again in the same item: a `- ` left out, which makes
+        the next item's keys duplicates of this one's. Deleting either would lose an item, so
+        say what happened once, and read on as if a new item started here."""
+        self.problems.append(_problem(self.display, node.line, max(node.col - 2, 1), "syntax", _(
+            "'{key}' appears again in the same item (first at line {line}): a '- ' is missing "
+            "here, so two items are read as one; start this line with '- ' like line {line}"
+        ).format(key=node.value, line=first.line)))
+        self._seen_keys[-1] = {node.value: node}
 
     def _check_tag(self, event) -> None:  # type: ignore[no-untyped-def]
         tag = getattr(event, "tag", None)
@@ -396,3 +414,102 @@ def _syntax_problem(exc: Exception, text: str, display: str) -> Problem:
             return _problem(display, line, col, "syntax", _(words))
     return _problem(display, line, col, "syntax",
                     _("the YAML syntax is broken here ({detail})").format(detail=problem))
+
+
+# Slips of a hand-editor that the parser reports far from where they are, or in its own terms:
+# found on the raw lines once the parser has failed, and said where they are.
+_EMPTY_FLOW = re.compile(r"^(\s*)(?:- )?([^\s#'\"][^#'\"]*?):\s+(\{\}|\[\])\s*(?:#.*)?$")
+_QUOTED_VALUE = re.compile(r"^\s*(?:- )?([^\s#'\"\[{][^#'\"]*?):\s+([\"'])")
+_CLOSED = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'(?!')")}
+_TEXT_AFTER = re.compile(r"\s*[^\s#]")
+_KEY_WITHOUT_DASH = re.compile(r"^\s*[^\s#'\"\[{-][^#'\"]*?:(?:\s|$)")
+
+
+def _editor_mistake(text: str, syntax: Problem) -> Problem | None:
+    """A better message for the parser's `syntax` problem, when a known slip explains it."""
+    lines = text.split("\n", syntax.line)[:syntax.line]  # those up to the parser's stop
+    for find in (_empty_then_entries, _unclosed_quote, _text_after_quote, _dash_left_out):
+        found = find(lines, syntax)
+        if found is not None:
+            line, col, message = found
+            return _problem(syntax.path, line, col, "syntax", message)
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _empty_then_entries(lines: list[str], syntax: Problem) -> tuple[int, int, str] | None:
+    """`areas: {}` (as `crmplan init` writes it) with entries added on the lines below."""
+    for number in range(len(lines) - 1, 0, -1):
+        match = _EMPTY_FLOW.match(lines[number - 1])
+        if match is None:
+            continue
+        below = next((line for line in lines[number:]
+                      if line.strip() and not line.lstrip().startswith("#")), None)
+        indent, item = _indent(lines[number - 1]), below is not None and below.lstrip()[:2] == "- "
+        if below is None or _indent(below) < indent or (_indent(below) == indent and not item):
+            return None
+        key, empty = match.group(2), match.group(3)
+        return number, match.start(3) + 1, _(
+            "'{key}: {empty}' says that '{key}' is empty, but entries follow on the next "
+            "lines: remove the '{empty}'").format(key=key, empty=empty)
+    return None
+
+
+def _open_quote(line: str) -> tuple[int, str, re.Match[str] | None] | None:
+    """Where a value in quotes starts on `line`, its quote, and its closing (None if none)."""
+    match = _QUOTED_VALUE.match(line)
+    if match is None:
+        return None
+    quote = match.group(2)
+    return match.start(2), quote, _CLOSED[quote].match(line, match.end(2))
+
+
+def _unclosed_quote(lines: list[str], syntax: Problem) -> tuple[int, int, str] | None:
+    """A quote opened on an earlier line and never closed: the parser took the lines after it
+    as the text, up to the next quote, and failed there."""
+    for number in range(len(lines) - 1, 0, -1):
+        opened = _open_quote(lines[number - 1])
+        if opened is None:
+            continue
+        start, quote, closing = opened
+        between = lines[number:syntax.line - 1]
+        if closing is not None or any(quote in line for line in between):
+            return None
+        return number, start + 1, _(
+            "this quote is not closed: a text that starts with {quote} must end with {quote}"
+        ).format(quote=quote)
+    return None
+
+
+def _text_after_quote(lines: list[str], syntax: Problem) -> tuple[int, int, str] | None:
+    """`text: "Taller" nacional ...`: quotes around the first words only."""
+    line = lines[-1] if lines else ""
+    opened = _open_quote(line)
+    if opened is None:
+        return None
+    start, quote, closing = opened
+    if closing is None or not _TEXT_AFTER.match(line, closing.end()):
+        return None
+    return syntax.line, start + 1, _(
+        "a text that starts with a quote must end with it, and this one goes on after its "
+        "closing quote: put the whole text between the quotes ({quote}...{quote}), or remove "
+        "the quotes").format(quote=quote)
+
+
+def _dash_left_out(lines: list[str], syntax: Problem) -> tuple[int, int, str] | None:
+    """An item of a list written without its `- `, less indented than the item's fields: its
+    first key is the one that follows the `- ` of the item before, at the same indentation."""
+    line = lines[-1] if lines else ""
+    if not _KEY_WITHOUT_DASH.match(line):
+        return None
+    before = next((earlier for earlier in reversed(lines[:-1])
+                   if earlier.lstrip().startswith("- ")), None)
+    if before is None or _indent(before) != _indent(line) \
+            or before.lstrip()[2:].split(":")[0] != line.lstrip().split(":")[0]:
+        return None
+    return syntax.line, _indent(line) + 1, _(
+        "this line starts an item of the list without its '- ': write '- ' before it, as on "
+        "the items above")

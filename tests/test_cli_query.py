@@ -582,7 +582,7 @@ def test_every_command_has_a_summary_and_an_example(command: str):
 def test_help_covers_every_command():
     from typer.main import get_command
 
-    assert set(get_command(app).commands) == {"validate", "list", "status", "show", "archive",
+    assert set(get_command(app).commands) == {"validate", "explain", "list", "status", "show", "archive",
                                               "restore", "schema", "init", "export", "report",
                                               "changes"}
 
@@ -679,7 +679,7 @@ Coordination     ST: Secretaría Técnica de la CRM
 Status           por definir (pending: pendiente or por definir)
 Status note      (Tegucigalpa, noviembre de 2008)
 Plan of Action   no
-Line in the file 287
+Line in the file 288
 """
 
 

@@ -283,8 +283,8 @@ def test_a_1_mb_line_that_never_closes_its_quote(tmp_path: Path):
     path = tmp_path / "plan.yaml"
     path.write_text((BAD / "unquoted-6.10.yaml").read_text(encoding="utf-8").replace(
         "Designar un enlace por país", '"' + "x" * 1024 * 1024), encoding="utf-8")
-    refused_everywhere(path, f"{path}:36:1: error: the file ends inside a quoted text or a "
-                             "bracket: a closing quote or bracket is missing [syntax]")
+    refused_everywhere(path, f"{path}:33:15: error: this quote is not closed: a text that "
+                             'starts with " must end with " [syntax]')
 
 
 BIG_INPUTS = {

@@ -21,7 +21,7 @@ PACKAGE = ROOT / "crm_plan"
 MARKERS = ("_", "N_")
 # Calls of `_` whose argument is not a literal: the texts they receive are marked with N_().
 TRANSLATED_LATER = {("problems.py", "_SEVERITY_LABELS[self.value]"), ("source.py", "words"),
-                    ("rules/__init__.py", "rule.EXPLANATION")}
+                    ("rules/__init__.py", "rule.EXPLANATION"), ("codes.py", "text")}
 
 
 def _calls() -> list[tuple[str, ast.Call]]:

@@ -104,7 +104,7 @@ def test_cut_short_verdicts(tmp_path: Path):
     for at, first in [(0, "1:1: error: the file is empty"),
                       (30, "1:1: error: the file is empty"),
                       (50, "44:1: error: the plan file has no 'actors'"),
-                      (125, "124:9: error: an activity has no 'responsible'")]:
+                      (126, "125:9: error: an activity has no 'responsible'")]:
         assert answers_sensibly(path, b"".join(LINES[:at]), ["list"]) == 1
         assert invoke("validate", "-f", str(path)).stdout.startswith(f"{path}:{first}")
 

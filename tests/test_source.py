@@ -79,8 +79,8 @@ def test_wrong_indentation():
     ]
 
 
-def test_unclosed_quote():
-    assert_problems('a: "abc\nb: 1\n', (3, 1, "syntax"))
+def test_unclosed_quote_is_reported_where_it_opens():
+    assert_problems('a: "abc\nb: 1\n', (1, 4, "syntax"))
 
 
 def test_duplicate_keys_name_both_lines():

@@ -228,14 +228,18 @@ def test_references_inside_notes_are_read():
                                                          ("status_note", "4", 2008)]
 
 
+REMOVES = "  updated: 2009-11-26\n  removes_undefined_objectives: true\n"
+
+
 def test_objective_with_only_por_definir_and_removal_notes_are_warnings():
     text = change("status: continuo", "status: por definir").replace(
+        "  updated: 2009-11-26\n", REMOVES).replace(
         "status: programado\n        due: 2010-02",
         "status: por definir\n        note: NOTA. Si no se identifican actividades, se elimina.")
     assert messages(text) == [
-        ("plan.yaml:19:9: warning: every activity of objective 1 is still 'por definir'; the plan "
+        ("plan.yaml:20:9: warning: every activity of objective 1 is still 'por definir'; the plan "
          "says objectives without defined activities are removed from it [undefined-objective]"),
-        ("plan.yaml:32:15: warning: this note says the objective would be removed from the plan if "
+        ("plan.yaml:33:15: warning: this note says the objective would be removed from the plan if "
          "nothing is identified: identify it, or remove the objective [removal-note]"),
     ]
 

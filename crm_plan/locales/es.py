@@ -341,10 +341,12 @@ MESSAGES: dict[str, str] = {
          "GRCM, Inf. Red Trata, noviembre, 2008."),
     ("A note that says the objective will be removed from the plan if nothing is identified "
      "(\"si no se identifican...\") is pointed out as a reminder that something is still to be "
-     "done."):
+     "done, in a plan whose document has 'removes_undefined_objectives: true' (as the 2009 CRM "
+     "plan). Identify what the note asks for, or remove the objective."):
         ("Una nota que dice que el objetivo se eliminará del plan si no se identifica nada "
          "(\"si no se identifican...\") se señala como recordatorio de que algo sigue "
-         "pendiente."),
+         "pendiente, en un plan cuyo documento tiene 'removes_undefined_objectives: true' (como "
+         "el plan de la CRM de 2009). Identifique lo que pide la nota o elimine el objetivo."),
     ("An activity of the active plan names someone under 'responsible', unless its status is "
      "still 'por definir'."):
         ("Una actividad del plan activo nombra a alguien en 'responsible', salvo que su estado "
@@ -360,10 +362,15 @@ MESSAGES: dict[str, str] = {
          "las mayúsculas ni los acentos); una actividad del histórico tiene el estado "
          "'completado'. El estado que tenía una actividad archivada, guardado en su 'origin', "
          "también es uno de ellos."),
-    ("An objective of the active plan has an activity that is no longer 'por definir': the plan "
-     "says that objectives without defined activities are removed from it."):
-        ("Un objetivo del plan activo tiene alguna actividad que ya no está 'por definir': el "
-         "plan dice que los objetivos sin actividades definidas se eliminan de él."),
+    ("Every activity of an objective of the active plan is still 'por definir', in a plan that "
+     "says objectives without defined activities are removed from it (its document has "
+     "'removes_undefined_objectives: true', as the 2009 CRM plan's notes say). Define an "
+     "activity, or remove the objective. A plan without that line is not checked for this."):
+        ("Todas las actividades de un objetivo del plan activo siguen 'por definir', en un plan "
+         "que dice que los objetivos sin actividades definidas se eliminan de él (su documento "
+         "tiene 'removes_undefined_objectives: true', como dicen las notas del plan de la CRM de "
+         "2009). Defina una actividad o elimine el objetivo. Un plan sin esa línea no se revisa "
+         "en este aspecto."),
     # rules: control-character
     "the text holds {character}, a control character that cannot be seen; delete it":
         "el texto contiene {character}, un carácter de control que no se ve; elimínelo",
@@ -797,6 +804,112 @@ MESSAGES: dict[str, str] = {
      "was changed"):
         ("{path}: el plan está abierto en otro programa (ciérrelo y vuelva a ejecutar el "
          "comando); no se cambió nada"),
+    # editor mistakes and warnings: source.py, codes.py, acknowledgements, crmplan explain
+    ("'{key}' appears again in the same item (first at line {line}): a '- ' is missing here, so "
+     "two items are read as one; start this line with '- ' like line {line}"):
+        ("'{key}' aparece de nuevo en el mismo elemento (la primera vez en la línea {line}): "
+         "aquí falta un '- ', así que dos elementos se leen como uno; empiece esta línea con "
+         "'- ' como la línea {line}"),
+    ("'{key}: {empty}' says that '{key}' is empty, but entries follow on the next lines: "
+     "remove the '{empty}'"):
+        ("'{key}: {empty}' dice que no hay nada en '{key}', pero en las líneas siguientes hay "
+         "entradas: quite el '{empty}'"),
+    "this quote is not closed: a text that starts with {quote} must end with {quote}":
+        "estas comillas no se cierran: un texto que empieza con {quote} debe terminar con {quote}",
+    ("a text that starts with a quote must end with it, and this one goes on after its "
+     "closing quote: put the whole text between the quotes ({quote}...{quote}), or remove "
+     "the quotes"):
+        ("un texto que empieza con comillas debe terminar con ellas, y este sigue después de "
+         "cerrarlas: ponga todo el texto entre las comillas ({quote}...{quote}) o quítelas"),
+    ("this line starts an item of the list without its '- ': write '- ' before it, as on the "
+     "items above"):
+        ("esta línea empieza un elemento de la lista sin su '- ': escriba '- ' delante, como en "
+         "los elementos anteriores"),
+    "{path}: {errors}, {warnings}; and {acknowledged} ({counts}).":
+        "{path}: {errors}, {warnings} y {acknowledged} ({counts}).",
+    "{path}: no problems; {acknowledged} ({counts}).":
+        "{path}: sin problemas; {acknowledged} ({counts}).",
+    ("Say what the code of a problem means, how to fix it and whether it can be silenced.\n\n"
+     "Example: crmplan explain removal-note"):
+        ("Explica qué significa el código de un problema, cómo corregirlo y si se puede "
+         "silenciar.\n\nEjemplo: crmplan explain removal-note"),
+    ("The code shown in brackets at the end of a problem, e.g. removal-note. Without it: every "
+     "code."):
+        ("El código que aparece entre corchetes al final de un problema, p. ej. removal-note. "
+         "Sin él: todos los códigos."),
+    "[CODE]": "[CÓDIGO]",
+    "'{code}' is not a code of crmplan; did you mean '{hint}'?":
+        "'{code}' no es un código de crmplan; ¿quiso decir '{hint}'?",
+    "'{code}' is not a code of crmplan; 'crmplan explain' lists them":
+        "'{code}' no es un código de crmplan; 'crmplan explain' los enumera",
+    "The message of each problem says what to write, at the line and column it gives.":
+        "El mensaje de cada problema dice qué escribir, en la línea y la columna que indica.",
+    ("To acknowledge a warning where it stands (so that validate no longer shows it, and counts "
+     "it as acknowledged), write the comment '{comment}' at the end of the line it points at, "
+     "or on a line of its own just above."):
+        ("Para reconocer una advertencia donde está (validate deja de mostrarla y la cuenta "
+         "como reconocida), escriba el comentario '{comment}' al final de la línea que señala, "
+         "o en una línea aparte, justo encima."),
+    ("An error cannot be silenced: the plan is not read as written until it is fixed. (Only "
+     "warnings can be acknowledged, with a comment such as '{comment}'.)"):
+        ("Un error no se puede silenciar: el plan no se lee tal como está escrito hasta que se "
+         "corrija. (Solo las advertencias se pueden reconocer, con un comentario como "
+         "'{comment}'.)"),
+    ("The text is not valid YAML at this point, so the plan cannot be read: a quote that is not "
+     "closed, quotes around part of a text only, a missing ':' or '- ', a line indented "
+     "differently from the lines around it. The message names the slip; fix that line (the "
+     "place given is where the slip is, or where the reading stopped)."):
+        ("El texto no es YAML válido en este punto, así que el plan no se puede leer: unas "
+         "comillas sin cerrar, comillas solo alrededor de una parte del texto, un ':' o un '- ' "
+         "que falta, una línea con una sangría distinta de la de las líneas vecinas. El mensaje "
+         "nombra el descuido; corrija esa línea (el lugar indicado es donde está el descuido o "
+         "donde se detuvo la lectura)."),
+    ("A line is indented with a tab. YAML indents with spaces only: replace the tab with spaces, "
+     "as many as the lines around it use."):
+        ("Una línea tiene sangría con un tabulador. YAML solo admite espacios en la sangría: "
+         "cambie el tabulador por espacios, tantos como usan las líneas vecinas."),
+    ("The same field is written twice in one item; only one can be read. Keep the right one and "
+     "remove the other, or rename it if it was meant to be another field. If the repeated field "
+     "is the first of the item (id), a '- ' is missing instead."):
+        ("El mismo campo está escrito dos veces en un elemento y solo se puede leer uno. "
+         "Conserve el correcto y elimine el otro, o cámbiele el nombre si debía ser otro campo. "
+         "Si el campo repetido es el primero del elemento (id), lo que falta es un '- '."),
+    ("A '<<' merge key copies fields from elsewhere in the file, which a plan does not allow: "
+     "write the fields out in full."):
+        ("Una clave de combinación '<<' copia campos de otra parte del archivo, algo que un plan "
+         "no admite: escriba los campos completos."),
+    ("An alias (*name) repeats a value marked elsewhere with &name, which a plan does not "
+     "allow: write the value out in full."):
+        ("Un alias (*nombre) repite un valor marcado en otra parte con &nombre, algo que un plan "
+         "no admite: escriba el valor completo."),
+    ("A '!' tag asks YAML for a special kind of value; a plan holds only plain texts, lists and "
+     "fields. Remove the tag, or put the text in quotes. Nothing is ever run."):
+        ("Una etiqueta '!' pide a YAML un tipo especial de valor; un plan solo contiene textos, "
+         "listas y campos. Quite la etiqueta o ponga el texto entre comillas. Nunca se ejecuta "
+         "nada."),
+    ("The file is nested deeper than any plan is; an indentation or brackets have gone wrong. "
+     "Check the indentation around the line given."):
+        ("El archivo tiene más niveles de anidación que cualquier plan; alguna sangría o algún "
+         "corchete está mal. Revise la sangría alrededor de la línea indicada."),
+    ("The file is not UTF-8 text. Save it again as UTF-8 (in Notepad: Save as, Encoding: "
+     "UTF-8)."):
+        ("El archivo no es texto UTF-8. Guárdelo de nuevo como UTF-8 (en el Bloc de notas: "
+         "Guardar como, Codificación: UTF-8)."),
+    ("A field holds another kind of value than it should: a list where a text goes, a text "
+     "where fields go. Usually an indentation slip; the message says what was expected."):
+        ("Un campo contiene otro tipo de valor del que le corresponde: una lista donde va un "
+         "texto, un texto donde van campos. Suele ser un descuido de sangría; el mensaje dice "
+         "qué se esperaba."),
+    ("A field that must be written is missing or empty. Add it with its value; the message "
+     "says which field."):
+        ("Falta un campo obligatorio o está vacío. Añádalo con su valor; el mensaje dice qué "
+         "campo es."),
+    ("A field name crmplan does not know, often a typing slip or a Spanish name: the fields of "
+     "the file are in English (status, due, responsible...). Rename it as the message "
+     "suggests; 'crmplan schema' lists every field."):
+        ("Un nombre de campo que crmplan no conoce, a menudo un error de escritura o un nombre "
+         "en español: los campos del archivo están en inglés (status, due, responsible...). "
+         "Cámbielo como sugiere el mensaje; 'crmplan schema' enumera todos los campos."),
     # seed
     "Activities taken from the CRM Plan of Action themselves (UPPER CASE in the document).":
         ("Actividades tomadas ellas mismas del Plan de Acción de la CRM (en MAYÚSCULAS en el "
@@ -809,12 +922,15 @@ MESSAGES: dict[str, str] = {
     "(derived from the history)": "(deducido del histórico)",
 }
 
+
 # Plural forms: (English singular, plural) -> (Spanish for n == 1, for any other n).
 PLURALS: dict[tuple[str, str], tuple[str, str]] = {
     ("{n} objective", "{n} objectives"): ("{n} objetivo", "{n} objetivos"),
     ("{n} activity", "{n} activities"): ("{n} actividad", "{n} actividades"),
     ("{n} error", "{n} errors"): ("{n} error", "{n} errores"),
     ("{n} warning", "{n} warnings"): ("{n} advertencia", "{n} advertencias"),
+    ("{n} warning acknowledged in the file", "{n} warnings acknowledged in the file"):
+        ("{n} advertencia reconocida en el archivo", "{n} advertencias reconocidas en el archivo"),
     ("{n} activity.", "{n} activities."): ("{n} actividad.", "{n} actividades."),
     # render/report.py, render/changes.py
     (("{n} activity of the active plan names {actor}, directly or through a group, as of "

@@ -56,11 +56,18 @@ def summary(loaded: LoadedPlan) -> str:
     errors_text = ngettext("{n} error", "{n} errors", errors).format(n=errors)
     if not loaded.readable:
         return _("{path}: {errors}.").format(path=path, errors=errors_text)
+    acknowledged = loaded.acknowledged
+    said = ngettext("{n} warning acknowledged in the file", "{n} warnings acknowledged in the file",
+                    acknowledged).format(n=acknowledged)
     if not loaded.problems:
-        return _("{path}: no problems ({counts}).").format(path=path, counts=_counts(loaded))
+        message = _("{path}: no problems; {acknowledged} ({counts}).") if acknowledged \
+            else _("{path}: no problems ({counts}).")
+        return message.format(path=path, counts=_counts(loaded), acknowledged=said)
     warnings = len(loaded.problems) - errors
-    return _("{path}: {errors}, {warnings} ({counts}).").format(
-        path=path, errors=errors_text, counts=_counts(loaded),
+    message = _("{path}: {errors}, {warnings}; and {acknowledged} ({counts}).") if acknowledged \
+        else _("{path}: {errors}, {warnings} ({counts}).")
+    return message.format(
+        path=path, errors=errors_text, counts=_counts(loaded), acknowledged=said,
         warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings))
 
 

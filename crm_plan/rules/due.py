@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from crm_plan.fieldreader import written_text
+from crm_plan.fieldreader import english_name, written_text
 from crm_plan.messages import N_, _
-from crm_plan.model import Due, Status
+from crm_plan.model import Activity, Due, Status
 from crm_plan.problems import Severity
-from crm_plan.reader import Read, written_status
+from crm_plan.reader import Entry, Read, written_status
 from crm_plan.rules.base import Report
 
 CODE = "due"
@@ -24,7 +24,7 @@ def check(read: Read, report: Report) -> None:
         activity, node = entry.record, entry.fields.get("due")
         if node is None:
             # Read as 'programado' only when written so: it stands for nothing left out.
-            if activity.status is Status.PROGRAMADO:
+            if activity.status is Status.PROGRAMADO and not _misnamed(entry):
                 report(entry.fields["status"], _(
                     "status 'programado' needs a due date: add 'due: 2010-02' (a year, "
                     "year-month or date) on the next line"))
@@ -43,6 +43,12 @@ def check(read: Read, report: Report) -> None:
         if status not in _KEEPS_ITS_DATE:
             report(node, _("a due date is only used with status 'programado'; this activity is "
                            "'{status}'").format(status=status), Severity.WARNING)
+
+
+def _misnamed(entry: Entry[Activity]) -> bool:
+    """Whether the due date is written under a Spanish name (`fecha:`), which the reader
+    reported as the cause: the missing date is its consequence."""
+    return any(english_name(key.value, ("due",)) for key, _v in entry.node.pairs)
 
 
 def _message(value: str, reason: str) -> str:

@@ -14,7 +14,8 @@ SEVERITY = Severity.WARNING
 EXPLANATION = N_(
     "A note that says the objective will be removed from the plan if nothing is identified "
     "(\"si no se identifican...\") is pointed out as a reminder that something is still to be "
-    "done.")
+    "done, in a plan whose document has 'removes_undefined_objectives: true' (as the 2009 CRM "
+    "plan). Identify what the note asks for, or remove the objective.")
 
 _REMOVAL = "si no se identifican"
 _NOTES = [(part, [(f.name, f.key) for f in part.of_kind(fields.NOTE)])
@@ -22,6 +23,8 @@ _NOTES = [(part, [(f.name, f.key) for f in part.of_kind(fields.NOTE)])
 
 
 def check(read: Read, report: Report) -> None:
+    if not read.plan.document.removes_undefined_objectives:
+        return  # a rule of the 2009 CRM plan's text, for a plan that declares it
     for part, notes in _NOTES:
         entries = read.of(part)
         for name, key in notes:

@@ -13,11 +13,15 @@ from crm_plan.rules.base import Report
 CODE = "undefined-objective"
 SEVERITY = Severity.WARNING
 EXPLANATION = N_(
-    "An objective of the active plan has an activity that is no longer 'por definir': the plan "
-    "says that objectives without defined activities are removed from it.")
+    "Every activity of an objective of the active plan is still 'por definir', in a plan that "
+    "says objectives without defined activities are removed from it (its document has "
+    "'removes_undefined_objectives: true', as the 2009 CRM plan's notes say). Define an "
+    "activity, or remove the objective. A plan without that line is not checked for this.")
 
 
 def check(read: Read, report: Report) -> None:
+    if not read.plan.document.removes_undefined_objectives:
+        return  # a rule of the 2009 CRM plan's text, for a plan that declares it
     undefined: dict[Entry[Any], bool] = {}  # objective -> every activity written 'por definir'
     for activity in read.activities:
         if not activity.archived and (objective := activity.parent) is not None:
