@@ -64,10 +64,12 @@ COMMANDS: dict[str, tuple[list[str], float | None]] = {
     "status --pending": (["status", "--pending"], 1.6),
     "show": (["show", "{id}"], 1.6),
     "list (piped)": (["list", "--responsible", "Países miembros"], None),
+    "report": (["report", "--responsible", "México", "--as-of", "2009-11-26"], 1.6),
+    "agenda": (["agenda", "GRCM-2009-12", "--as-of", "2009-11-26"], 1.6),  # report's budget
     "archive": (["archive", "{id}", "--date", "2026-11-28"], 1.6),
     "restore": (["restore", "{id}"], None),
 }
-TABLES = {"list table", "status --pending", "show"}  # drawn in colour
+TABLES = {"list table", "status --pending", "show", "report", "agenda"}  # drawn in colour
 
 
 Job = tuple[list[str], Callable[[], object] | None, dict[str, str]]  # argv, before, env

@@ -13,10 +13,17 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from crm_plan.commands import documents, editing, listing, setup
+from crm_plan.commands import documents, editing, listing, meetings, setup
 from crm_plan.commands import validate as checking
-from crm_plan.commands.options import FileOption, LangOption, global_options, use_global_options
-from crm_plan.errors import EXIT_OK, EXIT_PROBLEMS, CrmPlanError, PlanInvalid
+from crm_plan.commands.options import (
+    FileOption,
+    LangOption,
+    NoPagerOption,
+    State,
+    global_options,
+    use_global_options,
+)
+from crm_plan.errors import EXIT_OK, EXIT_PROBLEMS, CrmPlanError, NotInPlan, PlanInvalid
 from crm_plan.messages import _
 from crm_plan.text import visible
 
@@ -30,6 +37,8 @@ COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
     "export": (documents.export, documents.EXPORT_HELP),
     "report": (documents.report, documents.REPORT_HELP),
     "changes": (documents.changes, documents.CHANGES_HELP),
+    "meetings": (meetings.meetings, meetings.MEETINGS_HELP),
+    "agenda": (meetings.agenda, meetings.AGENDA_HELP),
     "archive": (editing.archive, editing.ARCHIVE_HELP),
     "restore": (editing.restore, editing.RESTORE_HELP),
     "schema": (setup.schema, setup.SCHEMA_HELP),
@@ -87,7 +96,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except CrmPlanError as exc:
-            _report_error(exc)
+            _report_error(exc, ctx.obj)
             ctx.exit(exc.exit_code)
         except (typer.Exit, typer.Abort, _CLICK_ERROR):
             raise
@@ -137,20 +146,26 @@ def _options(
     ctx: typer.Context,
     file: FileOption = None,
     lang: LangOption = None,
+    no_pager: NoPagerOption = False,
     version: Annotated[bool, typer.Option(
         "--version", is_eager=True, callback=_version,
         help=_("Show the version of crmplan and exit."))] = False,
 ) -> None:
-    use_global_options(ctx, file, lang)
+    use_global_options(ctx, file, lang, no_pager)
     if ctx.invoked_subcommand is None:  # `crmplan`, `crmplan --lang es`: what there is to do
         typer.echo(ctx.get_help())
 
 
-def _report_error(exc: CrmPlanError) -> None:
+def _report_error(exc: CrmPlanError, state: State | None) -> None:
     if isinstance(exc, PlanInvalid):
         for problem in exc.problems:
             _err(str(problem))
-    _err(_("crmplan: {message}").format(message=exc))
+    message = str(exc)
+    if isinstance(exc, NotInPlan) and state is not None and state.looked_in is not None:
+        where = state.looked_in
+        path = _("the plan bundled with crmplan") if where.bundled else where.display
+        message = _("in {path}: {message}").format(path=path, message=message)
+    _err(_("crmplan: {message}").format(message=message))
 
 
 def _err(message: str) -> None:

@@ -67,6 +67,12 @@ def objectives(file: str | None, incomplete: str) -> list[Candidate]:
         (o.id, _short(o.title)) for o in plan.objectives + plan.history))
 
 
+def meetings(file: str | None, incomplete: str) -> list[Candidate]:
+    """Ids of the calendar's meetings, with their body, place and date."""
+    return _safely(file, incomplete, lambda plan: (
+        (m.id, _short(m.label())) for m in plan.meetings))
+
+
 def statuses(incomplete: str) -> list[Candidate]:
     """The file's vocabulary, then the English words the command line accepts for it."""
     english = [(word, status.value) for word, status in STATUS_ALIASES.items()]

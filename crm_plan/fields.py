@@ -30,6 +30,7 @@ BOOLEAN = "boolean"  # true or false
 ID = "id"  # numbers and letters separated by dots
 STATUS = "status"  # a word of the plan's vocabulary
 DUE = "due"  # a year, year-month or date
+MEETING_DATE = "meeting date"  # a year-month or date, or "por definir"
 SECTION_KEY = "section key"  # a key of `sections`
 AREA_KEY = "area key"  # a key of `areas`
 POSITION = "position"  # a whole number, as written
@@ -147,6 +148,17 @@ ACTIVITY = Part("activity", (
     Field("due", DUE, None,
           "Fecha prevista, obligatoria con programado: AAAA, AAAA-MM o AAAA-MM-DD.",
           "Due date, required with programado: YYYY, YYYY-MM or YYYY-MM-DD."),
+    Field("due_at", OPTIONAL, None,
+          "Id de la reunión (de meetings) para la que vence, p. ej. GRCM-2009-12.",
+          "Id of the meeting (under meetings) it is due at, e.g. GRCM-2009-12."),
+    Field("due_each", TEXTS, None,
+          "Órganos en cada una de cuyas reuniones se informa (plazo recurrente), p. ej. "
+          "[GRCM, CRM].",
+          "Bodies at each of whose meetings it reports (a recurring deadline), e.g. "
+          "[GRCM, CRM]."),
+    Field("days_before", POSITION, None,
+          "Con due_at o due_each: cuántos días antes de la reunión vence, p. ej. 1.",
+          "With due_at or due_each: how many days before the meeting it is due, e.g. 1."),
     Field("status_note", NOTE, None, "Texto de la columna CALENDARIO más allá del estado.",
           "Wording of the CALENDARIO column beyond the status."),
     Field("calendar_upper", BOOLEAN, None,
@@ -184,6 +196,25 @@ OBJECTIVE = Part("objective", (
     Field("activities", PARTS, REQUIRED, "Actividades del objetivo.",
           "Activities of the objective.", part=ACTIVITY),
 ), "Un objetivo del plan activo.", "An objective of the active plan.")
+
+MEETING = Part("meeting", (
+    Field("id", TEXT, REQUIRED,
+          "Identificador de la reunión: órgano, año y mes, p. ej. GRCM-2008-11.",
+          "Id of the meeting: body, year and month, e.g. GRCM-2008-11."),
+    Field("body", TEXT, REQUIRED,
+          "Órgano que se reúne: CRM (Viceministerial), GRCM, Red (la reunión de la red) u "
+          "otro que el plan nombre.",
+          "Body that meets: CRM (Vice-ministerial), GRCM, Red (the network's own meeting) or "
+          "another the plan names."),
+    Field("date", MEETING_DATE, None,
+          "Fecha: AAAA-MM, o AAAA-MM-DD cuando se conozca; sin fecha (o por definir) si "
+          "aún no está fijada.",
+          "Date: YYYY-MM, or YYYY-MM-DD once known; left out (or por definir) while it is "
+          "not set."),
+    Field("place", OPTIONAL, None, "Lugar, p. ej. Tegucigalpa.", "Place, e.g. Tegucigalpa."),
+    Field("name", OPTIONAL, None, "Nombre, p. ej. XI RCM.", "Name, e.g. XI RCM."),
+    Field("note", OPTIONAL, None, "Nota sobre la reunión.", "A note about the meeting."),
+), "Una reunión del calendario.", "A meeting of the calendar.")
 
 SECTION = Part("section", (
     Field("area", AREA_KEY, None, "Área a la que pertenece la sección (una clave de areas).",
@@ -241,13 +272,17 @@ PLAN = Part("plan", (
           "resultados (outcomes). crmplan archive la completa.",
           "The historical part: objectives of the same shape, with completed activities and "
           "their outcomes. crmplan archive fills it.", part=OBJECTIVE),
+    Field("meetings", PARTS, None,
+          "El calendario de reuniones (CRM, GRCM, la red): id, body, date, place, name.",
+          "The calendar of meetings (CRM, GRCM, the network): id, body, date, place, name.",
+          part=MEETING),
 ), "Plan de trabajo de una red de la CRM (workplan.yaml). Compruébelo con crmplan validate.",
    "Work plan of a CRM network (workplan.yaml). Check it with crmplan validate.")
 
 # The field of the plan that holds the historical part: the parts under it are archived.
 HISTORY = "history"
 
-ALL_PARTS = (PLAN, DOCUMENT, GROUP, SECTION, OBJECTIVE, ACTIVITY, ORIGIN, OUTCOME)
+ALL_PARTS = (PLAN, DOCUMENT, GROUP, SECTION, OBJECTIVE, ACTIVITY, ORIGIN, OUTCOME, MEETING)
 
 # Every field name of the format, in any part.
 NAMES_OF_FIELDS = frozenset(f.name for part in ALL_PARTS for f in part.fields)
@@ -256,7 +291,7 @@ NAMES_OF_FIELDS = frozenset(f.name for part in ALL_PARTS for f in part.fields)
 # fields as the model holds them, with what is worked out from them (pending, overdue).
 ACTIVITY_RECORD = (
     "id", "section", "objective", "text", "responsible", "coordination", "support",
-    "responsible_note", "status", "status_derived", "pending", "due", "overdue", "status_note",
-    "calendar_upper", "note", "refs", "after_ref", "action_plan", "objective_action_plan",
-    "archived", "archived_on", "origin", "outcomes",
+    "responsible_note", "status", "status_derived", "pending", "due", "due_at", "due_each",
+    "days_before", "overdue", "status_note", "calendar_upper", "note", "refs", "after_ref",
+    "action_plan", "objective_action_plan", "archived", "archived_on", "origin", "outcomes",
 )

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from crm_plan.errors import UsageError
+from crm_plan.errors import NotInPlan, UsageError
 from crm_plan.messages import _
-from crm_plan.model import STATUS_ALIASES, Activity, Due, Objective, Plan, Status
+from crm_plan.model import STATUS_ALIASES, Activity, Due, Meeting, Objective, Plan, Status
 from crm_plan.refs import BODIES
 from crm_plan.text import closest, fold, quoted_list
 
@@ -26,9 +26,9 @@ def actor(plan: Plan, word: str) -> str:
     names = [a.key for a in plan.actors.values()] + [a.name for a in plan.actors.values()]
     hints = list(dict.fromkeys(by_name[fold(n)] for n in closest(word, names)))
     if hints:
-        raise UsageError(_("'{word}' is not a declared actor; did you mean {hints}?").format(
+        raise NotInPlan(_("'{word}' is not a declared actor; did you mean {hints}?").format(
             word=word, hints=_or_list(hints)))
-    raise UsageError(_("'{word}' is not a declared actor (known: {known})").format(
+    raise NotInPlan(_("'{word}' is not a declared actor (known: {known})").format(
         word=word, known=", ".join(plan.actors)))
 
 
@@ -46,7 +46,7 @@ def status(word: str) -> Status:
 
 def section(plan: Plan, word: str) -> str:
     return _one_of(word, list(plan.sections), _("'{word}' is not a section{hint} (known: "
-                                                "{known})"))
+                                                "{known})"), error=NotInPlan)
 
 
 def body(word: str) -> str:
@@ -61,7 +61,7 @@ def objective(plan: Plan, word: str, *, active: bool, archived: bool) -> set[tup
     found = {(o.archived, o.id) for o in plan.objectives + plan.history if fold(o.id) == fold(word)}
     if not found:
         ids = [o.id for o in plan.objectives + plan.history]
-        raise UsageError(_("'{word}' is not an objective{hint}").format(
+        raise NotInPlan(_("'{word}' is not an objective{hint}").format(
             word=word, hint=hint(word, ids)))
     in_scope = {(is_archived, oid) for is_archived, oid in found
                 if (archived if is_archived else active)}
@@ -81,7 +81,7 @@ def item(plan: Plan, word: str) -> Objective | Activity:
     for candidate in items:
         if fold(candidate.id) == fold(word):
             return candidate
-    raise UsageError(_("no activity or objective has the id '{word}'{hint}").format(
+    raise NotInPlan(_("no activity or objective has the id '{word}'{hint}").format(
         word=word, hint=hint(word, [i.id for i in items])))
 
 
@@ -103,11 +103,12 @@ def period_start(text: str, option: str) -> dt.date:
                            "2010-03-01").format(text=text, option=option)) from None
 
 
-def _one_of(word: str, known: list[str], message: str) -> str:
+def _one_of(word: str, known: list[str], message: str,
+            error: type[UsageError] = UsageError) -> str:
     for candidate in known:
         if fold(candidate) == fold(word):
             return candidate
-    raise UsageError(message.format(word=word, hint=hint(word, known), known=", ".join(known)))
+    raise error(message.format(word=word, hint=hint(word, known), known=", ".join(known)))
 
 
 def hint(word: str, candidates: list[str]) -> str:
@@ -121,3 +122,13 @@ def _or_list(words: list[str]) -> str:
         return quoted_list(words)
     return _("{first} or {last}").format(first=quoted_list(words[:-1]),
                                          last=quoted_list(words[-1:]))
+
+
+def meeting(plan: Plan, word: str, option: str) -> Meeting:
+    """The meeting of the calendar whose id is `word` (case and accents ignored)."""
+    for found in plan.meetings:
+        if fold(found.id) == fold(word):
+            return found
+    raise UsageError(_("{option}: '{word}' is not a meeting of the calendar{hint} (see crmplan "
+                       "meetings)").format(option=option, word=word,
+                                           hint=hint(word, [m.id for m in plan.meetings])))

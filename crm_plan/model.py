@@ -157,6 +157,9 @@ class Activity(NamedTuple):
     archived: bool = False
     archived_on: dt.date | None = None
     origin: str | None = None  # the active objective `crmplan archive` took it from
+    due_at: str | None = None  # the id of the meeting it is due at
+    due_each: tuple[str, ...] = ()  # bodies at each of whose meetings it reports
+    days_before: str | None = None  # with due_at or due_each: days before the meeting
     line: int = 0
 
     def notes(self) -> tuple[str, ...]:
@@ -195,6 +198,23 @@ class Document(NamedTuple):
     removes_undefined_objectives: bool = False  # a rule of the plan's own text
 
 
+class Meeting(NamedTuple):
+    """A meeting of the calendar: a body (CRM, GRCM, the network...) on a date, if known."""
+
+    id: str
+    body: str
+    date: Due | None = None  # None: not dated yet ("por definir")
+    place: str | None = None
+    name: str | None = None
+    note: str | None = None
+    line: int = 0
+
+    def label(self) -> str:
+        """`GRCM, Tegucigalpa, 2008-11`: what a reader recognises the meeting by."""
+        when = self.date.iso() if self.date else None
+        return ", ".join(p for p in (self.name or self.body, self.place, when) if p)
+
+
 _NOTHING: Mapping[str, object] = MappingProxyType({})
 
 
@@ -205,6 +225,7 @@ class _PlanFields(NamedTuple):
     sections: Mapping[str, Section] = _NOTHING  # type: ignore[assignment]
     objectives: tuple[Objective, ...] = ()
     history: tuple[Objective, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
 
 
 class Plan(_PlanFields):
@@ -223,6 +244,20 @@ class Plan(_PlanFields):
     @cached_property
     def _objective_index(self) -> dict[tuple[bool, str], Objective]:
         return {(o.archived, o.id): o for o in self.objectives + self.history}
+
+    @cached_property
+    def meetings_by_month(self) -> dict[tuple[int, int], tuple[Meeting, ...]]:
+        """The dated meetings by (year, month): what a reference's month and year name."""
+        index: dict[tuple[int, int], tuple[Meeting, ...]] = {}
+        for m in self.meetings:
+            if m.date is not None and m.date.month is not None:
+                key = (m.date.year, m.date.month)
+                index[key] = (*index.get(key, ()), m)
+        return index
+
+    @cached_property
+    def meetings_by_id(self) -> dict[str, Meeting]:
+        return {m.id: m for m in self.meetings}
 
     def groups_of(self, actor: str) -> tuple[str, ...]:
         """The groups that name `actor` among their members."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import NamedTuple
 
-from crm_plan import lookup
+from crm_plan import lookup, meetings
 from crm_plan.model import Activity, Plan, Status
 from crm_plan.text import fold
 
@@ -55,6 +55,8 @@ class Filters(NamedTuple):
     objective_action_plan: bool = False  # its objective is marked
     overdue: bool = False
     due_before: str | None = None
+    due_at: tuple[str, ...] = ()  # meeting ids: activities due at them (or at each of their body)
+    mandate_from: tuple[str, ...] = ()  # meeting ids: activities whose references cite them
     scope: Scope = Scope.ACTIVE
 
 
@@ -112,7 +114,8 @@ def predicates(plan: Plan, filters: Filters, as_of: dt.date) -> list[Predicate]:
                       for found in lookup.objective(plan, word, **filters.scope.parts)}
         tests.append(lambda a: (a.archived, a.objective) in objectives)
     tests.extend(_reference_tests(filters))
-    tests.extend(_time_tests(filters, as_of))
+    tests.extend(_time_tests(plan, filters, as_of))
+    tests.extend(_meeting_tests(plan, filters))
     if filters.search:
         needles = [fold(word) for word in filters.search]
         tests.append(lambda a: any(needle in fold(text) for text in searched_texts(a)
@@ -135,13 +138,24 @@ def _reference_tests(filters: Filters) -> list[Predicate]:
     return tests
 
 
-def _time_tests(filters: Filters, as_of: dt.date) -> list[Predicate]:
+def _time_tests(plan: Plan, filters: Filters, as_of: dt.date) -> list[Predicate]:
     tests: list[Predicate] = []
     if filters.overdue:
-        tests.append(lambda a: is_overdue(a, as_of))
+        tests.append(lambda a: is_overdue(a, as_of, plan))
     if filters.due_before is not None:
         limit = lookup.period_start(filters.due_before, "--due-before")
-        tests.append(lambda a: a.due is not None and a.due.last_day() < limit)
+        tests.append(lambda a: (day := meetings.deadline(plan, a)) is not None and day < limit)
+    return tests
+
+
+def _meeting_tests(plan: Plan, filters: Filters) -> list[Predicate]:
+    tests: list[Predicate] = []
+    if filters.due_at:
+        chosen = [lookup.meeting(plan, word, "--due-at") for word in filters.due_at]
+        tests.append(lambda a: any(a.due_at == m.id or meetings.recurs_at(a, m) for m in chosen))
+    if filters.mandate_from:
+        cited = {lookup.meeting(plan, word, "--mandate-from") for word in filters.mandate_from}
+        tests.append(lambda a: any(m in cited for m in meetings.mandates(plan, a)))
     return tests
 
 
@@ -159,10 +173,17 @@ def names(activity: Activity, accepted: dict[str, frozenset[str]]) -> tuple[Nami
                  for name, role in activity.named() if name in names_of_actor)
 
 
-def is_overdue(activity: Activity, as_of: dt.date) -> bool:
-    """A `programado` activity whose due period ended before `as_of`."""
-    return activity.status is Status.PROGRAMADO and activity.due is not None \
-        and activity.due.last_day() < as_of
+def is_overdue(activity: Activity, as_of: dt.date, plan: Plan | None = None) -> bool:
+    """A `programado` activity whose due period ended before `as_of`: its `due` date, or (given
+    the plan) the date of the meeting it is due at. A meeting without a date is never past."""
+    if activity.status is not Status.PROGRAMADO:
+        return False
+    if activity.due is not None:
+        return activity.due.last_day() < as_of
+    if plan is None or activity.due_at is None:
+        return False
+    day = meetings.deadline(plan, activity)
+    return day is not None and day < as_of
 
 
 def objective_in_action_plan(plan: Plan, activity: Activity) -> bool:

@@ -27,6 +27,7 @@ from crm_plan.model import (
     Actor,
     Document,
     Due,
+    Meeting,
     Objective,
     Outcome,
     Plan,
@@ -130,6 +131,7 @@ class _Reader(FieldReader):
         if top is None:
             return Plan()
         found = top.fields
+        meetings = self._meetings(found.get("meetings"))
         plan = Plan(
             document=self._document(found.get("document")),
             actors=self._actors(found.get("actors")),
@@ -137,6 +139,7 @@ class _Reader(FieldReader):
             sections=self._sections(found.get("sections")),
             objectives=self._objectives(found.get("objectives"), archived=False),
             history=self._objectives(found.get(fields.HISTORY), archived=True),
+            meetings=meetings,
         )
         return self._keep(fields.PLAN, top, plan)
 
@@ -209,6 +212,17 @@ class _Reader(FieldReader):
                 section = Section(key.value, **self._values(entry, fields.SECTION))
                 result[key.value] = self._keep(fields.SECTION, entry, section)
         return result
+
+    def _meetings(self, node: Node | None) -> tuple[Meeting, ...]:
+        result = []
+        for item in self.sequence(node, "'meetings'"):
+            entry = self._part(item, fields.MEETING, _("a meeting"))
+            if entry is not None and (mid := self._id(entry)) is not None:
+                values = self._values(entry, fields.MEETING)
+                values.pop("id", None)
+                meeting = Meeting(mid, line=item.line, **values)
+                result.append(self._keep(fields.MEETING, entry, meeting))
+        return tuple(result)
 
     def _objectives(self, node: Node | None, *, archived: bool) -> tuple[Objective, ...]:
         where = "'history'" if archived else "'objectives'"
@@ -326,7 +340,8 @@ _READERS: dict[str, Callable[[_Reader, Node, str], object]] = {
     fields.OPTIONAL: _Reader._optional, fields.NOTE: _Reader._optional,
     fields.AREA_KEY: _Reader._optional, fields.TEXTS: _Reader._texts,
     fields.ACTORS: _Reader._texts, fields.REFS: _Reader._refs, fields.DATE: _Reader._date,
-    fields.DUE: _Reader._due, fields.STATUS: _Reader._status, fields.BOOLEAN: _Reader._boolean,
+    fields.DUE: _Reader._due, fields.MEETING_DATE: _Reader._due,
+    fields.STATUS: _Reader._status, fields.BOOLEAN: _Reader._boolean,
     fields.POSITION: _Reader._required, fields.WRITTEN_STATUS: _Reader._required,
 }
 

@@ -37,6 +37,7 @@ _DEFINITIONS: dict[str, tuple[Part, bool]] = {
     "archivedActivity": (fields.ACTIVITY, True),
     "origin": (fields.ORIGIN, False),
     "outcome": (fields.OUTCOME, False),
+    "meeting": (fields.MEETING, False),
 }
 # The fields of each definition and those it requires, as `fields.py` declares them.
 PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -86,7 +87,8 @@ _KIND_SCHEMAS: dict[str, Schema] = {
     fields.TEXT: _TEXT, fields.OPTIONAL: _OPTIONAL_TEXT, fields.NOTE: _OPTIONAL_TEXT,
     fields.TEXTS: _TEXTS, fields.ACTORS: _TEXTS, fields.REFS: _TEXTS, fields.DATE: _DATE,
     fields.BOOLEAN: _BOOLEAN, fields.ID: _ID, fields.STATUS: _status_schema(_STATUSES),
-    fields.DUE: _DUE, fields.SECTION_KEY: {"$ref": "#/$defs/sectionId"},
+    fields.DUE: _DUE, fields.MEETING_DATE: {"anyOf": [_DUE, {"enum": ["por definir", None]}]},
+    fields.SECTION_KEY: {"$ref": "#/$defs/sectionId"},
     fields.AREA_KEY: _OPTIONAL_TEXT, fields.POSITION: _POSITION, fields.WRITTEN_STATUS: _TEXT,
 }
 

@@ -12,7 +12,7 @@ On Linux the new file takes the plan's name by swapping the two names in one ste
 landed between the comparison and the swap is put back, and the change refused. Where the
 system cannot swap names (macOS, Windows, some network file systems), a rename follows the
 comparison, and a save in the instant between the two would be overwritten (a few
-milliseconds: the README gives the measured figures).
+milliseconds: docs/guide.md gives the measured figures).
 
 A plan that is not a regular file, is read-only, or has several names (hard links) is
 refused: replacing it would change what the user pointed at.

@@ -96,7 +96,8 @@ A. Combate a los delitos
 1. Instar a los países miembros
 1.1  Informar sobre los logros                 Países miembros       continuo
                                                ST (coordination)
-                                               via Países miembros
+                                               Países miembros
+                                               (includes México)
 
 B. Intercambio de información
 
@@ -106,7 +107,8 @@ B. Intercambio de información
 2.2  Compartir estadísticas                    Belice                pendiente
                                                Países miembros
                                                (support)
-                                               via Países miembros
+                                               Países miembros
+                                               (includes México)
 3 activities.
 """
 
@@ -123,10 +125,10 @@ def test_list_several_actors_name_the_actor_of_each_group_match(plan: str):
         "2.2  Compartir estadísticas                    Belice                pendiente",
         "                                               Países miembros",
         "                                               (support)",
-        "                                               México via Países",
-        "                                               miembros",
-        "                                               Belice via Países",
-        "                                               miembros",
+        "                                               Países miembros",
+        "                                               (includes México)",
+        "                                               Países miembros",
+        "                                               (includes Belice)",
         "2 activities.",
     ]
 
@@ -196,7 +198,7 @@ def test_list_json_record(plan: str):
         "id": "2.2", "section": "B", "objective": "2", "text": "Compartir estadísticas",
         "responsible": ["Belice"], "coordination": [], "support": ["Países miembros"],
         "responsible_note": None, "status": "pendiente", "status_derived": False, "pending": True,
-        "due": None, "overdue": False,
+        "due": None, "due_at": None, "due_each": [], "days_before": None, "overdue": False,
         "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
         "calendar_upper": False, "note": None,
         "refs": ["p. 4, GRCM, Inf. Red Trata, noviembre, 2008"], "after_ref": None,
@@ -228,21 +230,22 @@ def test_list_csv_for_spreadsheets(plan: str):
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert list(rows[0]) == [
         "id", "section", "objective", "text", "responsible", "coordination", "support",
-        "responsible_note", "status", "status_derived", "pending", "due", "overdue",
-        "status_note", "calendar_upper", "note", "refs", "after_ref", "action_plan",
-        "objective_action_plan", "archived", "archived_on", "origin", "outcomes",
+        "responsible_note", "status", "status_derived", "pending", "due", "due_at", "due_each",
+        "days_before", "overdue", "status_note", "calendar_upper", "note", "refs", "after_ref",
+        "action_plan", "objective_action_plan", "archived", "archived_on", "origin", "outcomes",
         "matches"]
     assert rows[1] == {
         "id": "2.2", "section": "B", "objective": "2", "text": "Compartir estadísticas",
         "responsible": "Belice", "coordination": "", "support": "Países miembros",
         "responsible_note": "", "status": "pendiente", "status_derived": "false",
-        "pending": "true", "due": "", "overdue": "false",
-        "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
-        "calendar_upper": "false", "note": "", "refs": "p. 4, GRCM, Inf. Red Trata, noviembre, 2008",
-        "after_ref": "", "action_plan": "false",
-        "objective_action_plan": "true", "archived": "false", "archived_on": "", "origin": "", "outcomes": "",
-        "matches": "Belice (responsible); Belice via Países miembros (support)"}
-    assert rows[0]["matches"] == "Belice via Países miembros (responsible)"
+        "pending": "true", "due": "", "due_at": "", "due_each": "", "days_before": "",
+        "overdue": "false", "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
+        "calendar_upper": "false", "note": "",
+        "refs": "p. 4, GRCM, Inf. Red Trata, noviembre, 2008", "after_ref": "",
+        "action_plan": "false", "objective_action_plan": "true", "archived": "false",
+        "archived_on": "", "origin": "", "outcomes": "",
+        "matches": "Belice (responsible); Países miembros (includes Belice; support)"}
+    assert rows[0]["matches"] == "Países miembros (includes Belice; responsible)"
 
 
 def test_list_csv_joins_lists(plan: str):
@@ -261,8 +264,8 @@ def test_list_markdown(plan: str):
 
 | Id | Activity | Responsible | Status |
 | --- | --- | --- | --- |
-| 1.1 | Informar sobre los logros | Países miembros<br>ST (coordination)<br>_via Países miembros_ \
-| continuo |
+| 1.1 | Informar sobre los logros | Países miembros<br>ST (coordination)<br>_Países miembros \
+(includes México)_ | continuo |
 
 ## B. Intercambio de información
 
@@ -271,8 +274,8 @@ def test_list_markdown(plan: str):
 | Id | Activity | Responsible | Status |
 | --- | --- | --- | --- |
 | 2.1 | Crear un directorio de albergues | México<br>OIM | por definir |
-| 2.2 | Compartir estadísticas | Belice<br>Países miembros (support)<br>_via Países miembros_ \
-| pendiente |
+| 2.2 | Compartir estadísticas | Belice<br>Países miembros (support)<br>_Países miembros \
+(includes México)_ | pendiente |
 
 _3 activities._
 """
@@ -304,12 +307,12 @@ def test_list_csv_nothing_matches_is_a_header(plan: str):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["list", "--responsible", "Mexco"], "'Mexco' is not a declared actor; did you mean 'México'?"),
+    (["list", "--responsible", "Mexco"], "in {plan}: 'Mexco' is not a declared actor; did you mean 'México'?"),
     (["list", "--status", "xyz"],
      ("'xyz' is not a status (valid: continuo, programado, pendiente, por definir, completado; "
       "in English: ongoing, continuous, scheduled, pending, tbd, to be defined, done, "
       "completed)")),
-    (["list", "--section", "Z"], "'Z' is not a section (known: A, B)"),
+    (["list", "--section", "Z"], "in {plan}: 'Z' is not a section (known: A, B)"),
     (["list", "--objective", "I.A.1"],
      "objective I.A.1 is in the history; add --archived or --all"),
     (["list", "--ref-body", "OEA"],
@@ -317,15 +320,25 @@ def test_list_csv_nothing_matches_is_a_header(plan: str):
     (["list", "--as-of", "ayer"], "'ayer' is not a date for --as-of; write it as 2010-03-01"),
     (["list", "--due-before", "2010-13"],
      "'2010-13' is not a date for --due-before; write 2010, 2010-03 or 2010-03-01"),
-    (["status", "-r", "OMI"], "'OMI' is not a declared actor; did you mean 'OIM'?"),
-    (["status", "-r", "ONU"], ("'ONU' is not a declared actor (known: ST, OIM, RROCM, México, "
+    (["status", "-r", "OMI"], "in {plan}: 'OMI' is not a declared actor; did you mean 'OIM'?"),
+    (["status", "-r", "ONU"], ("in {plan}: 'ONU' is not a declared actor (known: ST, OIM, RROCM, México, "
                                "Belice, Países miembros)")),
-    (["show", "2.5"], "no activity or objective has the id '2.5'; did you mean '2.2' or '2.1'?"),
-    (["show", "I.A.2.1"], ("no activity or objective has the id 'I.A.2.1'; did you mean "
+    (["show", "2.5"], "in {plan}: no activity or objective has the id '2.5'; did you mean '2.2' or '2.1'?"),
+    (["show", "I.A.2.1"], ("in {plan}: no activity or objective has the id 'I.A.2.1'; did you mean "
                            "'I.A.1.1', 'I.A.1' or '2.1'?")),
 ])
 def test_usage_errors_exit_2_with_one_clear_line(plan: str, args: list[str], message: str):
-    assert refused(*args, "-f", plan) == f"crmplan: {message}\n"
+    """An id, actor or section the plan lacks: the message names the file it looked in."""
+    assert refused(*args, "-f", plan) == f"crmplan: {message.replace('{plan}', plan)}\n"
+
+
+def test_an_unknown_id_in_the_bundled_plan_says_so(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("show", "99.9")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith(
+        "crmplan: in the plan bundled with crmplan: no activity or objective has the id '99.9'")
 
 
 def test_option_values_of_the_wrong_type_are_usage_errors(plan: str):
@@ -584,7 +597,7 @@ def test_help_covers_every_command():
 
     assert set(get_command(app).commands) == {"validate", "explain", "list", "status", "show", "archive",
                                               "restore", "schema", "init", "export", "report",
-                                              "changes"}
+                                              "changes", "meetings", "agenda"}
 
 
 # -- the real plan at 80 columns -----------------------------------------------------------------
@@ -604,14 +617,14 @@ def test_real_plan_list_responsible_mexico():
         "   Unidas Contra la Delincuencia Transnacional Organizada y sus Protocolos",
         "   Complementarios sobre Tráfico Ilícito de Migrantes y Trata de Personas",
         "1.1   Informar sobre los logros, avances y     Países miembros       continuo",
-        "      retos en la instrumentación de sus       via Países miembros",
-        "      leyes para combatir la trata de",
+        "      retos en la instrumentación de sus       Países miembros",
+        "      leyes para combatir la trata de          (includes México)",
         "      personas y el tráfico ilícito de",
         "      migrantes.",
         "1.2   Difusión de programas de gobierno para   Países miembros       continuo",
     ]
     assert lines[-1] == "30 activities."
-    assert text.count("via Países miembros") == 28
+    assert text.count("(includes México)") == 28
     assert "6.5   Elaborar un directorio de referencia     México                por definir" \
         in lines
 
@@ -672,6 +685,8 @@ Text             Designar un enlace por país para la coordinación de las
                  repatriaciones de víctimas de trata.
 References       p. 5.b, GRCM, Inf. Red Trata, noviembre, 2008
                    read as: point 5.b, GRCM, Informe de la Red, 2008-11
+                   mandate of the meeting GRCM-2008-11 (GRCM, Tegucigalpa,
+                 2008-11)
 Responsible      Países miembros: Países miembros de la CRM (members: Belice,
                  Canadá, Costa Rica, El Salvador, Estados Unidos, Guatemala,
                  Honduras, México, Nicaragua, Panamá, República Dominicana)
@@ -679,7 +694,7 @@ Coordination     ST: Secretaría Técnica de la CRM
 Status           por definir (pending: pendiente or por definir)
 Status note      (Tegucigalpa, noviembre de 2008)
 Plan of Action   no
-Line in the file 288
+Line in the file 363
 """
 
 

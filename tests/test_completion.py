@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT, SMALL_PLAN
+from conftest import DATA, ROOT, SMALL_PLAN, posix_only
 from typer.testing import CliRunner
 
 from crm_plan import completion
@@ -112,7 +116,7 @@ def test_the_plan_in_use_without_file_is_crmplan_file_then_the_current_folder(
 def complete(words: str, env: dict[str, str] | None = None) -> list[str]:
     """What bash gets when Tab is pressed after `words` (an empty last word when it ends in a
     space)."""
-    cword = len(words.split()) - (0 if words.endswith(" ") else 1)
+    cword = len(shlex.split(words)) - (0 if words.endswith(" ") else 1)
     result = CliRunner().invoke(app, [], prog_name="crmplan", env={
         "_CRMPLAN_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword),
         "CRMPLAN_FILE": None, **(env or {})})
@@ -129,7 +133,6 @@ def test_bash_completes_ids_of_the_file_given_before_or_after_the_command(archiv
 def test_bash_completes_option_values(archived: str):
     assert complete(f"crmplan -f {SHIPPED} list --responsible mex") == ["México"]
     assert complete(f"crmplan -f {SHIPPED} status -r mex") == ["México"]
-    assert complete("crmplan list --status por") == ["por definir"]
     assert complete(f"crmplan list -f {SHIPPED} --section ") == ["A", "B", "C"]
     # Objectives of both parts: --objective I.A.1 with --archived lists the history's.
     assert complete(f"crmplan list -f {archived} --objective ") == ["1", "2", "I.A.1"]
@@ -137,6 +140,35 @@ def test_bash_completes_option_values(archived: str):
 
 def test_bash_completion_reads_crmplan_file(archived: str):
     assert complete("crmplan restore ", {"CRMPLAN_FILE": archived}) == ["1.2"]
+
+
+def test_bash_gets_names_with_spaces_escaped():
+    assert complete(f"crmplan -f {SHIPPED} list -r Países\\ m") == [
+        "Países\\ miembros", "Países\\ miembros\\ de\\ la\\ CRM"]
+    assert complete("crmplan list --status por") == ["por\\ definir"]
+    assert complete(f"crmplan -f {SHIPPED} list --responsible mex") == ["México"]
+
+
+@posix_only  # a #!/bin/sh stand-in for crmplan
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_bash_itself_reads_a_completed_name_as_one_word(tmp_path: Path):
+    """Typer's own bash script, run by bash: Tab after `-r Países\\ m` gives words that the
+    shell reads back as one argument each."""
+    script = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="crmplan").stdout
+    tool = tmp_path / "crmplan"
+    tool.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m crm_plan "$@"\n', encoding="utf-8")
+    tool.chmod(0o755)
+    test = tmp_path / "test.sh"
+    test.write_text(script + f"""
+COMP_WORDS=(crmplan -f {SHIPPED} list -r 'Países\\ m')
+COMP_CWORD=5
+_crmplan_completion crmplan
+for reply in "${{COMPREPLY[@]}}"; do eval "set -- $reply"; echo "$#:$1"; done
+""", encoding="utf-8")
+    result = subprocess.run(["bash", "--norc", str(test)], capture_output=True, text=True,
+                            env={**os.environ, "PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}",
+                                 "CRMPLAN_FILE": ""}, check=True)
+    assert result.stdout.splitlines() == ["1:Países miembros", "1:Países miembros de la CRM"]
 
 
 def test_zsh_shows_the_help_of_each_value():

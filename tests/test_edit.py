@@ -118,8 +118,9 @@ def test_the_diff_when_the_objective_already_is_in_the_history():
 
 def test_the_diff_when_the_objective_leaves_the_active_plan():
     removed, added = changed_lines(SHIPPED, archive(SHIPPED, "3.1", ON))
-    assert len(removed) == 1 + 4 + 6  # the blank line before it, the header, the item
-    assert len(added) == 1 + 4 + 6 + 2
+    # the blank line before it, the header, the item (with its due_each)
+    assert len(removed) == 1 + 4 + 7
+    assert len(added) == 1 + 4 + 7 + 2
 
 
 def crlf_bom(text: str) -> str:
@@ -238,7 +239,7 @@ def test_an_empty_history_keeps_its_line_and_comments(empty: str):
 
 def test_a_bare_empty_history_at_the_end_goes_with_its_last_activity():
     """The one case restore cannot tell from a history that `archive` created (documented in
-    the README): a bare `history:` after a blank line, and nothing after it."""
+    CONTRIBUTING.md, "Robustness tests"): a bare `history:` after a blank line, and nothing after it."""
     text = BEFORE_HISTORY + "history:\n"
     archived = archive(text, "1.2", ON)
     assert archived == archive(BEFORE_HISTORY.rstrip("\n") + "\n", "1.2", ON)

@@ -471,7 +471,7 @@ def test_export_errors_are_one_sentence(plan_file: PlanFile, tmp_path: Path):
     plan = str(plan_file(QUERY_PLAN))
     result = run("export", "-f", plan, "--responsible", "Mexco")
     assert (result.exit_code, result.stderr) == (
-        2, "crmplan: 'Mexco' is not a declared actor; did you mean 'México'?\n")
+        2, f"crmplan: in {plan}: 'Mexco' is not a declared actor; did you mean 'México'?\n")
     result = run("export", "-f", plan, "-o", str(tmp_path))
     assert (result.exit_code, result.stderr) == (
         1, f"crmplan: {tmp_path} is a folder; give the name of a file in it\n")

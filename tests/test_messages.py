@@ -178,10 +178,11 @@ def test_lang_es_keeps_machine_formats_and_plan_content(plan_file):
 
 
 def test_lang_es_errors(plan_file):
-    result = CliRunner().invoke(app, ["--lang", "es", "show", "1.9", "-f", str(plan_file())])
+    path = str(plan_file())
+    result = CliRunner().invoke(app, ["--lang", "es", "show", "1.9", "-f", path])
     assert (result.exit_code, result.stderr) == (
-        2, ("crmplan: ninguna actividad ni objetivo tiene el id '1.9'; ¿quiso decir '1.2' o "
-            "'1.1'?\n"))
+        2, (f"crmplan: en {path}: ninguna actividad ni objetivo tiene el id '1.9'; ¿quiso decir "
+            "'1.2' o '1.1'?\n"))
 
 
 def test_lang_es_tables(plan_file):

@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT
 from plans import QUERY_PLAN, plan_of
 
+from crm_plan import messages
 from crm_plan.model import Ref
 from crm_plan.query import Filters, Hit, Naming, Scope, select
 from crm_plan.render import layout
@@ -123,15 +124,25 @@ def test_actor_and_status_cells():
     assert layout.status_lines(activity, dt.date(2010, 2, 28)) == ["programado", "2010-02"]
 
 
-def test_via_lines_name_the_actor_only_when_several_were_asked():
+def test_via_lines_say_which_group_includes_the_actor():
     activity = PLAN.objectives[1].activities[1]
     hit = Hit(activity, (Naming("México", "Países miembros", "support"),
                          Naming("Belice", "Belice", "responsible")))
-    assert layout.via_lines(hit, ("México",)) == ["via Países miembros"]
-    assert layout.via_lines(hit, ("México", "Belice")) == ["México via Países miembros"]
+    assert layout.via_lines(hit) == ["Países miembros (includes México)"]
     assert layout.match_label("México", "Países miembros", "support") == (
-        "México via Países miembros (support)")
+        "Países miembros (includes México; support)")
     assert layout.match_label("Belice", None, "responsible") == "Belice (responsible)"
+
+
+def test_via_lines_in_spanish_need_no_agreement_with_the_country():
+    activity = PLAN.objectives[1].activities[1]
+    hit = Hit(activity, (Naming("Guatemala", "Países miembros", "support"),
+                         Naming("México", "Países miembros", "support")))
+    messages.use("es")  # conftest switches back to English
+    assert layout.via_lines(hit) == ["Países miembros (incluye a Guatemala)",
+                                     "Países miembros (incluye a México)"]
+    assert layout.match_label("Guatemala", "Países miembros", "support") == (
+        "Países miembros (incluye a Guatemala; apoyo)")
 
 
 @pytest.mark.parametrize(("ref", "reading"), [

@@ -302,7 +302,7 @@ def test_a_save_between_the_last_comparison_and_the_rename(plan: Path, monkeypat
     monkeypatch.setattr(store, "_unchanged", saving_right_after)
     result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
     if store._renameat2() is None:
-        pytest.skip("names cannot be swapped in one step here: the window stays (README)")
+        pytest.skip("names cannot be swapped in one step here: the window stays (docs/guide.md)")
     assert calls == ["workplan.yaml", ".workplan.yaml.crmplan-new"]
     assert_refused_and_kept(result, plan, EDITED)
 

@@ -59,8 +59,8 @@ def test_a_listing_in_colour() -> None:
         "<1>1.</><1> </><1>Instar a los países miembros                             </>",
         "<1>1.1</>  Informar sobre los logros   Países miembros    continuo",
         "                                 ST (coordination)          ",
-        "                                 <3>via Países </>                ",
-        "                                 <3>miembros</>                   ",
+        "                                 <3>Países miembros </>           ",
+        "                                 <3>(includes México)</>          ",
         "1 activity.",
         "",
     ]

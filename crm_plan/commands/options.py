@@ -28,6 +28,8 @@ class State:
 
     def __init__(self, file: str | None) -> None:
         self.file = file
+        self.looked_in: PlanLocation | None = None  # the file location() found, for messages
+        self.pager = True  # long output on a terminal through a pager, unless --no-pager
 
     def location(self) -> PlanLocation:
         """The plan file the command line names, else ./workplan.yaml or the bundled one."""
@@ -37,6 +39,7 @@ class State:
         if location.bundled:
             typer.echo(_("No workplan.yaml here: using the CRM plan bundled with crmplan "
                          "(read-only)."), err=True)
+        self.looked_in = location
         return location
 
 
@@ -83,7 +86,25 @@ class _Matched(str):
 
 
 def _offered(candidates: Candidates) -> Candidates:
-    return [(_Matched(value), help_text) for value, help_text in candidates]
+    for_bash = _completing_for_bash()
+    return [(_Matched(_bash_word(value) if for_bash else value), help_text)
+            for value, help_text in candidates]
+
+
+def _completing_for_bash() -> bool:
+    """Typer's bash script puts each line it gets into the command line as it is, so
+    `Países miembros` would become two words; zsh's and fish's scripts quote values themselves.
+    The protocol is Typer's: `_CRMPLAN_COMPLETE=complete_bash`."""
+    import os
+
+    return os.environ.get("_CRMPLAN_COMPLETE", "").endswith("_bash")
+
+
+def _bash_word(value: str) -> str:
+    """`Países\\ miembros`: every character the shell would read, escaped with a backslash."""
+    import re
+
+    return re.sub(r"([^\w.,:/@%+=-])", r"\\\1", value)
 
 
 def _plan_file(ctx: typer.Context) -> str | None:
@@ -118,6 +139,12 @@ def complete_actor(ctx: typer.Context, incomplete: str) -> Candidates:
     from crm_plan import completion
 
     return _offered(completion.actors(_plan_file(ctx), incomplete))
+
+
+def complete_meeting(ctx: typer.Context, incomplete: str) -> Candidates:
+    from crm_plan import completion
+
+    return _offered(completion.meetings(_plan_file(ctx), incomplete))
 
 
 def _complete_status(incomplete: str) -> Candidates:
@@ -157,15 +184,22 @@ LangOption = Annotated[Language | None, typer.Option(
                       "else English."),
 )]
 
+NoPagerOption = Annotated[bool, typer.Option(
+    "--no-pager", help=_("Print everything at once, without a pager, even on a terminal. "
+                         "Default pager: CRMPLAN_PAGER, else PAGER, else less."))]
+
 _GLOBALS = [
     inspect.Parameter("file", inspect.Parameter.KEYWORD_ONLY, annotation=FileOption, default=None),
     inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, annotation=LangOption, default=None),
+    inspect.Parameter("no_pager", inspect.Parameter.KEYWORD_ONLY, annotation=NoPagerOption,
+                      default=False),
 ]
 _CTX = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
 
 
-def use_global_options(ctx: typer.Context, file: str | None, lang: Language | None) -> None:
-    """What -f/--file and --lang say, wherever they stand on the command line."""
+def use_global_options(ctx: typer.Context, file: str | None, lang: Language | None,
+                       no_pager: bool = False) -> None:
+    """What -f/--file, --lang and --no-pager say, wherever they stand on the command line."""
     if lang is not None:  # already in use when read from the command line (messages.py)
         from crm_plan import messages
 
@@ -174,6 +208,8 @@ def use_global_options(ctx: typer.Context, file: str | None, lang: Language | No
         ctx.obj = State(None)
     if file:
         ctx.obj.file = file
+    if no_pager:
+        ctx.obj.pager = False
 
 
 def global_options(command: Command) -> Command:
@@ -187,8 +223,11 @@ def global_options(command: Command) -> Command:
     @functools.wraps(command)
     def with_globals(**kwargs: Any) -> None:
         ctx = kwargs["ctx"] if takes_ctx else kwargs.pop("ctx")
-        use_global_options(ctx, kwargs.pop("file"), kwargs.pop("lang"))
-        command(**kwargs)
+        use_global_options(ctx, kwargs.pop("file"), kwargs.pop("lang"), kwargs.pop("no_pager"))
+        from crm_plan.render.terminal.pager import paging
+
+        with paging(ctx.obj.pager):
+            command(**kwargs)
 
     with_globals.__signature__ = shown  # type: ignore[attr-defined]
     with_globals.__annotations__ = {p.name: p.annotation for p in shown.parameters.values()}
@@ -253,6 +292,13 @@ _OverdueOption = Annotated[bool, typer.Option(
 _DueBeforeOption = Annotated[str | None, typer.Option(
     "--due-before", metavar="DATE",
     help=_("Activities due before DATE (2010-03-01, 2010-03 or 2010)."))]
+_DueAtOption = Annotated[list[str] | None, typer.Option(
+    "--due-at", metavar="MEETING", autocompletion=complete_meeting,
+    help=_("Activities due at the meeting MEETING (an id of crmplan meetings), or at each "
+           "meeting of its body. Repeatable."))]
+_MandateFromOption = Annotated[list[str] | None, typer.Option(
+    "--mandate-from", metavar="MEETING", autocompletion=complete_meeting,
+    help=_("Activities whose references cite the meeting MEETING. Repeatable."))]
 _ArchivedOption = Annotated[bool, typer.Option(
     "--archived", help=_("The historical part instead of the active plan."))]
 _AllOption = Annotated[bool, typer.Option("--all", help=_("The active plan and the history."))]
@@ -266,7 +312,8 @@ _FILTERS: dict[str, tuple[Any, Any]] = {
     "action_plan": (_ActionPlanOption, False),
     "objective_action_plan": (_ObjectiveActionPlanOption, False),
     "overdue": (_OverdueOption, False),
-    "due_before": (_DueBeforeOption, None), "archived": (_ArchivedOption, False),
+    "due_before": (_DueBeforeOption, None), "due_at": (_DueAtOption, None),
+    "mandate_from": (_MandateFromOption, None), "archived": (_ArchivedOption, False),
     "everything": (_AllOption, False),
 }
 
@@ -306,6 +353,7 @@ def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | N
            ref_year: list[int] | None, ref_body: list[str] | None, action_plan: bool,
            objective_action_plan: bool, due_before: str | None, archived: bool,
            everything: bool, overdue: bool = False,
+           due_at: list[str] | None = None, mandate_from: list[str] | None = None,
            ) -> Filters:
     from crm_plan.query import Filters, Scope
 
@@ -315,7 +363,8 @@ def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | N
         search=tuple(search or ()), ref_years=tuple(ref_year or ()),
         ref_bodies=tuple(ref_body or ()), action_plan=action_plan,
         objective_action_plan=objective_action_plan, overdue=overdue,
-        due_before=due_before,
+        due_before=due_before, due_at=tuple(due_at or ()),
+        mandate_from=tuple(mandate_from or ()),
         scope=Scope.ALL if everything else (Scope.ARCHIVED if archived else Scope.ACTIVE))
 
 

@@ -583,8 +583,6 @@ MESSAGES: dict[str, str] = {
     "responsible": "responsable",
     "coordination": "coordinación",
     "support": "apoyo",
-    "{actor} via {group}": "{actor} vía {group}",
-    "via {group}": "vía {group}",
     "overdue": "plazo vencido",
     "point {point}": "punto {point}",
     "meeting {meeting}": "reunión {meeting}",
@@ -744,7 +742,6 @@ MESSAGES: dict[str, str] = {
     "{name}; member of {groups}": "{name}; miembro de {groups}",
     "No activity of the active plan names {actor} as of {date}.":
         "Ninguna actividad del plan activo nombra a {actor} al {date}.",
-    "{role}, via {group}": "{role}, vía {group}",
     # render/changes.py
     "text": "texto",
     "reference": "referencia",
@@ -910,6 +907,16 @@ MESSAGES: dict[str, str] = {
         ("Un nombre de campo que crmplan no conoce, a menudo un error de escritura o un nombre "
          "en español: los campos del archivo están en inglés (status, due, responsible...). "
          "Cámbielo como sugiere el mensaje; 'crmplan schema' enumera todos los campos."),
+    # habits
+    "{group} (includes {actor})": "{group} (incluye a {actor})",
+    "{group} (includes {actor}; {role})": "{group} (incluye a {actor}; {role})",
+    "{role}: {group} (includes {actor})": "{role}: {group} (incluye a {actor})",
+    "in {path}: {message}": "en {path}: {message}",
+    "the plan bundled with crmplan": "el plan incluido en crmplan",
+    ("Print everything at once, without a pager, even on a terminal. Default pager: "
+     "CRMPLAN_PAGER, else PAGER, else less."):
+        ("Muestra todo de una vez, sin paginador, también en una terminal. Paginador por "
+         "omisión: CRMPLAN_PAGER; si no, PAGER; si no, less."),
     # seed
     "Activities taken from the CRM Plan of Action themselves (UPPER CASE in the document).":
         ("Actividades tomadas ellas mismas del Plan de Acción de la CRM (en MAYÚSCULAS en el "
@@ -958,4 +965,118 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
     ("{n} text edit", "{n} text edits"): ("{n} edición de texto", "{n} ediciones de texto"),
     ("{n} outcome update", "{n} outcome updates"):
         ("{n} actualización de resultados", "{n} actualizaciones de resultados"),
+}
+
+# meetings
+MESSAGES |= {
+    "(no one responsible)": "(sin responsable)",
+    ("no meeting of the calendar is dated on or after {date}; name one, e.g. crmplan agenda "
+     "{example} (see crmplan meetings)"):
+        ("ninguna reunión del calendario tiene fecha a partir del {date}; indique una, p. ej. "
+         "crmplan agenda {example} (vea crmplan meetings)"),
+    ("The calendar of meetings: past, coming and not dated yet.\n\nEach meeting of 'meetings' "
+     "by date, with how many activities its documents gave a mandate to (their references cite "
+     "it) and how many are due at it.\n\nExample: crmplan meetings --as-of 2009-11-26"):
+        ("El calendario de reuniones: pasadas, próximas y aún sin fecha.\n\nCada reunión de "
+         "'meetings' por fecha, con cuántas actividades recibieron su mandato de sus documentos "
+         "(sus referencias la citan) y cuántas vencen en ella.\n\nEjemplo: crmplan meetings "
+         "--as-of 2009-11-26"),
+    ("The agenda of a meeting: what each actor must bring to it.\n\nBy actor: the activities "
+     "due at or before the meeting, those reported at every meeting of its body, those still "
+     "to be defined (pendiente, por definir) and those due at a meeting not dated yet; then "
+     "what was completed since the previous meeting of the body. The format follows the -o "
+     "file's extension unless --format is given.\n\nExample: crmplan agenda GRCM-2009-12 "
+     "--format docx -o agenda.docx"):
+        ("La agenda de una reunión: lo que cada actor debe llevar a ella.\n\nPor actor: las "
+         "actividades que vencen en la reunión o antes, las que se informan en cada reunión de "
+         "su órgano, las que faltan por definir (pendiente, por definir) y las que vencen en "
+         "una reunión aún sin fecha; después, lo completado desde la reunión anterior del "
+         "órgano. El formato sigue la extensión del archivo de -o, salvo que indique "
+         "--format.\n\nEjemplo: crmplan agenda GRCM-2009-12 --format docx -o agenda.docx"),
+    "The plan has no meetings: add them under 'meetings' (see crmplan schema).":
+        "El plan no tiene reuniones: agréguelas en 'meetings' (vea crmplan schema).",
+    "text (a table), or json (one record per meeting).":
+        "text (una tabla) o json (un registro por reunión).",
+    ("The meeting's id (see crmplan meetings). Default: the next dated meeting as of today or "
+     "--as-of."):
+        ("El identificador de la reunión (vea crmplan meetings). Por defecto: la próxima "
+         "reunión con fecha a partir de hoy o de --as-of."),
+    ("Only what ACTOR brings (short or full name), itself or through a group it belongs to."):
+        ("Solo lo que aporta ACTOR (nombre corto o completo), directamente o por medio de un "
+         "grupo al que pertenece."),
+    ("Activities due at the meeting MEETING (an id of crmplan meetings), or at each meeting of "
+     "its body. Repeatable."):
+        ("Actividades que vencen en la reunión MEETING (un identificador de crmplan meetings) "
+         "o en cada reunión de su órgano. Se puede repetir."),
+    "Activities whose references cite the meeting MEETING. Repeatable.":
+        "Actividades cuyas referencias citan la reunión MEETING. Se puede repetir.",
+    ("{option}: '{word}' is not a meeting of the calendar{hint} (see crmplan meetings)"):
+        ("{option}: '{word}' no es una reunión del calendario{hint} (vea crmplan meetings)"),
+    "a meeting": "una reunión",
+    "not dated yet": "aún sin fecha",
+    "Meeting": "Reunión",
+    "Body": "Órgano",
+    "Date": "Fecha",
+    "Name, place": "Nombre, lugar",
+    "When": "Cuándo",
+    "Mandates": "Mandatos",
+    "Due": "Vencen",
+    "Due at or before this meeting": "Vencen en esta reunión o antes",
+    "Reported at every meeting of this body": "Se informan en cada reunión de este órgano",
+    "To define: pendiente or por definir": "Por definir: pendiente o por definir",
+    "Due at a meeting not dated yet": "Vencen en una reunión aún sin fecha",
+    "Agenda: {meeting}": "Agenda de la reunión {meeting}",
+    ("This meeting has no date yet: only what is due at it by name, what is reported at every "
+     "meeting of its body and what is to be defined."):
+        ("Esta reunión aún no tiene fecha: solo lo que vence en ella por su nombre, lo que se "
+         "informa en cada reunión de su órgano y lo que falta por definir."),
+    "What {actor} brings": "Lo que aporta {actor}",
+    "Completed before this meeting ({n})": "Completado antes de esta reunión ({n})",
+    "Completed since {meeting} ({n})": "Completado desde {meeting} ({n})",
+    "past": "pasada",
+    "coming": "próxima",
+    "Previous meeting of {body}: {meeting}.": "Reunión anterior de {body}: {meeting}.",
+    "archived {date}": "archivada el {date}",
+    "due at {meeting}": "vence en {meeting}",
+    "at each meeting of {bodies}": "en cada reunión de {bodies}",
+    "Due at": "Vence en",
+    "mandate of the meeting {meeting}": "mandato de la reunión {meeting}",
+    ("Each meeting of 'meetings' has its own id and a date that exists (2009-12 or 2009-12-03; "
+     "left out or 'por definir' while unknown); an activity's 'due_at' names a meeting of the "
+     "calendar, its 'due_each' a body that meets in it, and 'days_before' is a whole number."):
+        ("Cada reunión de 'meetings' tiene su propio identificador y una fecha que existe "
+         "(2009-12 o 2009-12-03; se omite o se escribe 'por definir' mientras no se conozca); "
+         "el 'due_at' de una actividad nombra una reunión del calendario, su 'due_each' un "
+         "órgano que se reúne en él, y 'days_before' es un número entero."),
+    "a meeting date needs at least the month: 2009-12":
+        "la fecha de una reunión necesita al menos el mes: 2009-12",
+    "'days_before' is a whole number of days, e.g. 1":
+        "'days_before' es un número entero de días, p. ej. 1",
+    "meeting id '{id}' is used twice (also at line {line})":
+        "el identificador de reunión '{id}' se usa dos veces (también en la línea {line})",
+    "the meeting date '{value}' is not a date; write 2009-12, 2009-12-03 or por definir":
+        ("la fecha de reunión '{value}' no es una fecha; escriba 2009-12, 2009-12-03 o por "
+         "definir"),
+    "'{id}' is not a meeting of 'meetings'": "'{id}' no es una reunión de 'meetings'",
+    "no meeting of 'meetings' is of the body '{body}'":
+        "ninguna reunión de 'meetings' es del órgano '{body}'",
+    ("In a plan that keeps a calendar ('meetings'), a reference that names a body, a month "
+     "and a year (GRCM, noviembre, 2008) matches one of its meetings, so that the plan knows "
+     "which meeting gave each mandate; add the meeting to the calendar, or correct the "
+     "reference."):
+        ("En un plan que lleva un calendario ('meetings'), una referencia que nombra un órgano, "
+         "un mes y un año (GRCM, noviembre, 2008) corresponde a una de sus reuniones, para que "
+         "el plan sepa qué reunión dio cada mandato; agregue la reunión al calendario o corrija "
+         "la referencia."),
+    ("the reference '{ref}' names a meeting that is not in 'meetings'; add it: '- id: {id}' "
+     "with 'body: {body}' and 'date: {year:04d}-{month:02d}'"):
+        ("la referencia '{ref}' nombra una reunión que no está en 'meetings'; agréguela: "
+         "'- id: {id}' con 'body: {body}' y 'date: {year:04d}-{month:02d}'"),
+}
+PLURALS |= {
+    ("{n} activity of the active plan is on the agenda, as of {date}.",
+     "{n} activities of the active plan are on the agenda, as of {date}."):
+        ("{n} actividad del plan activo está en la agenda, al {date}.",
+         "{n} actividades del plan activo están en la agenda, al {date}."),
+    ("{n} day before", "{n} days before"): ("{n} día antes", "{n} días antes"),
 }

@@ -21,7 +21,7 @@ class SheetRow(NamedTuple):
     text: str  # upper case for the Plan of Action, as in the document
     refs: tuple[str, ...]  # "(Ref.: ...)"
     notes: tuple[str, ...]
-    role: str  # "responsible", "coordination, via Países miembros"
+    role: str  # "responsible", "coordination: Países miembros (includes México)"
     status: str  # "por definir", "programado, Febrero 2010 (due 2010-02)", ...
     underline: bool
 
@@ -78,7 +78,8 @@ def sheet_row(hit: Hit, sheet: Sheet) -> SheetRow:
     for naming in hit.namings:
         role = role_label(naming.role)
         if naming.via:
-            role = _("{role}, via {group}").format(role=role, group=naming.via)
+            role = _("{role}: {group} (includes {actor})").format(
+                role=role, group=naming.via, actor=naming.actor)
         roles.append(role)
     status = a.status.value
     if a.due is not None:

@@ -23,8 +23,10 @@ from crm_plan.rules import (
     id,
     id_prefix,
     id_quotes,
+    meeting,
     origin,
     ref,
+    ref_meeting,
     removal_note,
     responsible,
     section,
@@ -36,7 +38,7 @@ from crm_plan.rules.base import Report, Rule
 RULES: tuple[Rule, ...] = (
     id, id_quotes, duplicate_id, id_prefix,  # ids
     section, status, due, date, boolean, actor, group, origin,  # values
-    ref,  # references
+    ref, ref_meeting, meeting,  # references, the calendar
     responsible, empty_objective, undefined_objective, removal_note,  # what the plan still lacks
     control_character,  # characters that cannot be seen
 )

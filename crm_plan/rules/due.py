@@ -24,7 +24,9 @@ def check(read: Read, report: Report) -> None:
         activity, node = entry.record, entry.fields.get("due")
         if node is None:
             # Read as 'programado' only when written so: it stands for nothing left out.
-            if activity.status is Status.PROGRAMADO and not _misnamed(entry):
+            # A meeting stands for the date (due_at), or each meeting of a body (due_each).
+            if (activity.status is Status.PROGRAMADO
+                    and not (activity.due_at or activity.due_each) and not _misnamed(entry)):
                 report(entry.fields["status"], _(
                     "status 'programado' needs a due date: add 'due: 2010-02' (a year, "
                     "year-month or date) on the next line"))

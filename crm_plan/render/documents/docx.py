@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from docx.document import Document
     from docx.table import Table, _Cell
 
+    from crm_plan.agenda import Agenda
+    from crm_plan.render.agenda_rows import AgendaRow
+
 FONT = "Arial"  # present in Word and LibreOffice (as Liberation Sans) on every system
 TABLE_POINTS = 8.5
 PAGE_CM = (29.7, 21.0)  # A4, landscape
@@ -251,3 +254,37 @@ def sheet_docx(plan: Plan, sheet: Sheet) -> bytes:
             write(cells[3], [[(row.status, {})]])
         set_widths(grid, (8, 52, 20, 20))
     return to_bytes(document)
+
+
+def agenda_docx(plan: Plan, agenda: Agenda) -> bytes:
+    from crm_plan.render import agenda_rows as wording
+
+    document = landscape_document()
+    titled(document, wording.title(agenda))
+    heading(document, wording.title(agenda), 1)
+    for line in wording.intro(plan, agenda):
+        paragraph(document, line)
+    for actor, groups in wording.rows(plan, agenda):
+        heading(document, wording.actor_heading(actor), 2)
+        for group, found in groups:
+            heading(document, wording.group_heading(group, found), 3)
+            _agenda_table(document, found)
+    if agenda.completed:
+        heading(document, wording.completed_heading(agenda), 2)
+        _agenda_table(document, wording.completed_rows(plan, agenda))
+    return to_bytes(document)
+
+
+def _agenda_table(document: Document, found: list[AgendaRow]) -> None:
+    from crm_plan.render.agenda_rows import headers as agenda_headers
+
+    shares = (10, 60, 30)
+    grid = table(document, agenda_headers(), shares)
+    for row in found:
+        cells = add_row(grid)
+        style = {"underline": row.underline}
+        write(cells[0], [[(row.id, {"bold": True})]])
+        write(cells[1], [[(row.text, style),
+                          *((" " + r, {**style, "muted": True}) for r in row.refs)]])
+        write(cells[2], [[(row.status, {})]])
+    set_widths(grid, shares)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from crm_plan.counts import Tally, tally
 from crm_plan.export import Entry, Layout, Part, Row, ref_text
@@ -26,6 +27,10 @@ from crm_plan.query import is_overdue
 from crm_plan.render.sheet_rows import group_heading, headers, intro, rows, title
 from crm_plan.sheet import Sheet
 from crm_plan.text import visible
+
+if TYPE_CHECKING:
+    from crm_plan.agenda import Agenda
+    from crm_plan.render.agenda_rows import AgendaRow
 
 STYLE = """\
 :root { --ink: #1b1f24; --muted: #57606a; --rule: #c8ccd1; --head: #e8ecf0; }
@@ -264,3 +269,42 @@ def sheet_html(plan: Plan, sheet: Sheet) -> bytes:
         body += ["</tbody>", "</table>"]
     body.append("</main>")
     return page(title(sheet), body)
+
+
+# -- crmplan agenda -------------------------------------------------------------------------------
+
+def agenda_html(plan: Plan, agenda: Agenda) -> bytes:
+    from crm_plan.render import agenda_rows as wording
+
+    body = [f'<header lang="{language()}">', f"<h1>{escape(wording.title(agenda))}</h1>",
+            *(f"<p>{escape(line)}</p>" for line in wording.intro(plan, agenda)), "</header>",
+            "<main>"]
+    for actor, groups in wording.rows(plan, agenda):
+        body.append(f'<h2 lang="{language()}">{escape(wording.actor_heading(actor))}</h2>')
+        for group, found in groups:
+            body.append(f'<h3 lang="{language()}">'
+                        f"{escape(wording.group_heading(group, found))}</h3>")
+            body += _agenda_table(found)
+    if agenda.completed:
+        body.append(f'<h2 lang="{language()}">{escape(wording.completed_heading(agenda))}</h2>')
+        body += _agenda_table(wording.completed_rows(plan, agenda))
+    body.append("</main>")
+    return page(wording.title(agenda), body)
+
+
+def _agenda_table(found: list[AgendaRow]) -> list[str]:
+    from crm_plan.render.agenda_rows import headers as agenda_headers
+
+    labels = agenda_headers()
+    lines = ["<table>", "<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>'
+                                                for h in labels) + "</tr></thead>", "<tbody>"]
+    for row in found:
+        text = escape(row.text) + "".join(f' <span class="ref">{escape(r)}</span>'
+                                          for r in row.refs)
+        if row.underline:
+            text = f"<u>{text}</u>"
+        cells = [escape(row.id), text, escape(row.status)]
+        lines.append("<tr>" + "".join(f'<td data-label="{escape(label)}">{cell}</td>'
+                                      for label, cell in zip(labels, cells, strict=True))
+                     + "</tr>")
+    return [*lines, "</tbody>", "</table>"]

@@ -25,7 +25,9 @@ from crm_plan.render.layout import Heading, actor_lines, outline, status_lines, 
 from crm_plan.text import visible
 
 if TYPE_CHECKING:  # the document's layout is built by the caller: list never loads it
+    from crm_plan.agenda import Agenda
     from crm_plan.export import Entry, Layout, Part, Row
+    from crm_plan.render.agenda_rows import AgendaRow
     from crm_plan.sheet import Sheet
 
 # What markdown (CommonMark and GitHub's tables and strikethrough) would read as markup.
@@ -81,7 +83,7 @@ def selection_markdown(plan: Plan, selection: Selection) -> bytes:
         if isinstance(entry, Heading):
             lines += _heading(entry)
         else:
-            lines.append(_listed(entry, selection))
+            lines.append(_listed(plan, entry, selection))
     count = len(selection.hits)
     lines += ["", "_" + ngettext("{n} activity.", "{n} activities.", count).format(n=count) + "_"]
     return ("\n".join(_single_blank_lines(lines)) + "\n").encode("utf-8")
@@ -105,13 +107,13 @@ def _heading(heading: Heading) -> list[str]:
     return lines
 
 
-def _listed(hit: Hit, selection: Selection) -> str:
+def _listed(plan: Plan, hit: Hit, selection: Selection) -> str:
     activity = hit.activity
     texts = [activity.text] + [f"• {o.text}" for o in activity.outcomes]
     actors = [escape(line) for line in actor_lines(activity)]
-    actors += [f"_{escape(line)}_" for line in via_lines(hit, selection.actors)]
+    actors += [f"_{escape(line)}_" for line in via_lines(hit)]
     return cells([escape(activity.id), "<br>".join(map(escape, texts)), "<br>".join(actors),
-                  "<br>".join(map(escape, status_lines(activity, selection.as_of)))])
+                  "<br>".join(map(escape, status_lines(activity, selection.as_of, plan)))])
 
 
 # -- export --format markdown ---------------------------------------------------------------------
@@ -175,3 +177,34 @@ def sheet_markdown(plan: Plan, sheet: Sheet) -> bytes:
             lines.append(cells([escape(row.id), text, escape(row.role), escape(row.status)]))
         lines.append("")
     return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")
+
+
+# -- crmplan agenda, crmplan meetings --format markdown -----------------------------------------
+
+def agenda_markdown(plan: Plan, agenda: Agenda) -> bytes:
+    from crm_plan.render import agenda_rows as wording
+
+    lines = [f"# {escape(wording.title(agenda))}", ""]
+    for line in wording.intro(plan, agenda):
+        lines += [paragraph(line), ""]
+    for actor, groups in wording.rows(plan, agenda):
+        lines += [f"## {escape(wording.actor_heading(actor))}", ""]
+        for group, found in groups:
+            lines += [f"### {escape(wording.group_heading(group, found))}", ""]
+            lines += _agenda_table(found)
+    if agenda.completed:
+        lines += [f"## {escape(wording.completed_heading(agenda))}", ""]
+        lines += _agenda_table(wording.completed_rows(plan, agenda))
+    return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")
+
+
+def _agenda_table(found: list[AgendaRow]) -> list[str]:
+    from crm_plan.render.agenda_rows import headers
+
+    lines = [cells(headers()), cells(["---"] * len(headers()))]
+    for row in found:
+        text = escape(" ".join((row.text, *row.refs)))
+        if row.underline:
+            text = f"<ins>{text}</ins>"
+        lines.append(cells([escape(row.id), text, escape(row.status)]))
+    return [*lines, ""]

@@ -17,8 +17,10 @@ import io
 import json
 from collections.abc import Callable
 
+from crm_plan import meetings
 from crm_plan.counts import Counts, Tally
 from crm_plan.fields import ACTIVITY_RECORD
+from crm_plan.meetings import CalendarRow
 from crm_plan.model import Activity, Actor, Objective, Outcome, Plan, Ref
 from crm_plan.query import Hit, Selection, is_overdue, objective_in_action_plan
 from crm_plan.render.layout import match_label, section_title
@@ -39,7 +41,9 @@ def activity_record(plan: Plan, hit: Hit, as_of: dt.date, *, matches: bool = Fal
         "support": list(a.support), "responsible_note": a.responsible_note,
         "status": a.status.value, "status_derived": a.status_derived,
         "pending": a.status.pending,
-        "due": a.due.iso() if a.due else None, "overdue": is_overdue(a, as_of),
+        "due": a.due.iso() if a.due else None, "due_at": a.due_at,
+        "due_each": list(a.due_each), "days_before": a.days_before,
+        "overdue": is_overdue(a, as_of, plan),
         "status_note": a.status_note, "calendar_upper": a.calendar_upper, "note": a.note,
         "refs": [ref.text for ref in a.refs], "after_ref": a.after_ref,
         "action_plan": a.action_plan,
@@ -84,11 +88,18 @@ def item_record(plan: Plan, item: Activity | Objective, as_of: dt.date) -> Recor
         "kind": "activity",
         "objective_title": objective.title if objective else None,
         "section_title": section_title(plan, item.section),
-        "references": [ref_record(ref) for ref in item.refs],
+        "references": [ref_record(ref) | {"meeting": _meeting_id(plan, ref)}
+                       for ref in item.refs],
         "actors": [actor_record(plan, plan.actors[name]) for name, _role in item.named()
                    if name in plan.actors],
     }
     return record
+
+
+def _meeting_id(plan: Plan, ref: Ref) -> str | None:
+    """The id of the meeting whose documents the reference cites, if the calendar has it."""
+    found = meetings.resolve(ref, plan)
+    return found.id if found is not None else None
 
 
 def objective_record(plan: Plan, objective: Objective, as_of: dt.date) -> Record:
@@ -254,3 +265,11 @@ def _outcome_with_refs(outcome: Record) -> str:
     from crm_plan.export import Entry
 
     return Entry("", str(outcome["text"]), tuple(outcome["refs"])).plain()  # type: ignore[arg-type]
+
+
+def calendar_records(found: list[CalendarRow]) -> list[Record]:
+    """`crmplan meetings --format json`: one record per meeting, by date, undated ones last."""
+    return [{"id": row.meeting.id, "body": row.meeting.body,
+             "date": row.meeting.date.iso() if row.meeting.date else None,
+             "place": row.meeting.place, "name": row.meeting.name, "note": row.meeting.note,
+             "when": row.when, "mandates": row.mandates, "due": row.due} for row in found]

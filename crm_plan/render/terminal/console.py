@@ -21,6 +21,7 @@ from rich.segment import Segments
 from rich.text import Text
 from rich.theme import Theme
 
+from crm_plan.render.terminal import pager
 from crm_plan.text import visible
 
 # What each style marks. The document underlines pending activities; the rest is for reading.
@@ -33,7 +34,7 @@ THEME = Theme({
     "activity.id": "bold",
     "status.pending": "underline",
     "status.overdue": "bold red",
-    "actor.via": "italic",  # "via Países miembros": named through a group
+    "actor.via": "italic",  # "Países miembros (includes México)": named through a group
     "aside": "dim",  # how a reference was read; the reference of an outcome or a sheet's row
     "change.what": "bold",
     "change.removed": "red strike",
@@ -56,13 +57,14 @@ def new_console(**options: Any) -> Console:
 
 
 def console() -> Console:
-    """The console on stdout. NO_COLOR: no escape code at all, not even bold. Written to a
-    file or a pipe, lines lose the spaces they are padded with, so that a listing pasted into
-    a mail or a diff is clean."""
+    """The console on stdout; on a terminal, in the pager while one is in use (pager.py).
+    NO_COLOR: no escape code at all, not even bold. Written to a file or a pipe, lines lose
+    the spaces they are padded with, so that a listing pasted into a mail or a diff is
+    clean."""
     options = {"color_system": None} if os.environ.get("NO_COLOR") else {}
     terminal = new_console(**options)
     if terminal.is_terminal:
-        return terminal
+        return pager.console_for(terminal)  # through the pager while one is in use
     return new_console(file=TrimmedLines(sys.stdout), **options)
 
 

@@ -7,9 +7,11 @@ import datetime as dt
 from rich.console import Console
 from rich.text import Text
 
+from crm_plan import meetings
 from crm_plan.messages import _
 from crm_plan.model import Activity, Objective, Plan
 from crm_plan.query import Hit, Selection, is_overdue, objective_in_action_plan
+from crm_plan.render.agenda_rows import meeting_deadline, meeting_label
 from crm_plan.render.layout import ref_reading, section_title
 from crm_plan.render.terminal.console import console, print_lines, text
 from crm_plan.render.terminal.grid import Bulleted, Cell, labelled
@@ -40,9 +42,10 @@ def _activity_facts(plan: Plan, a: Activity, as_of: dt.date) -> list[Fact]:
         (_("Objective"), text(f"{a.objective}. {objective.title if objective else ''}")),
         *_section_facts(plan, a.section),
         (_("Text"), text(a.text)),
-        (_("References"), _references(a)),
+        (_("References"), _references(plan, a)),
         *_actor_facts(plan, a),
-        (_("Status"), _status_fact(a, as_of)),
+        (_("Status"), _status_fact(plan, a, as_of)),
+        (_("Due at"), text(_due_at(plan, a))),
         (_("Status note"), text(a.status_note or "")),
         (_("Note"), text(a.note or "")),
         (_("Plan of Action"), text(_action_plan_fact(plan, a))),
@@ -50,6 +53,11 @@ def _activity_facts(plan: Plan, a: Activity, as_of: dt.date) -> list[Fact]:
         (_("Line in the file"), text(str(a.line))),
     ]
     return [(label, value) for label, value in facts if not _blank(value)]
+
+
+def _due_at(plan: Plan, a: Activity) -> str:
+    """`due at GRCM-2009-12 (GRCM, 2009-12)`, `at each meeting of GRCM, 1 day before`."""
+    return ", ".join(meeting_deadline(plan, a))
 
 
 def _blank(value: Cell) -> bool:
@@ -67,13 +75,16 @@ def _section_facts(plan: Plan, section: str) -> list[tuple[str, Text]]:
             (_("Area"), text(area))]
 
 
-def _references(a: Activity) -> Text:
+def _references(plan: Plan, a: Activity) -> Text:
     cell = Text()
     for ref in a.refs:
         where = "" if ref.field == "ref" else " " + _("(in {field})").format(field=ref.field)
         cell.append_text(text(("\n" if cell else "") + ref.text + where))
         cell.append_text(text("\n  " + _("read as: {reading}").format(reading=ref_reading(ref)),
                               "aside"))
+        if (meeting := meetings.resolve(ref, plan)) is not None:
+            cell.append_text(text("\n  " + _("mandate of the meeting {meeting}").format(
+                meeting=meeting_label(meeting)), "aside"))
     return cell
 
 
@@ -101,12 +112,12 @@ def _actor_line(plan: Plan, name: str) -> str:
     return line
 
 
-def _status_fact(a: Activity, as_of: dt.date) -> Text:
+def _status_fact(plan: Plan, a: Activity, as_of: dt.date) -> Text:
     """`programado, due 2010-02 (overdue as of 2010-03-01)`, `por definir (pending)`."""
     cell = text(a.status.value, "status.pending" if a.status.pending else "")
     if a.due is not None:
         cell.append_text(text(", " + _("due {date}").format(date=a.due.iso())))
-    if is_overdue(a, as_of):
+    if is_overdue(a, as_of, plan):
         cell.append_text(text(" " + _("(overdue as of {date})").format(date=as_of.isoformat()),
                               "status.overdue"))
     if a.status.pending:

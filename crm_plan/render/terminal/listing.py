@@ -37,7 +37,7 @@ def print_listing(plan: Plan, selection: Selection, out: Console | None = None, 
     down, so the columns line up from the first objective to the last.
     """
     out = out or console()
-    columns = _columns(selection, out.width)
+    columns = _columns(plan, selection, out.width)
     width = sum(c.width for c in columns) + 2 * (len(columns) - 1)
     header = [text(h, "label") for h in (_("Id"), _("Activity"), _("Responsible"), _("Status"))]
     lines = [*row(out, header, columns), Text("─" * width)]
@@ -46,22 +46,22 @@ def print_listing(plan: Plan, selection: Selection, out: Console | None = None, 
             if headings:
                 lines += [Text(), *_heading(out, entry)]
         else:
-            lines += row(out, _activity_cells(entry, selection), columns)
+            lines += row(out, _activity_cells(plan, entry, selection), columns)
     count = len(selection.hits)
     lines.append(Text(ngettext("{n} activity.", "{n} activities.", count).format(n=count)))
     print_lines(out, lines)
 
 
-def _columns(selection: Selection, width: int) -> list[Column]:
+def _columns(plan: Plan, selection: Selection, width: int) -> list[Column]:
     """Id, responsible and status columns: as wide as their longest line; the responsible
     column at most RESPONSIBLE_WIDTH, and less on a narrow terminal, so that the activity
     text keeps the larger part of the width (and all of what is left). Values are measured as
     shown: the escape of a control character takes room."""
     ids = [visible(h.activity.id) for h in selection.hits] + [_("Id")]
     actors = [visible(line) for h in selection.hits
-              for line in actor_lines(h.activity) + via_lines(h, selection.actors)]
+              for line in actor_lines(h.activity) + via_lines(h)]
     statuses = [visible(line) for h in selection.hits
-                for line in status_lines(h.activity, selection.as_of)]
+                for line in status_lines(h.activity, selection.as_of, plan)]
     id_width, status_width = max(map(len, ids)), max(map(len, [*statuses, _("Status")]))
     share = max(8, (width - id_width - status_width - 6) * 2 // 5)
     actors_width = min(RESPONSIBLE_WIDTH, share, max(map(len, [*actors, _("Responsible")])))
@@ -79,13 +79,13 @@ def _heading(out: Console, heading: Heading) -> list[Text]:
     return labelled(out, [(text(f"{heading.id}.", style), title)], out.width, style)
 
 
-def _activity_cells(hit: Hit, selection: Selection) -> list[Cell]:
+def _activity_cells(plan: Plan, hit: Hit, selection: Selection) -> list[Cell]:
     activity = hit.activity
     actors = text("\n".join(actor_lines(activity)))
-    for line in via_lines(hit, selection.actors):
+    for line in via_lines(hit):
         actors.append_text(text(("\n" if actors else "") + line, "actor.via"))
     return [text(activity.id, "activity.id"), _activity_cell(activity), actors,
-            status_text(activity, selection.as_of)]
+            status_text(activity, selection.as_of, plan)]
 
 
 def _activity_cell(activity: Activity) -> Cell:
@@ -95,8 +95,8 @@ def _activity_cell(activity: Activity) -> Cell:
     return Bulleted(text(activity.text), tuple(text(o.text) for o in activity.outcomes))
 
 
-def status_text(activity: Activity, as_of: dt.date) -> Text:
-    first, *rest = status_lines(activity, as_of)
+def status_text(activity: Activity, as_of: dt.date, plan: Plan | None = None) -> Text:
+    first, *rest = status_lines(activity, as_of, plan)
     cell = text(first, "status.pending" if activity.status.pending else "")
     for line in rest:
         cell.append_text(text("\n" + line, "status.overdue" if line == _("overdue") else ""))
