@@ -2,8 +2,7 @@
 
 - `terminal/`: the views drawn with rich's public API on one console in one theme (`console`):
   the listing, `show`, `status`, the action sheet, the change report; `grid` sets cells side by
-  side. rich is
-  imported only there, so that the machine formats start without it.
+  side. rich is imported only there, so that the machine formats start without it.
 - `documents/`: files to circulate and machine formats, one module per format, each with its one
   escaper: `markdown`, `html`, `docx` (Word), `records` (json and csv).
 - Beside them, what every format shares: `layout` (what the listing and the export show where),
