@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterator, MutableMapping
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
-from crm_plan.commands import documents, editing, listing, meetings, setup
+from crm_plan.commands import documents, editing, listing, meetings, setup, usage
 from crm_plan.commands import validate as checking
 from crm_plan.commands.options import (
     FileOption,
@@ -46,11 +46,35 @@ COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
 }
 
 
-# Click's usage errors (exit 2) pass through to click; typer may vendor click, so its classes
-# are reached through typer's public names.
+# Typer may vendor click, so click's exception classes are reached through typer's public names.
+# Its usage errors are said in crmplan's words (commands/usage.py); the others pass through.
 _CLICK_ERROR: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+_USAGE_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 Command = Any  # a click command, of the click that typer uses
+
+
+class _Command(TyperCommand):
+    """A command whose help and usage errors crmplan says itself, in the user's language
+    (why not through typer: commands/usage.py)."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
+                     **extra: Any) -> Any:
+        given = list(args)  # click consumes `args` as it parses them
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except _USAGE_ERROR as exc:
+            usage.refuse(getattr(exc, "ctx", None), usage.explain(exc, given))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        rest = super().parse_args(ctx, args)  # extra arguments are allowed, to be said here
+        if rest and not ctx.resilient_parsing:
+            usage.refuse(ctx, usage.unexpected(rest))
+        return rest
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(usage.help_screen(ctx) + "\n")
 
 
 class _Commands(MutableMapping[str, Command]):
@@ -67,7 +91,8 @@ class _Commands(MutableMapping[str, Command]):
         if name not in self._built:
             function, help_text = COMMANDS[name]
             one = typer.Typer(add_completion=False)
-            one.command(name, help=help_text)(global_options(function))
+            one.command(name, help=help_text, cls=_Command,
+                        context_settings={"allow_extra_args": True})(global_options(function))
             self._built[name] = typer.main.get_command(one)
         return self._built[name]
 
@@ -92,12 +117,38 @@ class _Group(TyperGroup):
         super().__init__(*args, **kwargs)
         self.commands = _Commands()
 
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        for param in params:  # typer appends its completion options after building the group
+            if param.name == "install_completion":
+                param.callback = _install_completion
+        return params
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
+                     **extra: Any) -> Any:
+        given = list(args)  # click consumes `args` as it parses them
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except _USAGE_ERROR as exc:
+            usage.refuse(getattr(exc, "ctx", None), usage.explain(exc, given))
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in COMMANDS and not args[0].startswith("-") \
+                and not ctx.resilient_parsing:  # completing a line: never a message
+            usage.refuse(ctx, usage.unknown_command(args[0], list(COMMANDS)))
+        return super().resolve_command(ctx, args)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(usage.help_screen(ctx) + "\n")
+
     def invoke(self, ctx: Any) -> Any:  # click's Context, of the click that typer uses
         try:
             return super().invoke(ctx)
         except CrmPlanError as exc:
             _report_error(exc, ctx.obj)
             ctx.exit(exc.exit_code)
+        except _USAGE_ERROR as exc:
+            usage.refuse(getattr(exc, "ctx", None) or ctx, usage.explain(exc, []))
         except (typer.Exit, typer.Abort, _CLICK_ERROR):
             raise
         except BrokenPipeError:  # `crmplan list | head` stopped reading: end quietly, as git
@@ -109,6 +160,32 @@ class _Group(TyperGroup):
             _no_space(ctx)
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
             _internal_error(ctx, exc)
+
+
+def _install_completion(ctx: typer.Context, param: Any, value: Any) -> Any:
+    """--install-completion, saying what it did in the user's language: typer's own option,
+    whose callback prints English, with the function that callback calls. typer.completion
+    imports it from typer's _completion_shared and does not list it as exported (hence the
+    ignore); it has stood there with this signature from typer 0.15 to 0.28, and there is no
+    public alternative short of reimplementing the installer."""
+    if not value or ctx.resilient_parsing:
+        return value
+    import contextlib
+    import io
+
+    # the function typer's own callback calls, from the same module (typer 0.15 to 0.28)
+    from typer.completion import install  # type: ignore[attr-defined]
+
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # its English refusal, said below
+            shell, path = install(shell=value) if isinstance(value, str) else install()
+    except (typer.Exit, SystemExit):
+        _err(_("crmplan: completion is offered for bash, zsh, fish and PowerShell, and this "
+               "shell is none of them (or could not be recognised)"))
+        raise typer.Exit(EXIT_PROBLEMS) from None
+    typer.echo(_("Completion for {shell} installed in {path}.").format(shell=shell, path=path))
+    typer.echo(_("It works in the terminals opened from now on."))
+    raise typer.Exit()
 
 
 def _internal_error(ctx: typer.Context, exc: Exception) -> NoReturn:

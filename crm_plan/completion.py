@@ -76,6 +76,7 @@ def meetings(file: str | None, incomplete: str) -> list[Candidate]:
 def statuses(incomplete: str) -> list[Candidate]:
     """The file's vocabulary, then the English words the command line accepts for it."""
     english = [(word, status.value) for word, status in STATUS_ALIASES.items()]
+    english.insert(3, ("pending", "pendiente + por definir"))
     return matching([(s.value, "") for s in Status] + english, incomplete)
 
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from crm_plan import lookup
 from crm_plan.errors import CrmPlanError, UsageError
-from crm_plan.messages import _
+from crm_plan.messages import _, day
 from crm_plan.model import Activity, Plan, Status, id_key
 from crm_plan.problems import Problem
 from crm_plan.source import BOM, Mapping, Node, Scalar, Sequence, Source, parse
@@ -47,7 +47,7 @@ def archive_many(plan: Plan, text: str | Source, ids: list[str], *, completed: b
     for activity in chosen:
         if activity.archived:
             raise EditRefused(_("{id} is already in the history{when}; nothing was changed").format(
-                id=activity.id, when=_(" (archived {date})").format(date=activity.archived_on)
+                id=activity.id, when=_(" (archived {date})").format(date=day(activity.archived_on))
                 if activity.archived_on else ""))
     if completed:
         chosen += [a for a in plan.activities() if a.status is Status.COMPLETADO

@@ -11,7 +11,16 @@ import datetime as dt
 
 from crm_plan.errors import NotInPlan, UsageError
 from crm_plan.messages import _
-from crm_plan.model import STATUS_ALIASES, Activity, Due, Meeting, Objective, Plan, Status
+from crm_plan.model import (
+    PENDING_WORDS,
+    STATUS_ALIASES,
+    Activity,
+    Due,
+    Meeting,
+    Objective,
+    Plan,
+    Status,
+)
 from crm_plan.refs import BODIES
 from crm_plan.text import closest, fold, quoted_list
 
@@ -32,6 +41,14 @@ def actor(plan: Plan, word: str) -> str:
         word=word, known=", ".join(plan.actors)))
 
 
+def statuses(word: str) -> frozenset[Status]:
+    """The statuses `word` names: one in the file's Spanish vocabulary or by an English alias,
+    or the two pending ones (pendiente, por definir) for "pending" / "por resolver"."""
+    if fold(word) in {fold(w) for w in PENDING_WORDS}:
+        return frozenset(s for s in Status if s.pending)
+    return frozenset({status(word)})
+
+
 def status(word: str) -> Status:
     """The status called `word` in the file's Spanish vocabulary or by an English alias."""
     words = {fold(s.value): s for s in Status} | {fold(k): s for k, s in STATUS_ALIASES.items()}
@@ -39,7 +56,8 @@ def status(word: str) -> Status:
         return found
     hints = closest(word, [s.value for s in Status] + list(STATUS_ALIASES), n=1)
     hint = _("; did you mean '{hint}'?").format(hint=hints[0]) if hints else ""
-    raise UsageError(_("'{word}' is not a status{hint} (valid: {valid}; in English: {aliases})")
+    raise UsageError(_("'{word}' is not a status{hint} (valid: {valid}; in English: {aliases}; "
+                       "pending: pendiente and por definir)")
                      .format(word=word, hint=hint, valid=", ".join(s.value for s in Status),
                              aliases=", ".join(STATUS_ALIASES)))
 

@@ -31,12 +31,15 @@ class Status(str, Enum):
         return self in (Status.PENDIENTE, Status.POR_DEFINIR)
 
 
+# "pending" (in Spanish "por resolver") is one word for two statuses everywhere: the document's
+# underlined items, pendiente or por definir (see `Status.pending`, `PENDING_WORDS`).
+PENDING_WORDS = ("pending", "por resolver")
+
 # English words accepted on the command line for the Spanish vocabulary.
 STATUS_ALIASES: dict[str, Status] = {
     "ongoing": Status.CONTINUO,
     "continuous": Status.CONTINUO,
     "scheduled": Status.PROGRAMADO,
-    "pending": Status.PENDIENTE,
     "tbd": Status.POR_DEFINIR,
     "to be defined": Status.POR_DEFINIR,
     "done": Status.COMPLETADO,

@@ -53,6 +53,7 @@ class Filters(NamedTuple):
     ref_bodies: tuple[str, ...] = ()
     action_plan: bool = False  # marked itself (the document's UPPER CASE)
     objective_action_plan: bool = False  # its objective is marked
+    pending: bool = False  # pendiente or por definir: the document's underlined items
     overdue: bool = False
     due_before: str | None = None
     due_at: tuple[str, ...] = ()  # meeting ids: activities due at them (or at each of their body)
@@ -104,8 +105,10 @@ def predicates(plan: Plan, filters: Filters, as_of: dt.date) -> list[Predicate]:
     """One test per filter given (actors apart: they also say how they matched)."""
     tests: list[Predicate] = []
     if filters.statuses:
-        statuses = {lookup.status(word) for word in filters.statuses}
+        statuses = {s for word in filters.statuses for s in lookup.statuses(word)}
         tests.append(lambda a: a.status in statuses)
+    if filters.pending:
+        tests.append(lambda a: a.status.pending)
     if filters.sections:
         sections = {lookup.section(plan, word) for word in filters.sections}
         tests.append(lambda a: a.section in sections)

@@ -21,7 +21,7 @@ def test_lang_after_the_command_as_before_it():
     after = runner.invoke(app, ["status", "--lang", "es", "-f", PLAN, "--as-of", "2010-03-01"])
     assert before.exit_code == after.exit_code == 0
     assert after.stdout == before.stdout
-    assert after.stdout.startswith("40 actividades al 2010-03-01")
+    assert after.stdout.startswith("40 actividades al 1 de marzo de 2010")
 
 
 def test_lang_and_file_after_a_command_with_filters():
@@ -38,12 +38,15 @@ def test_the_file_after_the_command_wins():
 
 
 def test_no_command_shows_the_help_in_the_language_asked_for():
-    for args, first in ((["--lang", "es"], "Mantenga el plan de trabajo"),
-                        ([], "Keep the CRM liaison network's work plan")):
+    for args, first, usage in (
+            (["--lang", "es"], "Mantenga el plan de trabajo",
+             "Uso: crmplan [OPCIONES] COMANDO [ARGUMENTOS]..."),
+            ([], "Keep the CRM liaison network's work plan",
+             "Usage: crmplan [OPTIONS] COMMAND [ARGS]...")):
         out = subprocess.run([sys.executable, "-m", "crm_plan", *args], capture_output=True,
                              text=True, env={"COLUMNS": "200", "PATH": ""}, check=False)
         assert (out.returncode, out.stderr) == (0, "")
-        assert "Usage: crmplan [OPTIONS] COMMAND [ARGS]..." in out.stdout
+        assert usage in out.stdout
         assert first in out.stdout and " validate " in out.stdout
 
 

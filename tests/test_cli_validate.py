@@ -143,7 +143,7 @@ def test_usage_errors_exit_2(plan_file):
     result = runner.invoke(app, ["validate", "--format", "xml", "-f", str(plan_file())])
     assert result.exit_code == 2
     words = " ".join(result.stderr.replace("│", " ").split())
-    assert "Invalid value for '--format': 'xml' is not one of 'text', 'json', 'github'." in words
+    assert "crmplan: 'xml' is not a value of --format (valid: text, json, github)" in words
 
 
 def test_unexpected_failure_is_a_sentence_not_a_traceback(plan_file, monkeypatch):

@@ -71,7 +71,7 @@ def test_actors_by_short_and_full_name(typed: str, expected: list[tuple[str, str
 
 def test_statuses_in_the_file_s_words_then_english():
     assert completion.statuses("p") == [("programado", ""), ("pendiente", ""),
-                                        ("por definir", ""), ("pending", "pendiente")]
+                                        ("por definir", ""), ("pending", "pendiente + por definir")]
     assert values(completion.statuses("POR")) == ["por definir"]
     assert values(completion.statuses("")) == [
         "continuo", "programado", "pendiente", "por definir", "completado", "ongoing",

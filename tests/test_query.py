@@ -103,11 +103,17 @@ def test_unknown_actor_without_a_close_one_lists_them_all():
 
 @pytest.mark.parametrize(("word", "expected"), [
     ("por definir", ["2.1"]), ("Por Definír", ["2.1"]), ("tbd", ["2.1"]),
-    ("to be defined", ["2.1"]), ("pending", ["2.2"]), ("ongoing", ["1.1"]),
+    ("to be defined", ["2.1"]), ("pending", ["2.1", "2.2"]), ("ongoing", ["1.1"]),
+    ("por resolver", ["2.1", "2.2"]), ("pendiente", ["2.2"]),
     ("scheduled", ["1.2", "3.1"]), ("PROGRAMADO", ["1.2", "3.1"]), ("done", []),
 ])
 def test_status_in_spanish_or_english(word: str, expected: list[str]):
     assert ids(Filters(statuses=(word,))) == expected
+
+
+def test_pending_is_pendiente_or_por_definir_as_a_filter_and_as_a_status():
+    assert ids(Filters(pending=True)) == ids(Filters(statuses=("pending",))) \
+        == ids(Filters(statuses=("pendiente", "por definir"))) == ["2.1", "2.2"]
 
 
 def test_done_is_the_history():
@@ -120,7 +126,8 @@ def test_repeated_status_is_an_or():
 
 def test_unknown_status_lists_the_valid_words():
     valid = ("(valid: continuo, programado, pendiente, por definir, completado; in English: "
-             "ongoing, continuous, scheduled, pending, tbd, to be defined, done, completed)")
+             "ongoing, continuous, scheduled, tbd, to be defined, done, completed; pending: "
+             "pendiente and por definir)")
     assert usage_error(Filters(statuses=("xyz",))) == f"'xyz' is not a status {valid}"
     assert usage_error(Filters(statuses=("pendinte",))) == (
         f"'pendinte' is not a status; did you mean 'pendiente'? {valid}")

@@ -21,8 +21,7 @@ from crm_plan.counts import report
 from crm_plan.model import Actor, Outcome, Plan, Ref
 from crm_plan.problems import Problem, Severity
 from crm_plan.query import Filters, Scope, select
-from crm_plan.render import changes
-from crm_plan.render.terminal import item, status
+from crm_plan.render.terminal import changes, item, status
 from crm_plan.render.terminal import listing as table
 from crm_plan.render.terminal import sheet as sheets
 from crm_plan.render.terminal.console import THEME, console, new_console, print_lines

@@ -127,7 +127,7 @@ def report(
         "--format", help=_("table (for the terminal, or text in a file), markdown, html or docx "
                            "(Word)."))] = None,
     output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar="PATH", help=_(
+        "--output", "-o", metavar=_("PATH"), help=_(
             "Write to the file PATH (with --each-member: into the folder PATH) instead of the "
             "standard output."))] = None,
     as_of: AsOfOption = None,
@@ -209,11 +209,11 @@ class ChangesFormat(str, Enum):
 def changes(
     ctx: typer.Context,
     files: Annotated[list[str] | None, typer.Argument(
-        metavar="[OLD_FILE] [NEW_FILE]", help=_(
+        metavar=_("[OLD_FILE] [NEW_FILE]"), help=_(
             "The older plan file (not with --since), then the newer one. Default for the newer "
             "one: the plan file (--file)."))] = None,
     since: Annotated[str | None, typer.Option(
-        "--since", metavar="REV", help=_(
+        "--since", metavar=_("REV"), help=_(
             "Compare with the plan file as committed in the git revision REV (a commit, tag or "
             "branch, e.g. HEAD~1 or v2009-11)."))] = None,
     format: Annotated[ChangesFormat, typer.Option(
@@ -250,21 +250,21 @@ def _versions(ctx: typer.Context, files: list[str], since: str | None
 
 
 def _changes_table(comparison: "Comparison", old: str, new: str) -> None:
-    from crm_plan.render import changes as view
+    from crm_plan.render.terminal import changes as view
 
     view.print_changes(comparison, old, new)
 
 
 def _changes_markdown(comparison: "Comparison", old: str, new: str) -> None:
-    from crm_plan.render import changes as view
+    from crm_plan.render.documents import markdown
 
-    emit(view.changes_markdown(comparison, old, new))
+    emit(markdown.changes_markdown(comparison, old, new))
 
 
 def _changes_json(comparison: "Comparison", old: str, new: str) -> None:
-    from crm_plan.render import changes as view
+    from crm_plan.render.documents import records
 
-    emit(view.changes_json(comparison, old, new))
+    emit(records.changes_json(comparison, old, new))
 
 
 _CHANGES: dict[ChangesFormat, Callable[["Comparison", str, str], None]] = {

@@ -14,7 +14,7 @@ from crm_plan.commands.options import (
     say,
     usage,
 )
-from crm_plan.messages import _
+from crm_plan.messages import _, day
 
 if TYPE_CHECKING:
     from crm_plan.store import Update
@@ -28,10 +28,10 @@ def archive(
     completed: Annotated[bool, typer.Option(
         "--completed", help=_("Also every activity whose status is 'completado'."))] = False,
     outcome: Annotated[str | None, typer.Option(
-        "--outcome", metavar="TEXT", help=_("What was achieved, recorded as an outcome."))
+        "--outcome", metavar=_("TEXT"), help=_("What was achieved, recorded as an outcome."))
     ] = None,
     date: Annotated[str | None, typer.Option(
-        "--date", metavar="DATE", help=_("The archive date (2010-03-01). Default: today."))
+        "--date", metavar=_("DATE"), help=_("The archive date (2010-03-01). Default: today."))
     ] = None,
     dry_run: DryRunOption = False,
 ) -> None:
@@ -44,7 +44,7 @@ def archive(
     result = store.update(state.location(), lambda plan, source: edit.archive_many(
         plan, source, ids or [], completed=completed, on=on, outcome=outcome), dry_run=dry_run)
     _report(result, dry_run, _("Archived {id} in the history ({date}).").format(
-        id="{id}", date=on.isoformat()), _("No activity has the status 'completado': nothing to "
+        id="{id}", date=day(on)), _("No activity has the status 'completado': nothing to "
                                           "archive."))
 
 

@@ -85,9 +85,6 @@ _LIST_RENDERERS: dict[ListFormat, Callable[["Plan", "Selection"], None]] = {
 def status(
     ctx: typer.Context,
     *,
-    pending: Annotated[bool, typer.Option(
-        "--pending", help=_("Also list the pending activities (pendiente + por definir)."))
-    ] = False,
     overdue: Annotated[bool, typer.Option(
         "--overdue", help=_("Also list the 'programado' activities whose due date has passed."))
     ] = False,
@@ -103,7 +100,7 @@ def status(
 
     plan = valid_plan(ctx).plan
     report = counts.report(plan, filters, query.as_of(as_of), by_member=by_member,
-                           pending=pending, overdue=overdue)
+                           pending=filters.pending, overdue=overdue)
     if format is ReportFormat.json:
         from crm_plan.render.documents import records
 

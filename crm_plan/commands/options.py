@@ -168,7 +168,7 @@ def _complete_objective(ctx: typer.Context, incomplete: str) -> Candidates:
 # -- the options of crmplan itself, accepted before the command and after it ---------------------
 
 FileOption = Annotated[str | None, typer.Option(
-    "--file", "-f", envvar="CRMPLAN_FILE", metavar="PATH",
+    "--file", "-f", envvar="CRMPLAN_FILE", metavar=_("PATH"),
     help=_("The plan file. Default: ./workplan.yaml, else the plan bundled with crmplan."),
 )]
 
@@ -236,7 +236,7 @@ def global_options(command: Command) -> Command:
 
 # -- options of many commands -------------------------------------------------------------------
 AsOfOption = Annotated[str | None, typer.Option(
-    "--as-of", metavar="DATE", help=_("The day that decides what is overdue. Default: today."))]
+    "--as-of", metavar=_("DATE"), help=_("The day that decides what is overdue. Default: today."))]
 DryRunOption = Annotated[bool, typer.Option(
     "--dry-run", help=_("Print the change as a unified diff and write nothing."))]
 
@@ -258,9 +258,9 @@ _DirectOption = Annotated[bool, typer.Option(
                        "its groups."),
 )]
 _StatusOption = Annotated[list[str] | None, typer.Option(
-    "--status", "-s", metavar="STATUS", autocompletion=_complete_status,
+    "--status", "-s", metavar=_("STATUS"), autocompletion=_complete_status,
     help=_("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, "
-           "pending, tbd, done). Repeatable."),
+           "tbd, done), or pending: pendiente and por definir. Repeatable."),
 )]
 _SectionOption = Annotated[list[str] | None, typer.Option(
     "--section", metavar="ID", autocompletion=_complete_section,
@@ -269,14 +269,14 @@ _ObjectiveOption = Annotated[list[str] | None, typer.Option(
     "--objective", metavar="ID", autocompletion=_complete_objective,
     help=_("Activities of an objective, e.g. 9. Repeatable."))]
 _SearchOption = Annotated[list[str] | None, typer.Option(
-    "--search", metavar="TEXT",
+    "--search", metavar=_("TEXT"),
     help=_("Activities whose text, notes, references or outcomes contain TEXT (case and accents "
            "ignored). Repeatable."),
 )]
 _RefYearOption = Annotated[list[int] | None, typer.Option(
-    "--ref-year", metavar="YEAR", help=_("Activities citing a document of that year."))]
+    "--ref-year", metavar=_("YEAR"), help=_("Activities citing a document of that year."))]
 _RefBodyOption = Annotated[list[str] | None, typer.Option(
-    "--ref-body", metavar="BODY", help=_("Activities citing a document of CRM or GRCM."))]
+    "--ref-body", metavar=_("BODY"), help=_("Activities citing a document of CRM or GRCM."))]
 _ActionPlanOption = Annotated[bool, typer.Option(
     "--action-plan",
     help=_("Activities taken from the CRM Plan of Action themselves (UPPER CASE in the "
@@ -287,10 +287,13 @@ _ObjectiveActionPlanOption = Annotated[bool, typer.Option(
     help=_("Activities whose objective was taken from the CRM Plan of Action, whether or not "
            "they were themselves."),
 )]
+_PendingOption = Annotated[bool, typer.Option(
+    "--pending", help=_("Pending activities: pendiente or por definir (the document's underlined "
+                        "items)."))]
 _OverdueOption = Annotated[bool, typer.Option(
     "--overdue", help=_("'programado' activities whose due date has passed."))]
 _DueBeforeOption = Annotated[str | None, typer.Option(
-    "--due-before", metavar="DATE",
+    "--due-before", metavar=_("DATE"),
     help=_("Activities due before DATE (2010-03-01, 2010-03 or 2010)."))]
 _DueAtOption = Annotated[list[str] | None, typer.Option(
     "--due-at", metavar="MEETING", autocompletion=complete_meeting,
@@ -311,6 +314,7 @@ _FILTERS: dict[str, tuple[Any, Any]] = {
     "ref_year": (_RefYearOption, None), "ref_body": (_RefBodyOption, None),
     "action_plan": (_ActionPlanOption, False),
     "objective_action_plan": (_ObjectiveActionPlanOption, False),
+    "pending": (_PendingOption, False),
     "overdue": (_OverdueOption, False),
     "due_before": (_DueBeforeOption, None), "due_at": (_DueAtOption, None),
     "mandate_from": (_MandateFromOption, None), "archived": (_ArchivedOption, False),
@@ -351,8 +355,8 @@ def filter_options(*, overdue: bool = True) -> Callable[[Command], Command]:
 def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | None,
            section: list[str] | None, objective: list[str] | None, search: list[str] | None,
            ref_year: list[int] | None, ref_body: list[str] | None, action_plan: bool,
-           objective_action_plan: bool, due_before: str | None, archived: bool,
-           everything: bool, overdue: bool = False,
+           objective_action_plan: bool, pending: bool, due_before: str | None,
+           archived: bool, everything: bool, overdue: bool = False,
            due_at: list[str] | None = None, mandate_from: list[str] | None = None,
            ) -> Filters:
     from crm_plan.query import Filters, Scope
@@ -362,7 +366,7 @@ def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | N
         sections=tuple(section or ()), objectives=tuple(objective or ()),
         search=tuple(search or ()), ref_years=tuple(ref_year or ()),
         ref_bodies=tuple(ref_body or ()), action_plan=action_plan,
-        objective_action_plan=objective_action_plan, overdue=overdue,
+        objective_action_plan=objective_action_plan, pending=pending, overdue=overdue,
         due_before=due_before, due_at=tuple(due_at or ()),
         mandate_from=tuple(mandate_from or ()),
         scope=Scope.ALL if everything else (Scope.ARCHIVED if archived else Scope.ACTIVE))
@@ -371,7 +375,7 @@ def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | N
 # -- where documents go -------------------------------------------------------------------------
 
 OutputOption = Annotated[str | None, typer.Option(
-    "--output", "-o", metavar="FILE", help=_("Write to FILE instead of the standard output."))]
+    "--output", "-o", metavar=_("FILE"), help=_("Write to FILE instead of the standard output."))]
 
 # The format a file name asks for when --format is not given.
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",

@@ -17,10 +17,11 @@ def schema(ctx: typer.Context) -> None:
 
 
 def init(
-    path: Annotated[str, typer.Argument(metavar="[PATH]", help=_(
+    path: Annotated[str, typer.Argument(metavar=_("[PATH]"), help=_(
         "Where to write it. Default: ./workplan.yaml."))] = "workplan.yaml",
     date: Annotated[str | None, typer.Option(
-        "--date", metavar="DATE", help=_("The plan's 'updated' date (2010-03-01). Default: today."))
+        "--date", metavar=_("DATE"),
+        help=_("The plan's 'updated' date (2010-03-01). Default: today."))
     ] = None,
 ) -> None:
     from crm_plan import lookup, query, skeleton

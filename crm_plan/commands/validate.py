@@ -24,7 +24,7 @@ class ProblemFormat(str, Enum):
 
 def validate(
     ctx: typer.Context,
-    paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...", help=_(
+    paths: Annotated[list[str] | None, typer.Argument(metavar=_("[PATH]..."), help=_(
         "Plan files to check, e.g. those pre-commit passes. Default: the plan file (--file)."),
     )] = None,
     format: Annotated[ProblemFormat, typer.Option(

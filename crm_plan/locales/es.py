@@ -59,23 +59,24 @@ MESSAGES: dict[str, str] = {
     "With --responsible: only activities naming the actor itself, not one of its groups.":
         ("Con --responsible: solo las actividades que nombran al actor mismo, no a uno de sus "
          "grupos."),
-    ("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, pending, "
-     "tbd, done). Repeatable."):
+    ("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, tbd, "
+     "done), or pending: pendiente and por definir. Repeatable."):
         ("continuo, programado, pendiente, por definir, completado (o en inglés: ongoing, "
-         "scheduled, pending, tbd, done). Se puede repetir."),
+         "scheduled, tbd, done), o bien por resolver: pendiente y por definir. Se puede "
+         "repetir."),
     "Activities of a section, e.g. C. Repeatable.":
         "Actividades de una sección, p. ej. C. Se puede repetir.",
     "Activities of an objective, e.g. 9. Repeatable.":
         "Actividades de un objetivo, p. ej. 9. Se puede repetir.",
     ("Activities whose text, notes, references or outcomes contain TEXT (case and accents "
      "ignored). Repeatable."):
-        ("Actividades cuyo texto, notas, referencias o resultados contienen TEXT (sin "
+        ("Actividades cuyo texto, notas, referencias o resultados contienen TEXTO (sin "
          "distinguir mayúsculas ni acentos). Se puede repetir."),
     "Activities citing a document of that year.": "Actividades que citan un documento de ese año.",
     "Activities citing a document of CRM or GRCM.":
         "Actividades que citan un documento de la CRM o del GRCM.",
     "Activities due before DATE (2010-03-01, 2010-03 or 2010).":
-        "Actividades con fecha prevista anterior a DATE (2010-03-01, 2010-03 o 2010).",
+        "Actividades con fecha prevista anterior a FECHA (2010-03-01, 2010-03 o 2010).",
     "The day that decides what is overdue. Default: today.":
         "El día que decide qué tiene el plazo vencido. Si no se indica: hoy.",
     "The historical part instead of the active plan.":
@@ -94,8 +95,6 @@ MESSAGES: dict[str, str] = {
      "Example: crmplan status --pending --responsible OIM"):
         ("El estado del plan de un vistazo: cifras por estado, sección y actor.\n\n"
          "Ejemplo: crmplan status --pending --responsible OIM"),
-    "Also list the pending activities (pendiente + por definir).":
-        "Además, lista las actividades por resolver (pendiente + por definir).",
     "Also list the 'programado' activities whose due date has passed.":
         "Además, lista las actividades 'programado' cuya fecha prevista ya pasó.",
     "Count a group's activities for each of its members.":
@@ -111,7 +110,7 @@ MESSAGES: dict[str, str] = {
     "text or json.": "text o json.",
     "No activities match.": "Ninguna actividad coincide.",
     "Print the change as a unified diff and write nothing.":
-        "Muestra el cambio como diff unificado y no escribe nada.",
+        "Muestra el cambio como un diff unificado y no escribe nada.",
     ("Move finished activities to the historical part of the plan file.\n\n"
      "Example: crmplan archive 9.3 --outcome \"Enlaces designados en los 11 países\""):
         ("Pasa las actividades terminadas a la parte histórica del archivo del plan.\n\n"
@@ -411,7 +410,7 @@ MESSAGES: dict[str, str] = {
     "activity {id} has nobody responsible": "la actividad {id} no tiene ningún responsable",
     "an activity in the history is 'completado', not '{value}'":
         "una actividad del histórico tiene el estado 'completado', no '{value}'",
-    "status": "el estado",
+    "status": "estado",
     ("status 'programado' needs a due date: add 'due: 2010-02' (a year, year-month or date) on "
      "the next line"):
         ("el estado 'programado' requiere una fecha prevista: agregue 'due: 2010-02' (un año, "
@@ -462,8 +461,10 @@ MESSAGES: dict[str, str] = {
         "'{word}' no es un actor declarado; ¿quiso decir {hints}?",
     "'{word}' is not a declared actor (known: {known})":
         "'{word}' no es un actor declarado (actores declarados: {known})",
-    "'{word}' is not a status{hint} (valid: {valid}; in English: {aliases})":
-        "'{word}' no es un estado{hint} (estados válidos: {valid}; en inglés: {aliases})",
+    ("'{word}' is not a status{hint} (valid: {valid}; in English: {aliases}; pending: pendiente "
+     "and por definir)"):
+        ("'{word}' no es un estado{hint} (estados válidos: {valid}; en inglés: {aliases}; por "
+         "resolver: pendiente y por definir)"),
     "'{word}' is not a section{hint} (known: {known})":
         "'{word}' no es una sección{hint} (secciones: {known})",
     "'{word}' is not a body whose documents the plan cites{hint} (known: {known})":
@@ -610,7 +611,7 @@ MESSAGES: dict[str, str] = {
     "Overdue": "Plazo vencido",
     # cli.py: export, report, changes
     "Write to FILE instead of the standard output.":
-        "Escribe en el archivo FILE en lugar de la salida estándar.",
+        "Escribe en ARCHIVO en lugar de la salida estándar.",
     ("Export the plan as the document circulated before each meeting.\n\n"
      "Markdown, HTML (one printable page), Word, csv or json. The whole document (the active "
      "plan, then the history) in the layout of the 2009 table, or the slice the filters select "
@@ -646,12 +647,12 @@ MESSAGES: dict[str, str] = {
     "The actor (short or full name), or with --each-member a group.":
         "El actor (nombre corto o completo) o, con --each-member, un grupo.",
     "One sheet per member of the group, written into the folder -o DIR.":
-        "Una hoja por cada miembro del grupo, escritas en la carpeta -o DIR.",
+        "Una hoja por cada miembro del grupo, escritas en la carpeta -o CARPETA.",
     "table (for the terminal, or text in a file), markdown, html or docx (Word).":
         "table (para la terminal, o texto en un archivo), markdown, html o docx (Word).",
     ("Write to the file PATH (with --each-member: into the folder PATH) instead of the standard "
      "output."):
-        ("Escribe en el archivo PATH (con --each-member: en la carpeta PATH) en lugar de la "
+        ("Escribe en el archivo RUTA (con --each-member: en la carpeta RUTA) en lugar de la "
          "salida estándar."),
     "--each-member writes one file per member: name the folder with -o, e.g. -o sheets/":
         ("--each-member escribe un archivo por miembro: indique la carpeta con -o, p. ej. -o "
@@ -665,8 +666,8 @@ MESSAGES: dict[str, str] = {
         ("Lo que cambió entre dos versiones del plan, sección por sección.\n\n"
          "Actividades añadidas, eliminadas, archivadas (con sus resultados) y restauradas; "
          "cambios de estado, de actores responsables y de fechas previstas; ediciones de textos, "
-         "referencias y notas, palabra por palabra. La versión anterior es OLD_FILE o, con "
-         "--since, el archivo del plan tal como se guardó en git; la más reciente es NEW_FILE "
+         "referencias y notas, palabra por palabra. La versión anterior es ARCHIVO_ANTERIOR o, con "
+         "--since, el archivo del plan tal como se guardó en git; la más reciente es ARCHIVO_NUEVO "
          "o, si no se indica, el archivo del plan.\n\n"
          "Ejemplo: crmplan changes --since HEAD~1 --format markdown"),
     ("The older plan file (not with --since), then the newer one. Default for the newer one: "
@@ -675,7 +676,7 @@ MESSAGES: dict[str, str] = {
          "indica el más reciente: el archivo del plan (--file)."),
     ("Compare with the plan file as committed in the git revision REV (a commit, tag or branch, "
      "e.g. HEAD~1 or v2009-11)."):
-        ("Compara con el archivo del plan tal como se guardó en la revisión REV de git (un "
+        ("Compara con el archivo del plan tal como se guardó en la revisión REVISIÓN de git (un "
          "commit, una etiqueta o una rama, p. ej. HEAD~1 o v2009-11)."),
     "table, markdown (for a meeting note) or json.":
         "table, markdown (para el acta de una reunión) o json.",
@@ -684,8 +685,8 @@ MESSAGES: dict[str, str] = {
         ("indique con qué versión comparar: crmplan changes --since HEAD~1, o crmplan changes "
          "ANTERIOR.yaml [NUEVO.yaml]"),
     "too many files: give OLD_FILE and NEW_FILE, or --since REV and at most NEW_FILE":
-        ("demasiados archivos: indique OLD_FILE y NEW_FILE, o --since REV y como máximo "
-         "NEW_FILE"),
+        ("demasiados archivos: indique ARCHIVO_ANTERIOR y ARCHIVO_NUEVO, o --since REVISIÓN y "
+         "como máximo ARCHIVO_NUEVO"),
     "Wrote {path}.": "Se escribió {path}.",
     "a Word file cannot be shown in the terminal: write it to a file with -o, e.g. -o plan.docx":
         ("un archivo de Word no se puede mostrar en la terminal: escríbalo en un archivo con "
@@ -748,7 +749,8 @@ MESSAGES: dict[str, str] = {
     "responsible note": "nota de responsables",
     "status note": "nota de estado",
     "note": "nota",
-    "(none)": "(ninguno)",
+    "(none)": "(ninguna)",
+    "(nobody)": "(ninguno)",
     "Changes from {old} to {new}: {counts}.": "Cambios de {old} a {new}: {counts}.",
     "{name} (updated {date})": "{name} (actualizado el {date})",
     "added": "añadida",
@@ -917,6 +919,58 @@ MESSAGES: dict[str, str] = {
      "CRMPLAN_PAGER, else PAGER, else less."):
         ("Muestra todo de una vez, sin paginador, también en una terminal. Paginador por "
          "omisión: CRMPLAN_PAGER; si no, PAGER; si no, less."),
+    # Spanish everywhere: help screens and usage errors (commands/usage.py, cli.py)
+    "Usage:": "Uso:",
+    "[OPTIONS]": "[OPCIONES]",
+    "COMMAND [ARGS]...": "COMANDO [ARGUMENTOS]...",
+    "Arguments": "Argumentos",
+    "Options": "Opciones",
+    "Commands": "Comandos",
+    "[default: {value}]": "[predeterminado: {value}]",
+    "[env var: {name}]": "[variable de entorno: {name}]",
+    "[required]": "[obligatorio]",
+    "Show this message and exit.": "Muestra esta ayuda y termina.",
+    "Install completion for the current shell.":
+        "Instala el autocompletado en el intérprete de comandos (shell) que usa.",
+    "Show completion for the current shell, to copy it or customize the installation.":
+        ("Muestra el autocompletado del intérprete de comandos (shell) que usa, para copiarlo "
+         "o adaptar la instalación."),
+    "Completion for {shell} installed in {path}.": "Autocompletado de {shell} instalado en {path}.",
+    ("crmplan: completion is offered for bash, zsh, fish and PowerShell, and this shell is none "
+     "of them (or could not be recognised)"):
+        ("crmplan: el autocompletado existe para bash, zsh, fish y PowerShell, y este intérprete "
+         "de comandos no es ninguno de ellos (o no se pudo reconocer)"),
+    "It works in the terminals opened from now on.":
+        "Funcionará en las terminales que abra a partir de ahora.",
+    "TEXT": "TEXTO",
+    "DATE": "FECHA",
+    "PATH": "RUTA",
+    "[PATH]": "[RUTA]",
+    "[PATH]...": "[RUTA]...",
+    "FILE": "ARCHIVO",
+    "YEAR": "AÑO",
+    "BODY": "ÓRGANO",
+    "STATUS": "ESTADO",
+    "REV": "REVISIÓN",
+    "[OLD_FILE] [NEW_FILE]": "[ARCHIVO_ANTERIOR] [ARCHIVO_NUEVO]",
+    "INTEGER": "ENTERO",
+    "For help: {command} --help": "Para ver la ayuda: {command} --help",
+    "{option} takes no value": "{option} no admite un valor",
+    "{option} needs a value": "falta el valor de {option}",
+    "a command is missing": "falta el comando",
+    "the option {option} is required": "la opción {option} es obligatoria",
+    "the argument {argument} is missing": "falta el argumento {argument}",
+    "'{value}' is not a value of {option} (valid: {valid})":
+        "'{value}' no es un valor de {option} (valores válidos: {valid})",
+    "{option} takes a whole number, not '{value}'":
+        "{option} requiere un número entero, no '{value}'",
+    "invalid value for {option}: {detail}": "valor no válido para {option}: {detail}",
+    "no such option: {option}{hint}": "no existe la opción {option}{hint}",
+    "unexpected extra arguments: {args}": "sobran argumentos: {args}",
+    "no such command: '{name}'{hint}": "no existe el comando '{name}'{hint}",
+    # Spanish everywhere: one meaning for "pending" (commands/options.py)
+    "Pending activities: pendiente or por definir (the document's underlined items).":
+        ("Actividades por resolver: pendiente o por definir (lo subrayado en el documento)."),
     # seed
     "Activities taken from the CRM Plan of Action themselves (UPPER CASE in the document).":
         ("Actividades tomadas ellas mismas del Plan de Acción de la CRM (en MAYÚSCULAS en el "

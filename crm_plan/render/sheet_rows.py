@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from crm_plan.export import cased, ref_text
-from crm_plan.messages import _, ngettext
+from crm_plan.messages import _, day, ngettext, when
 from crm_plan.model import Plan
 from crm_plan.query import Hit, is_overdue
 from crm_plan.render.layout import role_label
@@ -57,10 +57,10 @@ def intro(plan: Plan, sheet: Sheet) -> list[str]:
             "{n} activity of the active plan names {actor}, directly or through a group, as of "
             "{date}.",
             "{n} activities of the active plan name {actor}, directly or through a group, as of "
-            "{date}.", count).format(n=count, actor=sheet.actor, date=sheet.as_of.isoformat()))
+            "{date}.", count).format(n=count, actor=sheet.actor, date=day(sheet.as_of)))
     else:
         lines.append(_("No activity of the active plan names {actor} as of {date}.").format(
-            actor=sheet.actor, date=sheet.as_of.isoformat()))
+            actor=sheet.actor, date=day(sheet.as_of)))
     return [line for line in lines if line]
 
 
@@ -83,7 +83,7 @@ def sheet_row(hit: Hit, sheet: Sheet) -> SheetRow:
         roles.append(role)
     status = a.status.value
     if a.due is not None:
-        status += ", " + _("due {date}").format(date=a.due.iso())
+        status += ", " + _("due {date}").format(date=when(*a.due))
     if is_overdue(a, sheet.as_of):
         status += " " + _("(overdue)")
     if a.status_note:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from crm_plan.counts import Tally, tally
 from crm_plan.export import Entry, Layout, Part, Row, ref_text
-from crm_plan.messages import _, language, ngettext
+from crm_plan.messages import _, day, language, ngettext
 from crm_plan.model import Activity, Plan, Status
 from crm_plan.query import is_overdue
 from crm_plan.render.sheet_rows import group_heading, headers, intro, rows, title
@@ -115,7 +115,7 @@ def summary_sentence(activities: Iterable[Activity], archived: int, as_of: dt.da
              "overdue; {archived} in the history.").format(
         activities=ngettext("{n} activity", "{n} activities", total.total).format(
             n=total.total),
-        date=as_of.isoformat(), pending=total.pending, overdue=total.overdue, archived=archived)
+        date=day(as_of), pending=total.pending, overdue=total.overdue, archived=archived)
 
 
 def status_chart(by_section: dict[str, Tally]) -> str:

@@ -16,6 +16,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from crm_plan import meetings
 from crm_plan.counts import Counts, Tally
@@ -25,6 +26,9 @@ from crm_plan.model import Activity, Actor, Objective, Outcome, Plan, Ref
 from crm_plan.query import Hit, Selection, is_overdue, objective_in_action_plan
 from crm_plan.render.layout import match_label, section_title
 from crm_plan.text import unsafe_characters, visible
+
+if TYPE_CHECKING:
+    from crm_plan.changes import Change, Comparison, Value
 
 Record = dict[str, object]
 
@@ -273,3 +277,28 @@ def calendar_records(found: list[CalendarRow]) -> list[Record]:
              "date": row.meeting.date.iso() if row.meeting.date else None,
              "place": row.meeting.place, "name": row.meeting.name, "note": row.meeting.note,
              "when": row.when, "mandates": row.mandates, "due": row.due} for row in found]
+
+
+# -- the change report (`crmplan changes --format json`) ------------------------------------------
+
+def changes_json(comparison: Comparison, old: str, new: str) -> bytes:
+    def version(name: str, updated: object) -> Record:
+        return {"name": name, "updated": str(updated) if updated else None}
+
+    return to_json({
+        "old": version(old, comparison.old_updated),
+        "new": version(new, comparison.new_updated),
+        "counts": {kind.value: n for kind, n in comparison.counts().items()},
+        "changes": [change_record(c) for c in comparison.changes],
+    })
+
+
+def change_record(change: Change) -> Record:
+    def value(v: Value) -> object:
+        return list(v) if isinstance(v, tuple) else v
+
+    return {"kind": change.kind.value, "id": change.id, "section": change.section,
+            "objective": change.objective, "text": change.text, "field": change.field,
+            "from": value(change.before), "to": value(change.after),
+            "words": [{"op": op, "text": text} for op, text in change.words],
+            "outcomes": list(change.outcomes)}

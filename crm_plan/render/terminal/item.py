@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from crm_plan import meetings
-from crm_plan.messages import _
+from crm_plan.messages import _, day, when
 from crm_plan.model import Activity, Objective, Plan
 from crm_plan.query import Hit, Selection, is_overdue, objective_in_action_plan
 from crm_plan.render.agenda_rows import meeting_deadline, meeting_label
@@ -116,9 +116,9 @@ def _status_fact(plan: Plan, a: Activity, as_of: dt.date) -> Text:
     """`programado, due 2010-02 (overdue as of 2010-03-01)`, `por definir (pending)`."""
     cell = text(a.status.value, "status.pending" if a.status.pending else "")
     if a.due is not None:
-        cell.append_text(text(", " + _("due {date}").format(date=a.due.iso())))
+        cell.append_text(text(", " + _("due {date}").format(date=when(*a.due))))
     if is_overdue(a, as_of, plan):
-        cell.append_text(text(" " + _("(overdue as of {date})").format(date=as_of.isoformat()),
+        cell.append_text(text(" " + _("(overdue as of {date})").format(date=day(as_of)),
                               "status.overdue"))
     if a.status.pending:
         cell.append_text(text(" " + _("(pending: pendiente or por definir)")))
@@ -145,11 +145,11 @@ def _history_facts(a: Activity) -> list[Fact]:
             cell.append_text(text("\n" + _("Ref.: {ref}").format(ref=ref.text), "aside"))
         items.append(cell)
     outcomes = Bulleted(text(""), tuple(items)) if items else text("")
-    day = a.archived_on.isoformat() if a.archived_on else _("date not recorded")
+    on = day(a.archived_on) if a.archived_on else _("date not recorded")
     if a.origin is not None:
-        day += _(", from objective {objective} (crmplan restore {id} puts it back)").format(
+        on += _(", from objective {objective} (crmplan restore {id} puts it back)").format(
             objective=a.origin, id=a.id)
-    return [(_("Outcomes"), outcomes), (_("Archived"), text(day))]
+    return [(_("Outcomes"), outcomes), (_("Archived"), text(on))]
 
 
 def _print_objective(plan: Plan, objective: Objective, as_of: dt.date, out: Console) -> None:

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.text import Text
 
 from crm_plan.counts import Report
-from crm_plan.messages import _, ngettext
+from crm_plan.messages import _, day, ngettext
 from crm_plan.model import Plan, Status
 from crm_plan.render.layout import section_title
 from crm_plan.render.terminal.console import console, print_lines, text
@@ -39,7 +39,7 @@ def _summary_line(report: Report) -> str:
     return _("{activities} as of {date}: {pending} pending (pendiente + por definir), {overdue} "
              "overdue; {archived} in the history.").format(
         activities=ngettext("{n} activity", "{n} activities", total).format(n=total),
-        date=counts.as_of.isoformat(), pending=counts.total.pending,
+        date=day(counts.as_of), pending=counts.total.pending,
         overdue=counts.total.overdue, archived=counts.archived)
 
 
@@ -51,7 +51,7 @@ def _listing_title(report: Report) -> str:
         title = _("Pending activities (pendiente + por definir): {n}.")
     else:
         title = _("Overdue activities (programado, due date passed as of {date}): {n}.")
-    return title.format(n=found, date=report.counts.as_of.isoformat())
+    return title.format(n=found, date=day(report.counts.as_of))
 
 
 def status_table(out: Console, report: Report) -> list[Text]:
