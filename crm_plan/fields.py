@@ -98,10 +98,14 @@ class Part:
         return f"Part({self.name!r})"
 
 
+AFTER_REF_ES = ('Puntuación que el documento escribe después de "(Ref.: ...)", p. ej. ".".')
+AFTER_REF_EN = 'Punctuation the document writes after "(Ref.: ...)", e.g. ".".'
+
 OUTCOME = Part("outcome", (
     Field("text", TEXT, REQUIRED, "Lo que se logró.", "What was achieved."),
     Field("ref", REFS, None, "Referencia del documento que lo registra.",
           "Reference of the document that records it.", attribute="refs"),
+    Field("after_ref", OPTIONAL, None, AFTER_REF_ES, AFTER_REF_EN),
 ), "Un resultado logrado.", "An outcome achieved.")
 
 ORIGIN = Part("origin", (
@@ -157,10 +161,14 @@ ACTIVITY = Part("activity", (
           "With due_at or due_each: how many days before the meeting it is due, e.g. 1."),
     Field("status_note", NOTE, None, "Texto de la columna CALENDARIO más allá del estado.",
           "Wording of the CALENDARIO column beyond the status."),
+    Field("calendar_upper", BOOLEAN, None,
+          "true si el documento escribe la columna CALENDARIO en MAYÚSCULAS (CONTINUO).",
+          "true if the document writes the CALENDARIO column in UPPER CASE (CONTINUO)."),
     Field("note", NOTE, None, "Nota sobre la actividad.", "A note about the activity."),
     Field("action_plan", BOOLEAN, None,
           "true si la actividad se tomó del Plan de Acción de la CRM.",
           "true if the activity was taken from the CRM Plan of Action."),
+    Field("after_ref", OPTIONAL, None, AFTER_REF_ES, AFTER_REF_EN),
     Field("outcomes", PARTS, None, "Resultados logrados, cada uno con text y ref.",
           "Outcomes achieved, each with text and ref.", part=OUTCOME),
     Field("archived", DATE, None,
@@ -283,7 +291,7 @@ NAMES_OF_FIELDS = frozenset(f.name for part in ALL_PARTS for f in part.fields)
 # fields as the model holds them, with what is worked out from them (pending, overdue).
 ACTIVITY_RECORD = (
     "id", "section", "objective", "text", "responsible", "coordination", "support",
-    "responsible_note", "status", "pending", "due", "due_at", "due_each", "days_before",
-    "overdue", "status_note", "note", "refs",
-    "action_plan", "archived", "archived_on", "origin", "outcomes",
+    "responsible_note", "status", "status_derived", "pending", "due", "due_at", "due_each",
+    "days_before", "overdue", "status_note", "calendar_upper", "note", "refs", "after_ref",
+    "action_plan", "objective_action_plan", "archived", "archived_on", "origin", "outcomes",
 )

@@ -129,6 +129,7 @@ class Actor(NamedTuple):
 class Outcome(NamedTuple):
     text: str
     refs: tuple[Ref, ...] = ()
+    after_ref: str | None = None  # punctuation the document writes after "(Ref.: ...)"
 
 
 # The fields of an activity that name actors, in the order the document gives them.
@@ -148,8 +149,13 @@ class Activity(NamedTuple):
     responsible_note: str | None = None
     due: Due | None = None
     status_note: str | None = None
+    calendar_upper: bool = False  # the document writes the CALENDARIO cell in capitals
     note: str | None = None
     action_plan: bool = False
+    after_ref: str | None = None  # punctuation the document writes after "(Ref.: ...)"
+    # The historical part of the 2009 document has no CALENDARIO column: an activity there
+    # written without `status` reads as completado, and says that this was derived.
+    status_derived: bool = False
     outcomes: tuple[Outcome, ...] = ()
     archived: bool = False
     archived_on: dt.date | None = None

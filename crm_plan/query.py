@@ -51,7 +51,8 @@ class Filters(NamedTuple):
     search: tuple[str, ...] = ()
     ref_years: tuple[int, ...] = ()
     ref_bodies: tuple[str, ...] = ()
-    action_plan: bool = False
+    action_plan: bool = False  # marked itself (the document's UPPER CASE)
+    objective_action_plan: bool = False  # its objective is marked
     pending: bool = False  # pendiente or por definir: the document's underlined items
     overdue: bool = False
     due_before: str | None = None
@@ -123,7 +124,9 @@ def predicates(plan: Plan, filters: Filters, as_of: dt.date) -> list[Predicate]:
         tests.append(lambda a: any(needle in fold(text) for text in searched_texts(a)
                                    for needle in needles))
     if filters.action_plan:
-        tests.append(lambda a: in_action_plan(plan, a))
+        tests.append(lambda a: a.action_plan)
+    if filters.objective_action_plan:
+        tests.append(lambda a: objective_in_action_plan(plan, a))
     return tests
 
 
@@ -186,10 +189,12 @@ def is_overdue(activity: Activity, as_of: dt.date, plan: Plan | None = None) -> 
     return day is not None and day < as_of
 
 
-def in_action_plan(plan: Plan, activity: Activity) -> bool:
-    """Taken from the CRM Plan of Action: marked itself, or its objective is."""
+def objective_in_action_plan(plan: Plan, activity: Activity) -> bool:
+    """Its objective was taken from the CRM Plan of Action. A fact of the objective, not of
+    the activity: in the 2009 document objective 12 is in UPPER CASE (from the Plan of
+    Action) but only its activity 12.1 is; 12.2 to 12.6 are the network's own."""
     objective = plan.objective_of(activity)
-    return activity.action_plan or (objective is not None and objective.action_plan)
+    return objective is not None and objective.action_plan
 
 
 def searched_texts(activity: Activity) -> Iterable[str]:

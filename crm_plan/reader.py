@@ -253,15 +253,15 @@ class _Reader(FieldReader):
             return None
         values = self._values(entry, fields.ACTIVITY)
         status = values.pop("status", None)
+        in_history = archived and "status" not in entry.fields
         if status is None:  # left out, or not a status (reported by the rules)
-            in_history = archived and "status" not in entry.fields
             status = Status.COMPLETADO if in_history else Status.POR_DEFINIR
         values["refs"] += _note_refs(values)
         outcomes = self._outcomes(entry.fields.get("outcomes"), entry)
         origin = self._origin(entry.fields.get("origin"), entry) if archived else None
         return self._keep(fields.ACTIVITY, entry, Activity(
             aid, oid, section, status=status, outcomes=outcomes, archived=archived,
-            origin=origin, line=node.line, **values))
+            origin=origin, status_derived=in_history, line=node.line, **values))
 
     def _id(self, entry: Entry[Any] | None) -> str | None:
         return self.text(entry.fields.get("id"), "id", required=True) if entry else None

@@ -130,7 +130,7 @@ def test_sheets_for_every_actor_filled_in_and_applied_byte_for_byte(plan: Path):
 circulada en la XV CRM
 6.5 (sheets/mexico.xlsx, Commitments!A14): status note: Borrador del directorio en revisión
 9.3 (sheets/guatemala.xlsx, Commitments!A14; sheets/honduras.xlsx, Commitments!A14): status \
-note: Tegucigalpa, noviembre de 2008; Guatemala: Enlace designado en la Dirección de Migración; \
+note: (Tegucigalpa, noviembre de 2008); Guatemala: Enlace designado en la Dirección de Migración; \
 Honduras: Enlace por designar
 9.6 (sheets/honduras.xlsx, Commitments!A11): status pendiente → continuo
 12.3 (sheets/paises-participantes.xlsx, Commitments!A9): due date 2010 → 2011
@@ -147,11 +147,13 @@ def test_the_preview_is_the_diff_and_writes_nothing(plan: Path):
     fill(Path("sheets/mexico.xlsx"), {"6.3": {"new_status": "pendiente"}})
     result = run("apply", "sheets/mexico.xlsx", "--keep-updated")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == """\
+    lines = SHIPPED.read_text(encoding="utf-8").splitlines()
+    at = lines.index('      - id: "6.3"') + 1 + 4 - 3  # 3 lines before the status line
+    assert result.stdout == f"""\
 6.3 (sheets/mexico.xlsx, Commitments!A13): status por definir → pendiente
 --- a/workplan.yaml
 +++ b/workplan.yaml
-@@ -273,7 +273,7 @@
+@@ -{at},7 +{at},7 @@
          text: Determinar el espacio para la discusión y definición de indicadores de línea \
 base en materia de trata de personas.
          ref: p. i, Inf. Red Trata, GRCM, diciembre, 2009
@@ -200,8 +202,8 @@ def test_answers_to_activities_changed_or_gone_since(plan: Path):
         "crmplan: 2 answers could not be applied (listed above)\n")
     assert result.exit_code == 1
     assert plan.read_bytes() == before.replace(
-        "status_note: Tegucigalpa, noviembre de 2008".encode(),
-        'status_note: "Tegucigalpa, noviembre de 2008; México: Designado"'.encode())
+        'status_note: "(Tegucigalpa, noviembre de 2008)"'.encode(),
+        'status_note: "(Tegucigalpa, noviembre de 2008); México: Designado"'.encode())
 
 
 def test_what_is_not_a_workbook_of_crmplan(plan: Path):

@@ -176,7 +176,8 @@ I.A.1.1  Adoptar los lineamientos                                     completado
     (["--search", "viceministros", "--archived"], ["I.A.1.1"]),
     (["--ref-year", "2008"], ["1.1", "2.2"]),
     (["--ref-body", "crm"], ["1.2", "3.1"]),
-    (["--action-plan"], ["2.1", "2.2", "3.1"]),
+    (["--action-plan"], ["3.1"]),
+    (["--objective-action-plan"], ["2.1", "2.2"]),
     (["--overdue"], ["1.2"]),
     (["--overdue", "--as-of", "2012-01-01"], ["1.2", "3.1"]),
     (["--due-before", "2011-06"], ["1.2"]),
@@ -197,11 +198,13 @@ def test_list_json_record(plan: str):
     assert records == [{
         "id": "2.2", "section": "B", "objective": "2", "text": "Compartir estadísticas",
         "responsible": ["Belice"], "coordination": [], "support": ["Países miembros"],
-        "responsible_note": None, "status": "pendiente", "pending": True, "due": None,
-        "due_at": None, "due_each": [], "days_before": None, "overdue": False, "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
-        "note": None, "refs": ["p. 4, GRCM, Inf. Red Trata, noviembre, 2008"],
-        "action_plan": True, "archived": False, "archived_on": None, "origin": None,
-        "outcomes": [],
+        "responsible_note": None, "status": "pendiente", "status_derived": False, "pending": True,
+        "due": None, "due_at": None, "due_each": [], "days_before": None, "overdue": False,
+        "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
+        "calendar_upper": False, "note": None,
+        "refs": ["p. 4, GRCM, Inf. Red Trata, noviembre, 2008"], "after_ref": None,
+        "action_plan": False, "objective_action_plan": True, "archived": False,
+        "archived_on": None, "origin": None, "outcomes": [],
         "matches": [{"actor": "México", "named": "Países miembros", "role": "support",
                      "via": "Países miembros"}],
     }]
@@ -228,16 +231,20 @@ def test_list_csv_for_spreadsheets(plan: str):
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert list(rows[0]) == [
         "id", "section", "objective", "text", "responsible", "coordination", "support",
-        "responsible_note", "status", "pending", "due", "due_at", "due_each", "days_before",
-        "overdue", "status_note", "note", "refs",
-        "action_plan", "archived", "archived_on", "origin", "outcomes", "matches"]
+        "responsible_note", "status", "status_derived", "pending", "due", "due_at", "due_each",
+        "days_before", "overdue", "status_note", "calendar_upper", "note", "refs", "after_ref",
+        "action_plan", "objective_action_plan", "archived", "archived_on", "origin", "outcomes",
+        "matches"]
     assert rows[1] == {
         "id": "2.2", "section": "B", "objective": "2", "text": "Compartir estadísticas",
         "responsible": "Belice", "coordination": "", "support": "Países miembros",
-        "responsible_note": "", "status": "pendiente", "pending": "true", "due": "",
-        "due_at": "", "due_each": "", "days_before": "", "overdue": "false", "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
-        "note": "", "refs": "p. 4, GRCM, Inf. Red Trata, noviembre, 2008", "action_plan": "true",
-        "archived": "false", "archived_on": "", "origin": "", "outcomes": "",
+        "responsible_note": "", "status": "pendiente", "status_derived": "false",
+        "pending": "true", "due": "", "due_at": "", "due_each": "", "days_before": "",
+        "overdue": "false", "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
+        "calendar_upper": "false", "note": "",
+        "refs": "p. 4, GRCM, Inf. Red Trata, noviembre, 2008", "after_ref": "",
+        "action_plan": "false", "objective_action_plan": "true", "archived": "false",
+        "archived_on": "", "origin": "", "outcomes": "",
         "matches": "Belice (responsible); Países miembros (includes Belice; support)"}
     assert rows[0]["matches"] == "Países miembros (includes Belice; responsible)"
 
@@ -520,7 +527,7 @@ Support          Países miembros: Países miembros de la CRM (members: México,
                  Belice)
 Status           pendiente (pending: pendiente or por definir)
 Status note      (Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)
-Plan of Action   yes, through its objective 2
+Plan of Action   no (its objective 2 is)
 Line in the file 52
 """
 
@@ -545,7 +552,7 @@ Objective        I.A.1. Objetivo histórico
 Section          A. Combate a los delitos
 Area             I. Políticas y gestión migratoria
 Text             Adoptar los lineamientos
-Status           completado
+Status           completado (derived from the history)
 Plan of Action   no
 Outcomes         • Adoptados por los viceministros
                    Ref.: p. 3, CRM, Deci., abril, 2007
@@ -712,9 +719,9 @@ Responsible      Países miembros: Países miembros de la CRM (members: Belice,
                  Honduras, México, Nicaragua, Panamá, República Dominicana)
 Coordination     ST: Secretaría Técnica de la CRM
 Status           por definir (pending: pendiente or por definir)
-Status note      Tegucigalpa, noviembre de 2008
+Status note      (Tegucigalpa, noviembre de 2008)
 Plan of Action   no
-Line in the file 351
+Line in the file 363
 """
 
 

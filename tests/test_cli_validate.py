@@ -14,15 +14,15 @@ from crm_plan.cli import app
 runner = CliRunner()
 
 SHIPPED_WARNINGS = """\
-workplan.yaml:246:9: warning: every activity of objective 5 is still 'por definir'; the plan says \
+workplan.yaml:258:9: warning: every activity of objective 5 is still 'por definir'; the plan says \
 objectives without defined activities are removed from it [undefined-objective]
-workplan.yaml:315:9: warning: every activity of objective 7 is still 'por definir'; the plan says \
+workplan.yaml:327:9: warning: every activity of objective 7 is still 'por definir'; the plan says \
 objectives without defined activities are removed from it [undefined-objective]
-workplan.yaml:323:15: warning: this note says the objective would be removed from the plan if \
+workplan.yaml:335:15: warning: this note says the objective would be removed from the plan if \
 nothing is identified: identify it, or remove the objective [removal-note]
-workplan.yaml:325:9: warning: every activity of objective 8 is still 'por definir'; the plan says \
+workplan.yaml:337:9: warning: every activity of objective 8 is still 'por definir'; the plan says \
 objectives without defined activities are removed from it [undefined-objective]
-workplan.yaml:453:27: warning: this note says the objective would be removed from the plan if \
+workplan.yaml:467:27: warning: this note says the objective would be removed from the plan if \
 nothing is identified: identify it, or remove the objective [removal-note]
 workplan.yaml: 0 errors, 5 warnings (13 objectives, 40 activities, 11 in the history).
 """

@@ -28,7 +28,6 @@ from crm_plan.changes import compare
 from crm_plan.cli import app
 from crm_plan.model import Activity, Plan
 from crm_plan.query import Filters, Scope, select
-from crm_plan.render import changes
 from crm_plan.render.documents import docx as word
 from crm_plan.render.documents import html, markdown, records
 from crm_plan.render.terminal import sheet as terminal_sheet
@@ -122,7 +121,7 @@ def test_every_markdown_document_writes_controls_visibly():
         "list": markdown.selection_markdown(plan, selection),
         "export": markdown.export_markdown(everything(plan)),
         "report": markdown.sheet_markdown(plan, sheet),
-        "changes": changes.changes_markdown(compare(plan_of(QUERY_PLAN), plan),
+        "changes": markdown.changes_markdown(compare(plan_of(QUERY_PLAN), plan),
                                             "old\x1b[2J.yaml", "workplan.yaml"),
     }
     for name, data in documents.items():

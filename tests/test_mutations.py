@@ -104,8 +104,8 @@ def test_cut_short_verdicts(tmp_path: Path):
     assert answers_sensibly(path, SHIPPED, ["list"]) == 0
     for at, first in [(0, "1:1: error: the file is empty"),
                       (30, "1:1: error: the file is empty"),
-                      (46, "39:1: error: the plan file has no 'actors'"),
-                      (188, "187:9: error: an activity has no 'responsible'")]:
+                      (57, "50:1: error: the plan file has no 'actors'"),
+                      (199, "198:9: error: an activity has no 'responsible'")]:
         assert answers_sensibly(path, b"".join(LINES[:at]), ["list"]) == 1
         assert invoke("validate", "-f", str(path)).stdout.startswith(f"{path}:{first}")
 

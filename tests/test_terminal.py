@@ -21,8 +21,7 @@ from crm_plan.counts import report
 from crm_plan.model import Actor, Outcome, Plan, Ref
 from crm_plan.problems import Problem, Severity
 from crm_plan.query import Filters, Scope, select
-from crm_plan.render import changes
-from crm_plan.render.terminal import item, status
+from crm_plan.render.terminal import changes, item, status
 from crm_plan.render.terminal import listing as table
 from crm_plan.render.terminal import sheet as sheets
 from crm_plan.render.terminal.console import THEME, console, new_console, print_lines
@@ -86,7 +85,7 @@ def test_an_activity_of_the_history_in_colour() -> None:
         "<1>Section         </> A. Combate a los delitos                   ",
         "<1>Area            </> I. Políticas y gestión migratoria          ",
         "<1>Text            </> Adoptar los lineamientos                   ",
-        "<1>Status          </> completado                                 ",
+        "<1>Status          </> completado (derived from the history)      ",
         "<1>Plan of Action  </> no                                         ",
         "<1>Outcomes        </> • Adoptados por los viceministros          ",
         "                   <2>Ref.: p. 3, CRM, Deci., abril, 2007</>      ",

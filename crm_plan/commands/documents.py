@@ -269,21 +269,21 @@ def _versions(ctx: typer.Context, files: list[str], since: str | None
 
 
 def _changes_table(comparison: "Comparison", old: str, new: str) -> None:
-    from crm_plan.render import changes as view
+    from crm_plan.render.terminal import changes as view
 
     view.print_changes(comparison, old, new)
 
 
 def _changes_markdown(comparison: "Comparison", old: str, new: str) -> None:
-    from crm_plan.render import changes as view
+    from crm_plan.render.documents import markdown
 
-    emit(view.changes_markdown(comparison, old, new))
+    emit(markdown.changes_markdown(comparison, old, new))
 
 
 def _changes_json(comparison: "Comparison", old: str, new: str) -> None:
-    from crm_plan.render import changes as view
+    from crm_plan.render.documents import records
 
-    emit(view.changes_json(comparison, old, new))
+    emit(records.changes_json(comparison, old, new))
 
 
 _CHANGES: dict[ChangesFormat, Callable[["Comparison", str, str], None]] = {

@@ -286,8 +286,13 @@ _RefBodyOption = Annotated[list[str] | None, typer.Option(
     "--ref-body", metavar=_("BODY"), help=_("Activities citing a document of CRM or GRCM."))]
 _ActionPlanOption = Annotated[bool, typer.Option(
     "--action-plan",
-    help=_("Items taken from the CRM Plan of Action (marked themselves or through their "
-           "objective)."),
+    help=_("Activities taken from the CRM Plan of Action themselves (UPPER CASE in the "
+           "document)."),
+)]
+_ObjectiveActionPlanOption = Annotated[bool, typer.Option(
+    "--objective-action-plan",
+    help=_("Activities whose objective was taken from the CRM Plan of Action, whether or not "
+           "they were themselves."),
 )]
 _PendingOption = Annotated[bool, typer.Option(
     "--pending", help=_("Pending activities: pendiente or por definir (the document's underlined "
@@ -314,7 +319,9 @@ _FILTERS: dict[str, tuple[Any, Any]] = {
     "status": (_StatusOption, None), "section": (_SectionOption, None),
     "objective": (_ObjectiveOption, None), "search": (_SearchOption, None),
     "ref_year": (_RefYearOption, None), "ref_body": (_RefBodyOption, None),
-    "action_plan": (_ActionPlanOption, False), "pending": (_PendingOption, False),
+    "action_plan": (_ActionPlanOption, False),
+    "objective_action_plan": (_ObjectiveActionPlanOption, False),
+    "pending": (_PendingOption, False),
     "overdue": (_OverdueOption, False),
     "due_before": (_DueBeforeOption, None), "due_at": (_DueAtOption, None),
     "mandate_from": (_MandateFromOption, None), "archived": (_ArchivedOption, False),
@@ -355,17 +362,19 @@ def filter_options(*, overdue: bool = True) -> Callable[[Command], Command]:
 def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | None,
            section: list[str] | None, objective: list[str] | None, search: list[str] | None,
            ref_year: list[int] | None, ref_body: list[str] | None, action_plan: bool,
-           pending: bool, due_before: str | None, archived: bool, everything: bool,
-           overdue: bool = False, due_at: list[str] | None = None,
-           mandate_from: list[str] | None = None) -> Filters:
+           objective_action_plan: bool, pending: bool, due_before: str | None,
+           archived: bool, everything: bool, overdue: bool = False,
+           due_at: list[str] | None = None, mandate_from: list[str] | None = None,
+           ) -> Filters:
     from crm_plan.query import Filters, Scope
 
     return Filters(
         actors=tuple(responsible or ()), direct=direct, statuses=tuple(status or ()),
         sections=tuple(section or ()), objectives=tuple(objective or ()),
         search=tuple(search or ()), ref_years=tuple(ref_year or ()),
-        ref_bodies=tuple(ref_body or ()), action_plan=action_plan, pending=pending,
-        overdue=overdue, due_before=due_before, due_at=tuple(due_at or ()),
+        ref_bodies=tuple(ref_body or ()), action_plan=action_plan,
+        objective_action_plan=objective_action_plan, pending=pending, overdue=overdue,
+        due_before=due_before, due_at=tuple(due_at or ()),
         mandate_from=tuple(mandate_from or ()),
         scope=Scope.ALL if everything else (Scope.ARCHIVED if archived else Scope.ACTIVE))
 

@@ -75,9 +75,6 @@ MESSAGES: dict[str, str] = {
     "Activities citing a document of that year.": "Actividades que citan un documento de ese año.",
     "Activities citing a document of CRM or GRCM.":
         "Actividades que citan un documento de la CRM o del GRCM.",
-    "Items taken from the CRM Plan of Action (marked themselves or through their objective).":
-        ("Elementos tomados del Plan de Acción de la CRM (marcados ellos mismos o por medio de "
-         "su objetivo)."),
     "Activities due before DATE (2010-03-01, 2010-03 or 2010).":
         "Actividades con fecha prevista anterior a FECHA (2010-03-01, 2010-03 o 2010).",
     "The day that decides what is overdue. Default: today.":
@@ -572,7 +569,6 @@ MESSAGES: dict[str, str] = {
     "(overdue as of {date})": "(plazo vencido al {date})",
     "(pending: pendiente or por definir)": "(por resolver: pendiente o por definir)",
     "yes": "sí",
-    "yes, through its objective {id}": "sí, por su objetivo {id}",
     "no": "no",
     "Ref.: {ref}": "Ref.: {ref}",
     "date not recorded": "fecha no registrada",
@@ -983,6 +979,16 @@ MESSAGES: dict[str, str] = {
     # Spanish everywhere: one meaning for "pending" (commands/options.py)
     "Pending activities: pendiente or por definir (the document's underlined items).":
         ("Actividades por resolver: pendiente o por definir (lo subrayado en el documento)."),
+    # seed
+    "Activities taken from the CRM Plan of Action themselves (UPPER CASE in the document).":
+        ("Actividades tomadas ellas mismas del Plan de Acción de la CRM (en MAYÚSCULAS en el "
+         "documento)."),
+    ("Activities whose objective was taken from the CRM Plan of Action, whether or not they "
+     "were themselves."):
+        ("Actividades cuyo objetivo se tomó del Plan de Acción de la CRM, lo fueran o no ellas "
+         "mismas."),
+    "no (its objective {id} is)": "no (su objetivo {id} sí)",
+    "(derived from the history)": "(deducido del histórico)",
     # set / add / edit / apply
     # the plan's date (editing commands), fieldedit.py
     "Leave the plan's date (document.updated) as it is; by default a change sets it to today.":

@@ -1,4 +1,6 @@
-"""`crmplan changes` as a table (rich), markdown for a meeting note, or json.
+"""The change report's wording, the same in every format (`crmplan changes` as a table on the
+terminal, markdown for a meeting note, json): the headline, what each change is called, and
+the changes grouped by activity.
 
 Word diffs are written with explicit marks, so that they read without colour: `[-old-]{+new+}`
 in the table (as `git diff --word-diff` does; red and green on a terminal too), `~~old~~
@@ -10,16 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from crm_plan.changes import Change, Comparison, Kind, Value, Words, shorten
+from crm_plan.changes import Change, Comparison, Kind, Value
 from crm_plan.messages import _, day, ngettext
-from crm_plan.render.documents.records import Record, to_json
 from crm_plan.render.layout import role_label
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
 
 
 def field_label(name: str | None) -> str:
@@ -112,112 +108,4 @@ def by_activity(changes: list[Change]) -> Iterator[list[Change]]:
     if group:
         yield group
 
-
-# -- markdown -------------------------------------------------------------------------------------
-
-def changes_markdown(comparison: Comparison, old: str, new: str) -> bytes:
-    from crm_plan.render.documents.markdown import code, escape
-
-    # File names as code: `workplan.yaml`, not workplan\.yaml; the rest of the headline is
-    # crmplan's own words, numbers and dates.
-    lines = [f"# {escape(_('Changes to the work plan'))}", "",
-             headline(comparison, code(old), code(new))]
-    for section, changes in comparison.by_section():
-        title = comparison.sections.get(section, "")
-        lines += ["", f"## {escape(f'{section}. {title}' if title else section)}", ""]
-        for group in by_activity(changes):
-            lines.append(f"- **{escape(group[0].id)}** {escape(short_text(group[0]))}")
-            for change in group:
-                what, how = describe(change)
-                how = words_markdown(shorten(change.words)) if change.words else escape(how)
-                lines.append(f"  - {escape(what)}" + (f": {how}" if how else ""))
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-def words_markdown(words: Words) -> str:
-    from crm_plan.render.documents.markdown import escape
-
-    marks = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}
-    return " ".join(marks[op].format(escape(text)) for op, text in words)
-
-
 # -- json -----------------------------------------------------------------------------------------
-
-def changes_json(comparison: Comparison, old: str, new: str) -> bytes:
-    def version(name: str, updated: object) -> Record:
-        return {"name": name, "updated": str(updated) if updated else None}
-
-    return to_json({
-        "old": version(old, comparison.old_updated),
-        "new": version(new, comparison.new_updated),
-        "counts": {kind.value: n for kind, n in comparison.counts().items()},
-        "changes": [change_record(c) for c in comparison.changes],
-    })
-
-
-def change_record(change: Change) -> Record:
-    def value(v: Value) -> object:
-        return list(v) if isinstance(v, tuple) else v
-
-    return {"kind": change.kind.value, "id": change.id, "section": change.section,
-            "objective": change.objective, "text": change.text, "field": change.field,
-            "from": value(change.before), "to": value(change.after),
-            "words": [{"op": op, "text": text} for op, text in change.words],
-            "outcomes": list(change.outcomes)}
-
-
-# -- table ----------------------------------------------------------------------------------------
-
-def print_changes(comparison: Comparison, old: str, new: str, out: Console | None = None) -> None:
-    from rich import box
-    from rich.table import Table
-
-    from crm_plan.render.terminal.console import console, text
-
-    out = out or console()
-    out.print(text(headline(comparison, old, new)))
-    for section, changes in comparison.by_section():
-        title = comparison.sections.get(section, "")
-        out.print()
-        out.print(text(f"{section}. {title}" if title else section, "heading.section"))
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-        table.add_column(text(_("Id")), no_wrap=True, style="activity.id")
-        table.add_column(text(_("Activity")), ratio=2)
-        table.add_column(text(_("Change")), ratio=3)
-        for group in by_activity(changes):
-            lines = text("")
-            for change in group:
-                lines.append_text(text("\n" if lines else ""))
-                lines.append_text(_change_text(change))
-            table.add_row(text(group[0].id), text(short_text(group[0])), lines)
-        out.print(table)
-
-
-def _change_text(change: Change) -> Text:
-    from crm_plan.render.terminal.console import text
-
-    what, how = describe(change)
-    cell = text(what, "change.what")
-    if change.words:
-        cell.append_text(text(": "))
-        cell.append_text(words_text(shorten(change.words)))
-    elif how:
-        cell.append_text(text(": " + how))
-    return cell
-
-
-def words_text(words: Words) -> Text:
-    """`[-removed-]{+added+}`, in red and green where there is colour."""
-    from crm_plan.render.terminal.console import text
-
-    cell = text("")
-    for index, (op, words_run) in enumerate(words):
-        if index:
-            cell.append_text(text(" "))
-        if op == "-":
-            cell.append_text(text(f"[-{words_run}-]", "change.removed"))
-        elif op == "+":
-            cell.append_text(text(f"{{+{words_run}+}}", "change.added"))
-        else:
-            cell.append_text(text(words_run))
-    return cell

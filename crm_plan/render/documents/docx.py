@@ -225,6 +225,8 @@ def entry_runs(entry: Entry, *, bold: bool = False) -> list[Run]:
     style = {"underline": entry.underline, "bold": bold}
     runs: list[Run] = [(" ".join(p for p in (entry.number, entry.text) if p), style)]
     runs += [(" " + ref_text(ref), {**style, "muted": True}) for ref in entry.refs]
+    if entry.refs and entry.after:
+        runs.append((entry.after, style))
     if entry.note:
         runs.append((" " + entry.note, style))
     return runs

@@ -77,6 +77,7 @@ col.calendar { width: 16%; } col.outcomes { width: 38%; }
   table { font-size: 8.5pt; }
   thead { display: table-header-group; }
   h2, h3 { break-after: avoid; }
+  .legend { break-inside: avoid; }  /* the legend on one page, never one line alone */
   .summary { background: none; }
 }
 """
@@ -233,9 +234,11 @@ def _row(part: Part, objective: Entry | None, span: int, row: Row, as_of: dt.dat
 
 def entry_html(entry: Entry) -> str:
     text = " ".join(p for p in (entry.number, entry.text) if p)
-    markup = escape(text)
+    markup = escape(text).replace("\n", "<br>")  # a list in a cell keeps its lines
     for ref in entry.refs:
         markup += f' <span class="ref">{escape(ref_text(ref))}</span>'
+    if entry.refs and entry.after:
+        markup += escape(entry.after)
     if entry.note:
         markup += " " + escape(entry.note)
     if entry.underline:

@@ -26,6 +26,7 @@ from crm_plan.text import visible
 
 if TYPE_CHECKING:  # the document's layout is built by the caller: list never loads it
     from crm_plan.agenda import Agenda
+    from crm_plan.changes import Comparison, Words
     from crm_plan.export import Entry, Layout, Part, Row
     from crm_plan.render.agenda_rows import AgendaRow
     from crm_plan.sheet import Sheet
@@ -155,7 +156,7 @@ def _row(objective: Entry | None, row: Row) -> str:
 
 
 def entry_markdown(entry: Entry) -> str:
-    text = escape(entry.plain())
+    text = "<br>".join(escape(line) for line in entry.plain().split("\n"))  # a list's lines
     return f"<ins>{text}</ins>" if entry.underline else text
 
 
@@ -208,3 +209,30 @@ def _agenda_table(found: list[AgendaRow]) -> list[str]:
             text = f"<ins>{text}</ins>"
         lines.append(cells([escape(row.id), text, escape(row.status)]))
     return [*lines, ""]
+
+
+# -- the change report (`crmplan changes`) --------------------------------------------------------
+
+def changes_markdown(comparison: Comparison, old: str, new: str) -> bytes:
+    from crm_plan.changes import shorten
+    from crm_plan.render.changes import by_activity, describe, headline, short_text
+
+    # File names as code: `workplan.yaml`, not workplan\.yaml; the rest of the headline is
+    # crmplan's own words, numbers and dates.
+    lines = [f"# {escape(_('Changes to the work plan'))}", "",
+             headline(comparison, code(old), code(new))]
+    for section, changes in comparison.by_section():
+        title = comparison.sections.get(section, "")
+        lines += ["", f"## {escape(f'{section}. {title}' if title else section)}", ""]
+        for group in by_activity(changes):
+            lines.append(f"- **{escape(group[0].id)}** {escape(short_text(group[0]))}")
+            for change in group:
+                what, how = describe(change)
+                how = words_markdown(shorten(change.words)) if change.words else escape(how)
+                lines.append(f"  - {escape(what)}" + (f": {how}" if how else ""))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def words_markdown(words: Words) -> str:
+    marks = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}
+    return " ".join(marks[op].format(escape(text)) for op, text in words)

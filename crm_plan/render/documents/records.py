@@ -16,15 +16,19 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from crm_plan import meetings
 from crm_plan.counts import Counts, Tally
 from crm_plan.fields import ACTIVITY_RECORD
 from crm_plan.meetings import CalendarRow
 from crm_plan.model import Activity, Actor, Objective, Outcome, Plan, Ref
-from crm_plan.query import Hit, Selection, in_action_plan, is_overdue
+from crm_plan.query import Hit, Selection, is_overdue, objective_in_action_plan
 from crm_plan.render.layout import match_label, section_title
 from crm_plan.text import unsafe_characters, visible
+
+if TYPE_CHECKING:
+    from crm_plan.changes import Change, Comparison, Value
 
 Record = dict[str, object]
 
@@ -39,12 +43,15 @@ def activity_record(plan: Plan, hit: Hit, as_of: dt.date, *, matches: bool = Fal
         "id": a.id, "section": a.section, "objective": a.objective, "text": a.text,
         "responsible": list(a.responsible), "coordination": list(a.coordination),
         "support": list(a.support), "responsible_note": a.responsible_note,
-        "status": a.status.value, "pending": a.status.pending,
+        "status": a.status.value, "status_derived": a.status_derived,
+        "pending": a.status.pending,
         "due": a.due.iso() if a.due else None, "due_at": a.due_at,
         "due_each": list(a.due_each), "days_before": a.days_before,
         "overdue": is_overdue(a, as_of, plan),
-        "status_note": a.status_note, "note": a.note,
-        "refs": [ref.text for ref in a.refs], "action_plan": in_action_plan(plan, a),
+        "status_note": a.status_note, "calendar_upper": a.calendar_upper, "note": a.note,
+        "refs": [ref.text for ref in a.refs], "after_ref": a.after_ref,
+        "action_plan": a.action_plan,
+        "objective_action_plan": objective_in_action_plan(plan, a),
         "archived": a.archived, "archived_on": _iso(a.archived_on), "origin": a.origin,
         "outcomes": [outcome_record(o) for o in a.outcomes],
     }
@@ -270,3 +277,28 @@ def calendar_records(found: list[CalendarRow]) -> list[Record]:
              "date": row.meeting.date.iso() if row.meeting.date else None,
              "place": row.meeting.place, "name": row.meeting.name, "note": row.meeting.note,
              "when": row.when, "mandates": row.mandates, "due": row.due} for row in found]
+
+
+# -- the change report (`crmplan changes --format json`) ------------------------------------------
+
+def changes_json(comparison: Comparison, old: str, new: str) -> bytes:
+    def version(name: str, updated: object) -> Record:
+        return {"name": name, "updated": str(updated) if updated else None}
+
+    return to_json({
+        "old": version(old, comparison.old_updated),
+        "new": version(new, comparison.new_updated),
+        "counts": {kind.value: n for kind, n in comparison.counts().items()},
+        "changes": [change_record(c) for c in comparison.changes],
+    })
+
+
+def change_record(change: Change) -> Record:
+    def value(v: Value) -> object:
+        return list(v) if isinstance(v, tuple) else v
+
+    return {"kind": change.kind.value, "id": change.id, "section": change.section,
+            "objective": change.objective, "text": change.text, "field": change.field,
+            "from": value(change.before), "to": value(change.after),
+            "words": [{"op": op, "text": text} for op, text in change.words],
+            "outcomes": list(change.outcomes)}

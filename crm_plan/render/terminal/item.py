@@ -10,7 +10,7 @@ from rich.text import Text
 from crm_plan import meetings
 from crm_plan.messages import _, day, when
 from crm_plan.model import Activity, Objective, Plan
-from crm_plan.query import Hit, Selection, in_action_plan, is_overdue
+from crm_plan.query import Hit, Selection, is_overdue, objective_in_action_plan
 from crm_plan.render.agenda_rows import meeting_deadline, meeting_label
 from crm_plan.render.layout import ref_reading, section_title
 from crm_plan.render.terminal.console import console, print_lines, text
@@ -122,14 +122,16 @@ def _status_fact(plan: Plan, a: Activity, as_of: dt.date) -> Text:
                               "status.overdue"))
     if a.status.pending:
         cell.append_text(text(" " + _("(pending: pendiente or por definir)")))
+    if a.status_derived:
+        cell.append_text(text(" " + _("(derived from the history)")))
     return cell
 
 
 def _action_plan_fact(plan: Plan, a: Activity) -> str:
     if a.action_plan:
         return _("yes")
-    if in_action_plan(plan, a):
-        return _("yes, through its objective {id}").format(id=a.objective)
+    if objective_in_action_plan(plan, a):
+        return _("no (its objective {id} is)").format(id=a.objective)
     return _("no")
 
 
