@@ -21,6 +21,10 @@ _FILE_CODES: dict[str, tuple[Severity, str]] = {
         "is not closed, quotes around part of a text only, a missing ':' or '- ', a line "
         "indented differently from the lines around it. The message names the slip; fix "
         "that line (the place given is where the slip is, or where the reading stopped).")),
+    "merge-conflict": (Severity.ERROR, N_(
+        "The file holds an unfinished git merge: lines between '<<<<<<<', '=======' and "
+        "'>>>>>>>' are two versions of the same part. Keep the version that is right (or "
+        "combine them), then delete the three marker lines.")),
     "tab": (Severity.ERROR, N_(
         "A line is indented with a tab. YAML indents with spaces only: replace the tab with "
         "spaces, as many as the lines around it use.")),

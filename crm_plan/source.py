@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from crm_plan import conflicts
 from crm_plan.fields import NAMES_OF_FIELDS  # names only: reading does not validate
 from crm_plan.filebytes import MAX_FILE_BYTES, decode, read_bytes  # noqa: F401 (re-exported)
 from crm_plan.messages import N_, _
@@ -123,6 +124,8 @@ def _problem(path: str, line: int, col: int, code: str, message: str) -> Problem
 
 def parse(text: str, display: str) -> tuple[Node | None, list[Problem]]:
     """The node tree of `text` (None when it has no document) and the problems found."""
+    if (unfinished := conflicts.problem(text, display)) is not None:
+        return None, [unfinished]  # git's markers, rather than the syntax errors they make
     hints = _indentation_hints(text, display)
     builder = _TreeBuilder(display)
     try:

@@ -989,6 +989,13 @@ MESSAGES: dict[str, str] = {
          "mismas."),
     "no (its objective {id} is)": "no (su objetivo {id} sí)",
     "(derived from the history)": "(deducido del histórico)",
+    # codes.py: merge-conflict
+    ("The file holds an unfinished git merge: lines between '<<<<<<<', '=======' and "
+     "'>>>>>>>' are two versions of the same part. Keep the version that is right (or "
+     "combine them), then delete the three marker lines."):
+        ("El archivo contiene una fusión de git sin terminar: las líneas entre '<<<<<<<', "
+         "'=======' y '>>>>>>>' son dos versiones de la misma parte. Conserve la versión "
+         "correcta (o combínelas) y luego borre las tres líneas de marca."),
     # set / add / edit / apply
     # the plan's date (editing commands), fieldedit.py
     "Leave the plan's date (document.updated) as it is; by default a change sets it to today.":
@@ -1236,6 +1243,12 @@ MESSAGES: dict[str, str] = {
          "celda, y su fila no se aplica en ninguna parte; las demás sí, salvo con "
          "--all-or-nothing.\n\n"
          "Ejemplo: crmplan apply respuestas/*.xlsx --yes"),
+    # merge / git
+    # conflicts.py
+    ("this file holds an unfinished merge at lines {lines}: keep one side, then delete the "
+     "markers"):
+        ("este archivo contiene una fusión sin terminar en las líneas {lines}: conserve uno de "
+         "los lados y luego borre las marcas"),
 }
 
 
