@@ -191,11 +191,12 @@ def archive_diff(path: Path, item: str, env: dict[str, str]) -> dict[str, object
 
 def changed_lines(before: str, after: str) -> dict[str, object]:
     """Where the texts differ (hunks), the lines taken out and put in, and whether every line
-    taken out (its status aside) is put back elsewhere: only the moved lines changed."""
+    taken out (its status, and the plan's `updated` date that every edit sets, aside) is put back
+    elsewhere: only the moved lines changed."""
     diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))
     out = [line[1:] for line in diff if line.startswith("-") and not line.startswith("---")]
     put = [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
-    moved = all(line in put or line.lstrip().startswith("status:") for line in out)
+    moved = all(line in put or line.lstrip().startswith(("status:", "updated:")) for line in out)
     return {"hunks": sum(line.startswith("@@") for line in diff), "out": len(out),
             "in": len(put), "only moved": moved and len(out) > 0}
 
