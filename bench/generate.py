@@ -6,7 +6,9 @@
 The plan has the shipped plan's proportions: about three activities per objective,
 texts of the same length built from the plan's own vocabulary, references in the
 secretariat's notation, actors and groups, every status, comments and blank lines,
-and a historical part about a third of the size. With --comments K, every activity also
+a calendar of meetings (every meeting the references name, two a year to 2030 and one
+not dated yet), some activities due at a meeting or at each GRCM, and a historical part
+about a third of the size. With --comments K, every activity also
 has K comment lines above it and one inside it, to show that the time of a command
 does not depend on how much is commented. The same seed gives the same bytes; the
 output validates with no problems.
@@ -60,7 +62,54 @@ areas:
 
 sections:
 {sections}
+
+meetings:
+{meetings}
 """
+FIRST_YEAR, LAST_YEAR = 1996, 2030  # references cite 1996-2009; due dates reach 2030
+MONTH_NUMBERS = {"enero": 1, "marzo": 3, "abril": 4, "mayo": 5, "octubre": 10, "noviembre": 11,
+                 "diciembre": 12}
+
+
+def calendar() -> str:
+    """Every meeting a reference may name, then CRM in May and GRCM in November to 2030 (the
+    network the day before each GRCM), and one meeting not dated yet."""
+    lines = []
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        months = MONTH_NUMBERS.values() if year < 2010 else (5, 11)
+        for month in sorted(months):
+            for body in ("CRM", "GRCM"):
+                if year >= 2010 and (body == "CRM") != (month == 5):
+                    continue
+                lines.append(f"  - id: {body}-{year}-{month:02d}\n    body: {body}\n"
+                             f"    date: {year}-{month:02d}")
+    lines.append("  - id: CRM-XX\n    body: CRM\n    name: XX RCM\n    date: por definir")
+    return "\n".join(lines)
+
+
+class Ties:
+    """Deadlines tied to meetings, drawn from their own random numbers so that the rest of the
+    plan is the same with them as without them."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(-seed - 2)
+
+    def due(self, written: str) -> str:
+        """`due: 2014-05`, or a third of the time the meeting of that year: `due_at: ...`."""
+        year = int(written[:4])
+        if self.rng.random() < 0.3:
+            body, month = self.rng.choice([("CRM", 5), ("GRCM", 11)])
+            return f"        due_at: {body}-{year}-{month:02d}"
+        if self.rng.random() < 0.05:
+            return "        due_at: CRM-XX"
+        return f"        due: {written}"
+
+    def recurring(self, status: str) -> list[str]:
+        if status != "continuo" or self.rng.random() >= 0.1:
+            return []
+        if self.rng.random() < 0.3:
+            return ["        due_each: [GRCM]", "        days_before: 1"]
+        return ["        due_each: [GRCM, CRM]"]
 
 
 def sentence(rng: random.Random, low: int, high: int) -> str:
@@ -88,7 +137,7 @@ class Comments:
 
 
 def activity(rng: random.Random, activity_id: str, status: str, history: bool,
-             comments: Comments) -> list[str]:
+             comments: Comments, ties: Ties) -> list[str]:
     lines = [*comments.above(), f'      - id: "{activity_id}"',
              f"        text: {sentence(rng, 6, 14)}", *comments.inside()]
     if rng.random() < 0.9:
@@ -103,14 +152,15 @@ def activity(rng: random.Random, activity_id: str, status: str, history: bool,
         lines.append("        coordination: [ST]")
     lines.append(f"        status: {status}")
     if status == "programado":
-        lines.append(f"        due: {rng.randint(2010, 2030)}-{rng.randint(1, 12):02d}")
+        lines.append(ties.due(f"{rng.randint(2010, 2030)}-{rng.randint(1, 12):02d}"))
+    lines += ties.recurring(status)
     if rng.random() < 0.1:
         lines.append(f"        status_note: {sentence(rng, 4, 9)}")
     return lines
 
 
 def objectives(rng: random.Random, count: int, sections: list[str], history: bool,
-               comments: Comments) -> list[str]:
+               comments: Comments, ties: Ties) -> list[str]:
     lines: list[str] = []
     made, number = 0, 0
     while made < count:
@@ -128,7 +178,7 @@ def objectives(rng: random.Random, count: int, sections: list[str], history: boo
         for index, status in enumerate(statuses, start=1):
             if rng.random() < 0.05:
                 lines.append("      # Comentario del ST sobre esta actividad.")
-            lines += activity(rng, f"{oid}.{index}", status, history, comments)
+            lines += activity(rng, f"{oid}.{index}", status, history, comments, ties)
         lines.append("")
         made += size
     return lines
@@ -143,10 +193,12 @@ def generate(count: int, seed: int, comments: int = 0) -> str:
         members=", ".join(COUNTRIES),
         sections="\n".join(f"  {s}:\n    area: I\n    title: {sentence(rng, 3, 8)}"
                            for s in section_ids),
+        meetings=calendar(),
     )
-    notes = Comments(comments, seed)
-    active = objectives(rng, count, section_ids, history=False, comments=notes)
-    past = objectives(rng, max(1, count // 3), section_ids, history=True, comments=notes)
+    notes, ties = Comments(comments, seed), Ties(seed)
+    active = objectives(rng, count, section_ids, history=False, comments=notes, ties=ties)
+    past = objectives(rng, max(1, count // 3), section_ids, history=True, comments=notes,
+                      ties=ties)
     return text + "\nobjectives:\n" + "\n".join(active) + "\nhistory:\n" + "\n".join(past)
 
 

@@ -52,7 +52,7 @@ YQ_QUERY = '[.objectives[].activities[] | select(.responsible | index("Países m
 # ending in "(cold)" runs with CRMPLAN_NO_CACHE=1: the first command after the file was
 # edited, which reads and validates it from scratch (as yq reads it every time). The tables
 # are drawn in colour, as on a terminal (rich draws them); "(piped)" is a listing written
-# to a pipe or a file, without colour (crmplan writes the lines itself).
+# to a pipe or a file, without colour (rich too, its padding trimmed).
 COMMANDS: dict[str, tuple[list[str], float | None]] = {
     "validate": (["validate"], 1.3),
     "validate (cold)": (["validate"], None),
@@ -64,10 +64,12 @@ COMMANDS: dict[str, tuple[list[str], float | None]] = {
     "status --pending": (["status", "--pending"], 1.6),
     "show": (["show", "{id}"], 1.6),
     "list (piped)": (["list", "--responsible", "Países miembros"], None),
+    "report": (["report", "--responsible", "México", "--as-of", "2009-11-26"], 1.6),
+    "agenda": (["agenda", "GRCM-2009-12", "--as-of", "2009-11-26"], 1.6),  # report's budget
     "archive": (["archive", "{id}", "--date", "2026-11-28"], 1.6),
     "restore": (["restore", "{id}"], None),
 }
-TABLES = {"list table", "status --pending", "show"}  # drawn in colour
+TABLES = {"list table", "status --pending", "show", "report", "agenda"}  # drawn in colour
 
 
 Job = tuple[list[str], Callable[[], object] | None, dict[str, str]]  # argv, before, env
@@ -94,7 +96,7 @@ def measure(job: Job, runs: int, paired: Job | None = None) -> dict:  # type: ig
               "peak_kb": peak}
     if others:
         result["paired"] = statistics.median(others)
-        result["ratio"] = statistics.median(t / o for t, o in zip(times, others))
+        result["ratio"] = statistics.median(t / o for t, o in zip(times, others, strict=True))
     return result
 
 
@@ -189,11 +191,12 @@ def archive_diff(path: Path, item: str, env: dict[str, str]) -> dict[str, object
 
 def changed_lines(before: str, after: str) -> dict[str, object]:
     """Where the texts differ (hunks), the lines taken out and put in, and whether every line
-    taken out (its status aside) is put back elsewhere: only the moved lines changed."""
+    taken out (its status, and the plan's `updated` date that every edit sets, aside) is put back
+    elsewhere: only the moved lines changed."""
     diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))
     out = [line[1:] for line in diff if line.startswith("-") and not line.startswith("---")]
     put = [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
-    moved = all(line in put or line.lstrip().startswith("status:") for line in out)
+    moved = all(line in put or line.lstrip().startswith(("status:", "updated:")) for line in out)
     return {"hunks": sum(line.startswith("@@") for line in diff), "out": len(out),
             "in": len(put), "only moved": moved and len(out) > 0}
 

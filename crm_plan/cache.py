@@ -7,9 +7,10 @@ language and crmplan's own code (name, size and time of every module), so a stal
 entry cannot be found by construction. Entries are JSON, never pickle; writing one
 never fails a command.
 
-Where: $CRMPLAN_CACHE_DIR, else $XDG_CACHE_HOME/crmplan, else ~/.cache/crmplan
-(%LOCALAPPDATA%\\crmplan on Windows). CRMPLAN_NO_CACHE=1 turns it off, and so does
-having no such place (no home folder).
+Where: $CRMPLAN_CACHE_DIR, else the user's cache folder as platformdirs knows it for
+each system: $XDG_CACHE_HOME/crmplan or ~/.cache/crmplan on Linux, ~/Library/Caches/crmplan
+on macOS, %LOCALAPPDATA%\\crmplan\\Cache on Windows. CRMPLAN_NO_CACHE=1 turns it off, and
+so does having no such place (no home folder).
 
 The folder may be one the user keeps other files in, and it is read by every command,
 so it is handled as untrusted:
@@ -37,23 +38,14 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from enum import Enum
 from pathlib import Path
-from types import MappingProxyType
+from types import MappingProxyType, UnionType
+from typing import Any, get_args, get_origin
 
 from crm_plan import messages
-from crm_plan.model import (
-    Activity,
-    Actor,
-    Document,
-    Due,
-    Objective,
-    Outcome,
-    Plan,
-    Ref,
-    Section,
-    Status,
-)
+from crm_plan.model import Plan
 from crm_plan.problems import Problem, Severity
 
 FORMAT = 3  # 2: the model's records as arrays; 3: a header line with a marker and a digest
@@ -67,6 +59,7 @@ KEEP = 16  # entries kept; older ones are removed when a new one is written
 LIMIT = 32 * 1024 * 1024  # bytes: the whole cache, and so the largest entry
 STALE = 3600  # seconds after which a temporary file is an interrupted write's leftover
 
+# O_BINARY: Windows only (no newline translation); O_NOFOLLOW, O_NONBLOCK: POSIX only.
 _FLAG = {name: getattr(os, name, 0) for name in ("O_NOFOLLOW", "O_NONBLOCK", "O_BINARY",
                                                    "O_CLOEXEC", "O_DIRECTORY")}
 _READ = os.O_RDONLY | _FLAG["O_NOFOLLOW"] | _FLAG["O_NONBLOCK"] | _FLAG["O_BINARY"] \
@@ -89,15 +82,14 @@ def directory() -> Path | None:
         return None
     if explicit := os.environ.get("CRMPLAN_CACHE_DIR"):
         return Path(explicit)
-    if os.name == "nt" and (local := os.environ.get("LOCALAPPDATA")):
-        return Path(local) / "crmplan"
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG rule: a relative path is ignored
-        home = os.path.expanduser("~")  # "~" again: no HOME and no passwd entry
-        if not os.path.isabs(home):
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "crmplan"
+    import platformdirs
+
+    try:
+        found = platformdirs.user_cache_dir("crmplan", appauthor=False)
+    except (RuntimeError, OSError, ValueError):  # no home folder (no HOME, no passwd entry)
+        return None
+    # An older platformdirs says "~/.cache/crmplan" then, relative to the working folder.
+    return Path(found) if os.path.isabs(found) else None
 
 
 def load(data: bytes, display: str) -> tuple[Plan, list[Problem]] | None:
@@ -184,7 +176,7 @@ class _Folder:
 
     def __init__(self, path: str, fd: int | None) -> None:
         self.path = path
-        self.fd = fd  # None on Windows: names are joined to the path
+        self.fd = fd  # None: Windows only; names are joined to the path
 
     def _at(self, name: str) -> str:
         return name if self.fd is not None else os.path.join(self.path, name)
@@ -227,7 +219,7 @@ def _folder(create: bool) -> Iterator[_Folder | None]:
     if create:
         with contextlib.suppress(OSError):
             os.makedirs(path, mode=0o700, exist_ok=True)
-    if not _AT_FOLDER:
+    if not _AT_FOLDER:  # Windows only: a folder cannot be opened there, names go by path
         yield _Folder(str(path), None)
         return
     try:
@@ -304,43 +296,49 @@ def _plain(value: object) -> object:
     raise TypeError(type(value).__name__)
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
 def _plan(data: list) -> Plan:  # type: ignore[type-arg]
-    """The plan back from the arrays `save` wrote, field by field in the model's order."""
-    document, actors, areas, sections, objectives, history = data
-    return Plan(
-        Document._make((*document[:3], _date(document[3]), document[4], tuple(document[5]),
-                        document[6])),
-        {k: Actor(key, name, tuple(members)) for k, (key, name, members) in actors.items()},
-        areas,
-        {k: Section._make(s) for k, s in sections.items()},
-        tuple(map(_objective, objectives)),
-        tuple(map(_objective, history)),
-    )
+    """The plan back from the arrays `save` wrote: each record's fields in the model's order,
+    turned back into what the model's annotations say (a tuple, a date, a status, a record)."""
+    return _decoder(Plan)(data)  # type: ignore[no-any-return]
 
 
-def _objective(data: list) -> Objective:  # type: ignore[type-arg]
-    id_, section, title, activities, *rest = data
-    return Objective(id_, section, title, tuple(map(_activity, activities)), *rest)
+@functools.cache
+def _decoder(record: Any) -> Callable[[list], Any]:  # type: ignore[type-arg]
+    """A function from a record's array to the record, derived from its annotations (the
+    model's modules evaluate them): a field added to the model needs nothing here."""
+    # The annotations as the class keeps them (typing.get_type_hints would evaluate each again,
+    # and inspect.get_annotations costs the import of inspect: 5 ms at every start).
+    hints = next(vars(cls)["__annotations__"] for cls in record.__mro__
+                 if "__annotations__" in vars(cls))
+    steps = [(at, convert) for at, name in enumerate(record._fields)
+             if (convert := _converter(hints[name])) is not None]
+    make = record._make
+
+    def decode(data: list) -> Any:  # type: ignore[type-arg]
+        for at, convert in steps:
+            data[at] = convert(data[at])
+        return make(data)
+
+    return decode
 
 
-def _refs(data: list) -> tuple[Ref, ...]:  # type: ignore[type-arg]
-    return tuple(map(Ref._make, data))
-
-
-def _activity(data: list) -> Activity:  # type: ignore[type-arg]
-    (id_, objective, section, text, status, refs, responsible, coordination, support,
-     responsible_note, due, status_note, note, action_plan, outcomes, archived, archived_on,
-     origin, line) = data
-    return Activity(
-        id_, objective, section, text, Status(status), _refs(refs), tuple(responsible),
-        tuple(coordination), tuple(support), responsible_note, Due._make(due) if due else None,
-        status_note, note, action_plan,
-        tuple(Outcome(text, _refs(refs)) for text, refs in outcomes),
-        archived, _date(archived_on), origin, line)
+def _converter(hint: Any) -> Callable[[Any], Any] | None:
+    """How a JSON value becomes a field annotated `hint`; None: as it is."""
+    if hint is dt.date:
+        return dt.date.fromisoformat
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint
+    if isinstance(hint, type) and issubclass(hint, tuple) and hasattr(hint, "_fields"):
+        return _decoder(hint)
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is tuple:
+        item = _converter(args[0])
+        return tuple if item is None else lambda values: tuple(map(item, values))
+    if origin is Mapping and (value := _converter(args[1])) is not None:
+        return lambda values: {key: value(v) for key, v in values.items()}
+    if origin is UnionType and len(args) == 2 and (inner := _converter(args[0])) is not None:
+        return lambda v: None if v is None else inner(v)  # X | None
+    return None
 
 
 def _problem(data: dict) -> Problem:  # type: ignore[type-arg]

@@ -6,11 +6,12 @@ For each activity: added, removed, archived (with its outcomes), restored, moved
 objective, status, responsible/coordination/support, due date, edits of its text, references
 and notes (as a word diff), and outcomes recorded on a historical one.
 
-The other parts of the plan (`PARTS`: document data, areas, sections, actors, objectives) are
-compared item by item, matched by key or id: added, removed, and each field that changed (texts
-as a word diff). An objective is one item whether it stands in the active plan, the history or
-both, so archiving its last activity changes nothing of it. A new part of the plan keyed by id
-(meetings) is one more line in `PARTS` and a label for it in the renderers. Pure functions.
+The other parts of the plan (`PARTS`: document data, areas, sections, actors, meetings,
+objectives) are compared item by item, matched by key or id: added, removed, and each field that
+changed (texts as a word diff). An objective is one item whether it stands in the active plan,
+the history or both, so archiving its last activity changes nothing of it. A new part of the plan
+keyed by id is one more line in `PARTS` and a heading and a count for it in render/changes.py
+(meetings were added so). Pure functions.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import NamedTuple
 
-from crm_plan.model import ROLES, Activity, Objective, Plan
+from crm_plan.model import ROLES, Activity, Objective, Plan, id_key
 
 
 class Kind(str, Enum):
@@ -64,6 +65,7 @@ class Part(str, Enum):
     AREA = "area"
     SECTION = "section"
     ACTOR = "actor"
+    MEETING = "meeting"
     OBJECTIVE = "objective"
 
 
@@ -71,7 +73,8 @@ class PartChange(NamedTuple):
     """A change to an item of another part of the plan: added, removed, or one field edited."""
 
     part: Part
-    key: str  # the actor's short name, the area's, section's or objective's id; "" for document
+    key: str  # an actor's short name, an area's, section's, meeting's or objective's id; ""
+    # for the document
     kind: Kind  # ADDED, REMOVED or EDITED
     name: str  # the item's title or name (the new one, or the old one when removed)
     field: str | None = None
@@ -121,13 +124,16 @@ def _objectives(plan: Plan) -> dict[str, Objective]:
 
 
 PARTS: tuple[PartSpec, ...] = (
+    # `updated` is not among them: the headline gives both versions' dates, and every edit
+    # sets it, so it would be a change in every report.
     PartSpec(Part.DOCUMENT, lambda plan: {"": plan.document},
-             ("title", "organization", "network", "updated", "updated_by", "legend", "note"),
-             "title"),
+             ("title", "organization", "network", "updated_by", "legend", "note"), "title"),
     PartSpec(Part.AREA, lambda plan: {k: _Titled(v) for k, v in plan.areas.items()}, ("title",),
              "title"),
     PartSpec(Part.SECTION, lambda plan: plan.sections, ("area", "title"), "title"),
     PartSpec(Part.ACTOR, lambda plan: plan.actors, ("name", "members"), "name"),
+    PartSpec(Part.MEETING, lambda plan: {m.id: m for m in plan.meetings},
+             ("body", "date", "place", "name", "note"), "name"),
     PartSpec(Part.OBJECTIVE, _objectives, ("section", "title", "note", "action_plan"), "title"),
 )
 
@@ -234,12 +240,6 @@ def activity_changes(old: Activity, new: Activity) -> list[Change]:
     return changes
 
 
-def id_key(item_id: str) -> tuple[tuple[int, int | str], ...]:
-    """Ids in the order a reader expects: 9.3 before 10.1, active ids before historical ones
-    (I.B.1.2), whatever their place in the file."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in item_id.split("."))
-
-
 def _change(kind: Kind, activity: Activity, **details: object) -> Change:
     return Change(kind, activity.id, activity.section, activity.objective, activity.text,
                   **details)  # type: ignore[arg-type]
@@ -248,7 +248,7 @@ def _change(kind: Kind, activity: Activity, **details: object) -> Change:
 def _edited_value(activity: Activity, name: str) -> str | None:
     if name == "ref":
         return "; ".join(ref.text for ref in activity.refs if ref.field == "ref") or None
-    value: str | None = getattr(activity, name)
+    value: str | None = getattr(activity, name)  # one of EDITED_FIELDS: a text, or None
     return value
 
 

@@ -67,9 +67,16 @@ def objectives(file: str | None, incomplete: str) -> list[Candidate]:
         (o.id, _short(o.title)) for o in plan.objectives + plan.history))
 
 
+def meetings(file: str | None, incomplete: str) -> list[Candidate]:
+    """Ids of the calendar's meetings, with their body, place and date."""
+    return _safely(file, incomplete, lambda plan: (
+        (m.id, _short(m.label())) for m in plan.meetings))
+
+
 def statuses(incomplete: str) -> list[Candidate]:
     """The file's vocabulary, then the English words the command line accepts for it."""
     english = [(word, status.value) for word, status in STATUS_ALIASES.items()]
+    english.insert(3, ("pending", "pendiente + por definir"))
     return matching([(s.value, "") for s in Status] + english, incomplete)
 
 
@@ -97,3 +104,37 @@ def _safely(file: str | None, incomplete: str,
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= HELP_WIDTH else text[:HELP_WIDTH - 1].rstrip() + "…"
+
+
+def powershell_line(line: str) -> str:
+    """A PowerShell command line rewritten so that a POSIX shell's rules read the same words.
+
+    Typer's PowerShell script hands over the line as typed there, and Typer splits it as a
+    POSIX shell would, where a backslash escapes the next character: `-f C:\\Users\\plan.yaml`
+    became `C:Usersplan.yaml`, and Tab offered nothing. In PowerShell a backslash is an
+    ordinary character: its escape is the backtick; '...' is literal ('' is a quote), "..."
+    takes backtick escapes."""
+    import shlex
+
+    words: list[str] = []
+    word: list[str] = []
+    in_word, quote, index = False, "", 0
+    while index < len(line):
+        char, index = line[index], index + 1
+        if char == "`" and quote != "'" and index < len(line):  # the next character, as is
+            char, index = line[index], index + 1
+        elif char == quote == "'" and line[index:index + 1] == "'":  # '' inside '...'
+            index += 1
+        elif char == quote or (not quote and char in "'\""):  # a quote closes, or opens
+            quote, in_word = ("" if quote else char), True
+            continue
+        elif not quote and char in " \t":  # a space ends a word
+            if in_word:
+                words.append("".join(word))
+            word, in_word = [], False
+            continue
+        word.append(char)
+        in_word = True
+    if in_word:
+        words.append("".join(word))
+    return shlex.join(words)

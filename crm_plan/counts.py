@@ -51,13 +51,13 @@ class Report(NamedTuple):
         return self.pending or self.overdue
 
 
-def tally(activities: Iterable[Activity], as_of: dt.date) -> Tally:
+def tally(activities: Iterable[Activity], as_of: dt.date, plan: Plan | None = None) -> Tally:
     by_status = dict.fromkeys(Status, 0)
     pending = overdue = 0
     for activity in activities:
         by_status[activity.status] += 1
         pending += activity.status.pending
-        overdue += is_overdue(activity, as_of)
+        overdue += is_overdue(activity, as_of, plan)
     return Tally(by_status, pending, overdue)
 
 
@@ -70,25 +70,28 @@ def report(plan: Plan, filters: Filters, as_of: dt.date, *, by_member: bool = Fa
                    if in_scope["archived" if h.activity.archived else "active"])
     counts = Counts(
         as_of=as_of,
-        total=tally((h.activity for h in chosen), as_of),
+        total=tally((h.activity for h in chosen), as_of, plan),
         by_section=_by_section(plan, chosen, as_of),
         by_actor=_by_actor(plan, chosen, as_of, by_member),
         archived=sum(h.activity.archived for h in everything.hits),
         by_member=by_member,
     )
-    listed = tuple(h for h in chosen if _listed(h.activity, as_of, pending, overdue))
+    listed = tuple(h for h in chosen if _listed(h.activity, as_of, pending, overdue, plan))
     return Report(counts, Selection(listed, everything.actors, as_of), pending, overdue)
 
 
-def _listed(activity: Activity, as_of: dt.date, pending: bool, overdue: bool) -> bool:
+def _listed(activity: Activity, as_of: dt.date, pending: bool, overdue: bool,
+            plan: Plan) -> bool:
     if not (pending or overdue):
         return True
-    return (pending and activity.status.pending) or (overdue and is_overdue(activity, as_of))
+    return (pending and activity.status.pending) or (overdue and is_overdue(activity, as_of,
+                                                                            plan))
 
 
 def _by_section(plan: Plan, hits: tuple[Hit, ...], as_of: dt.date) -> dict[str, Tally]:
     order = list(plan.sections) + sorted({h.activity.section for h in hits} - set(plan.sections))
-    return {section: tally([h.activity for h in hits if h.activity.section == section], as_of)
+    return {section: tally([h.activity for h in hits if h.activity.section == section], as_of,
+                          plan)
             for section in order if any(h.activity.section == section for h in hits)}
 
 
@@ -108,4 +111,4 @@ def _by_actor(plan: Plan, hits: tuple[Hit, ...], as_of: dt.date, by_member: bool
                  for actor in counted_for.get(name, ())}
         for actor in named:
             naming[actor].append(hit.activity)
-    return {actor: tally(found, as_of) for actor, found in naming.items() if found}
+    return {actor: tally(found, as_of, plan) for actor, found in naming.items() if found}

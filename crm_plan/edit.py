@@ -16,9 +16,10 @@ from typing import NamedTuple
 
 from crm_plan import lookup
 from crm_plan.errors import CrmPlanError, UsageError
-from crm_plan.messages import _
-from crm_plan.model import Activity, Plan, Status
-from crm_plan.source import BOM, Mapping, Node, Scalar, Sequence, parse
+from crm_plan.messages import _, day
+from crm_plan.model import Activity, Plan, Status, id_key
+from crm_plan.problems import Problem
+from crm_plan.source import BOM, Mapping, Node, Scalar, Sequence, Source, parse
 from crm_plan.spans import (
     Span,
     gap,
@@ -38,25 +39,26 @@ class EditRefused(CrmPlanError):
     """The file's layout does not allow the edit; nothing was changed."""
 
 
-def archive_many(plan: Plan, text: str, ids: list[str], *, completed: bool, on: dt.date,
-                 outcome: str | None = None) -> tuple[str, list[str]]:
-    """Archive the named activities (and, with `completed`, every `completado` one)."""
+def archive_many(plan: Plan, text: str | Source, ids: list[str], *, completed: bool,
+                 on: dt.date, outcome: str | None = None) -> tuple[str, list[str]]:
+    """Archive the named activities (and, with `completed`, every `completado` one). `text`
+    is the plan's text, or its source when it has been parsed already (see store.update)."""
     chosen = [_activity(plan, activity_id) for activity_id in dict.fromkeys(ids)]
     for activity in chosen:
         if activity.archived:
             raise EditRefused(_("{id} is already in the history{when}; nothing was changed").format(
-                id=activity.id, when=_(" (archived {date})").format(date=activity.archived_on)
+                id=activity.id, when=_(" (archived {date})").format(date=day(activity.archived_on))
                 if activity.archived_on else ""))
     if completed:
         chosen += [a for a in plan.activities() if a.status is Status.COMPLETADO
                    and a not in chosen]
     for activity in chosen:
-        text = archive(text, activity.id, on, outcome)
-    return text, [a.id for a in chosen]
+        text = _Document.of(text).archive(activity.id, on, outcome)
+    return _text(text), [a.id for a in chosen]
 
 
-def restore_many(plan: Plan, text: str, ids: list[str]) -> tuple[str, list[str]]:
-    """Put the named archived activities back in the active plan."""
+def restore_many(plan: Plan, text: str | Source, ids: list[str]) -> tuple[str, list[str]]:
+    """Put the named archived activities back in the active plan (`text` as in archive_many)."""
     chosen = [_activity(plan, activity_id) for activity_id in dict.fromkeys(ids)]
     for activity in chosen:
         if not activity.archived:
@@ -66,8 +68,12 @@ def restore_many(plan: Plan, text: str, ids: list[str]) -> tuple[str, list[str]]
             raise EditRefused(_("{id} has no 'origin': it was never in the active plan, so it "
                                 "cannot be restored; nothing was changed").format(id=activity.id))
     for activity in chosen:
-        text = restore(text, activity.id)
-    return text, [a.id for a in chosen]
+        text = _Document.of(text).restore(activity.id)
+    return _text(text), [a.id for a in chosen]
+
+
+def _text(text: str | Source) -> str:
+    return text if isinstance(text, str) else text.text
 
 
 def _activity(plan: Plan, activity_id: str) -> Activity:
@@ -81,12 +87,12 @@ def _activity(plan: Plan, activity_id: str) -> Activity:
 
 def archive(text: str, activity_id: str, on: dt.date, outcome: str | None = None) -> str:
     """`text` with the active activity moved to the history."""
-    return _Document(text).archive(activity_id, on, outcome)
+    return _Document.of(text).archive(activity_id, on, outcome)
 
 
 def restore(text: str, activity_id: str) -> str:
     """`text` with the archived activity put back where `archive` took it from."""
-    return _Document(text).restore(activity_id)
+    return _Document.of(text).restore(activity_id)
 
 
 class _Found(NamedTuple):
@@ -110,16 +116,23 @@ class _Edit(NamedTuple):
 
 
 class _Document:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, root: Node | None, problems: list[Problem]) -> None:
+        if not isinstance(root, Mapping) or problems:
+            raise EditRefused(_("the plan file cannot be read; run crmplan validate"))
+        self.root = root
         self.final_newline = text.endswith(("\n", "\r"))
         self.newline = "\r\n" if "\r\n" in text else "\n"
         if not self.final_newline:
             text += self.newline  # restored at the end, so that a move at EOF is exact
-        self.lines = _LINE.findall(text)
-        root, problems = parse(text[1:] if text.startswith(BOM) else text, "")
-        if not isinstance(root, Mapping) or problems:
-            raise EditRefused(_("the plan file cannot be read; run crmplan validate"))
-        self.root = root
+        self.lines: list[str] = _LINE.findall(text)
+
+    @classmethod
+    def of(cls, text: str | Source) -> _Document:
+        """The document of a text, parsed here unless its source already is."""
+        if isinstance(text, str):
+            root, problems = parse(text[1:] if text.startswith(BOM) else text, "")
+            return cls(text, root, problems)
+        return cls(text.text, text.root, text.problems)
 
     # -- the two operations --------------------------------------------------------------------
 
@@ -127,9 +140,8 @@ class _Document:
         found = self._find("objectives", activity_id)
         history = self._find_objective("history", _objective_id(found.objective))
         chunk = self._archived_chunk(found, on, outcome)
-        edits = [self._cut(found, history)]
-        edits.append(self._paste(found, history, chunk, "history", at_end=True))
-        return self._apply(edits)
+        cut, carried = self._cut(found, history)
+        return self._apply([cut, self._paste(found, history, chunk, "history", carried)])
 
     def restore(self, activity_id: str) -> str:
         found = self._find("history", activity_id)
@@ -139,9 +151,8 @@ class _Document:
                                 "cannot be restored").format(id=activity_id))
         active = self._find_objective("objectives", _objective_id(found.objective))
         chunk = self._restored_chunk(found, origin)
-        edits = [self._cut(found, active)]
-        edits.append(self._paste(found, active, chunk, "objectives", at_end=False))
-        return self._apply(edits)
+        cut, carried = self._cut(found, active)
+        return self._apply([cut, self._paste(found, active, chunk, "objectives", carried)])
 
     # -- finding things ----------------------------------------------------------------------------
 
@@ -155,7 +166,7 @@ class _Document:
             activities = _activities(objective)
             spans = item_spans(self.lines, activities) if activities else []
             for index, span in enumerate(spans):
-                if _id(span.node) == activity_id:
+                if _id(span.node) == activity_id and objectives is not None:
                     return _Found(key, objectives, objective, spans, index)
         raise EditRefused(_("{id} is not in the {part}").format(
             id=activity_id, part=_("active plan") if key == "objectives" else _("history")))
@@ -164,7 +175,8 @@ class _Document:
         objectives = self._list(key)
         for objective in item_spans(self.lines, objectives) if objectives else ():
             activities = _activities(objective)
-            if _id(objective.node) == objective_id and activities is not None:
+            if (_id(objective.node) == objective_id and activities is not None
+                    and objectives is not None):
                 return _Found(key, objectives, objective, item_spans(self.lines, activities), 0)
         return None
 
@@ -211,7 +223,7 @@ class _Document:
         if status is None or written is None:
             raise EditRefused(_("{id} has no status to restore").format(id=_id(node)))
         chunk = self._replace_value(span, status, written.value)
-        drop = set()
+        drop: set[int] = set()
         for key in ("archived", "origin"):
             lines = key_span(self.lines, node, key)
             if lines is not None:
@@ -237,10 +249,11 @@ class _Document:
 
     # -- cutting and pasting ---------------------------------------------------------------------
 
-    def _cut(self, found: _Found, other: _Found | None) -> _Edit:
-        """Remove the activity, or its whole objective when it is the last one."""
+    def _cut(self, found: _Found, other: _Found | None) -> tuple[_Edit, list[str] | None]:
+        """Remove the activity, or its whole objective when it is the last one; and the blank
+        lines removed with it, which travel with it (see `_remove`)."""
         if len(found.activities) > 1:
-            return self._remove(found.activities, found.position)
+            return self._remove(found.activities, found.position, found.key)
         objectives = item_spans(self.lines, found.objectives)
         index = next(i for i, s in enumerate(objectives) if s.lead == found.objective.lead)
         if other is not None and not self._same_header(found, other):
@@ -248,8 +261,8 @@ class _Document:
                 "objective {id} is in both parts with different titles, fields or comments; make "
                 "them the same first").format(id=_objective_id(found.objective)))
         if len(objectives) == 1 and found.key == "history":
-            return self._remove_part(found.key, found.objective)
-        return self._remove(objectives, index)
+            return self._remove_part(found.key, found.objective), None
+        return self._remove(objectives, index, found.key)
 
     def _remove_part(self, key: str, objective: Span) -> _Edit:
         """The history's last objective leaves, undoing what `_new_part` did: the `history:` key
@@ -266,21 +279,35 @@ class _Document:
             lead -= 1  # the blank line `_new_part` put between the key's comments and the objective
         return _Edit(lead, objective.end + 1, [])
 
-    def _remove(self, spans: list[Span], index: int) -> _Edit:
-        """Cut one item with one of its gaps, so that pasting it back with the gap is exact."""
+    def _remove(self, spans: list[Span], index: int, key: str
+                ) -> tuple[_Edit, list[str] | None]:
+        """Cut one item with one of its gaps, so that pasting it back with the gap is exact.
+        The gap's lines go with the item and separate it at its destination, so that their
+        line endings (a file may mix LF and CRLF) come back with it: in the active plan the gap
+        after the item (the one before it, for the last), in the history the gap before it
+        (the one `archive` brought when it put the item after its neighbour)."""
         span = spans[index]
-        if index + 1 < len(spans) and self._is_gap(gap(self.lines, span, spans[index + 1])):
-            return _Edit(span.lead, spans[index + 1].lead, [])
-        if index > 0 and self._is_gap(gap(self.lines, spans[index - 1], span)):
-            return _Edit(spans[index - 1].end + 1, span.end + 1, [])
-        return _Edit(span.lead, span.end + 1, [])
+        after = [(span.lead, spans[index + 1].lead, gap(self.lines, span, spans[index + 1]))
+                 ] if index + 1 < len(spans) else []
+        before = [(spans[index - 1].end + 1, span.end + 1, gap(self.lines, spans[index - 1], span))
+                  ] if index > 0 else []
+        for start, stop, lines in before + after if key == "history" else after + before:
+            if self._is_gap(lines):
+                return _Edit(start, stop, []), lines
+        return _Edit(span.lead, span.end + 1, []), None
 
     def _paste(self, found: _Found, target: _Found | None, chunk: list[str], key: str,
-               at_end: bool) -> _Edit:
+               carried: list[str] | None) -> _Edit:
+        """Into the history at the end, into the active plan in id order. The blank lines cut
+        out with the item separate it again only at the same level: those between objectives
+        never go between activities, nor the reverse."""
+        at_end = key == "history"
+        if (target is None) != (len(found.activities) == 1):
+            carried = None
         if target is not None:  # the objective is there: add the activity to it
             chunk = _reindent(chunk, target.activities[0].indent - found.activity.indent)
             return self._insert(target.activities, _id(found.activity.node), chunk,
-                                self._activity_gap(), at_end)
+                                self._activity_gap(), at_end, carried)
         header = self._header(found)
         lead, prefix_len = header
         objective = lead[:prefix_len] + chunk + lead[prefix_len:]
@@ -290,20 +317,21 @@ class _Document:
         spans = item_spans(self.lines, objectives)
         objective = _reindent(objective, spans[0].indent - found.objective.indent)
         return self._insert(spans, _objective_id(found.objective), objective,
-                            self._objective_gap(), at_end)
+                            self._objective_gap(), at_end, carried)
 
     def _insert(self, spans: list[Span], item_id: str, chunk: list[str], style: list[str],
-                at_end: bool) -> _Edit:
+                at_end: bool, carried: list[str] | None) -> _Edit:
         """Insert in id order (or at the end), separated by the blank lines that the items
-        around the place have between them, else by the file's usual ones (`style`)."""
+        around the place have between them, else by the file's usual ones (`style`); by the
+        blank lines that came with the item (`carried`) when there are as many."""
         if not at_end:
             for k, span in enumerate(spans):
-                if _natural(_id(span.node)) > _natural(item_id):
+                if id_key(_id(span.node)) > id_key(item_id):
                     around = gap(self.lines, spans[k - 1], span) if k else style
-                    return _Edit(span.lead, span.lead, chunk + around)
+                    return _Edit(span.lead, span.lead, chunk + _same_count(carried, around))
         around = gap(self.lines, spans[-2], spans[-1]) if len(spans) > 1 else style
         last = spans[-1].end + 1
-        return _Edit(last, last, around + chunk)
+        return _Edit(last, last, _same_count(carried, around) + chunk)
 
     def _new_part(self, key: str, objective: list[str], found: _Found) -> _Edit:
         """The first objective of the history (or of the active plan): start the list, indented
@@ -419,14 +447,14 @@ def _status_text(written: str) -> str:
     return written if _PLAIN_STATUS.match(written) else json.dumps(written, ensure_ascii=False)
 
 
+def _same_count(carried: list[str] | None, around: list[str]) -> list[str]:
+    """The blank lines an item brought, where the place takes as many, else the place's."""
+    return carried if carried is not None and len(carried) == len(around) else around
+
+
 def _reindent(lines: list[str], delta: int) -> list[str]:
     if delta == 0:
         return lines
     if delta > 0:
         return [line if is_blank(line) else " " * delta + line for line in lines]
     return [line if is_blank(line) else line[min(-delta, indent_of(line)):] for line in lines]
-
-
-def _natural(item_id: str) -> tuple[tuple[int, object], ...]:
-    """Ids in plan order: "9.10" after "9.9", numbers before letters."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in item_id.split("."))

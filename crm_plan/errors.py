@@ -37,3 +37,8 @@ class UsageError(CrmPlanError):
     """The command was called wrongly: unknown id, actor, status, bad option value."""
 
     exit_code = EXIT_USAGE
+
+
+class NotInPlan(UsageError):
+    """An id, actor, section or objective that the plan does not have: the message names the
+    file that was looked in, since the word may be right and the file the wrong one."""

@@ -45,10 +45,14 @@ class Entry(NamedTuple):
     refs: tuple[str, ...] = ()  # shown after the text as "(Ref.: ...)"
     note: str | None = None  # shown after the references
     underline: bool = False  # pending or still to be defined (the legend's "Subrayado")
+    after: str = ""  # punctuation the document writes right after the references: "."
 
     def parts(self) -> list[str]:
         """The pieces of the line in order: number, text, each reference, the note."""
-        pieces = [self.number, self.text, *(ref_text(r) for r in self.refs), self.note or ""]
+        refs = [ref_text(r) for r in self.refs]
+        if refs:
+            refs[-1] += self.after
+        pieces = [self.number, self.text, *refs, self.note or ""]
         return [p for p in pieces if p]
 
     def plain(self) -> str:
@@ -185,9 +189,10 @@ def objective_entry(objective: Objective) -> Entry:
 
 def activity_entry(activity: Activity) -> Entry:
     """`9.3 Designar un enlace ...`, its references as the document writes them, its note."""
+    refs = _written_refs(activity.refs)
     return Entry(number(activity.id), cased(activity.text, activity.action_plan),
-                 refs=_written_refs(activity.refs), note=activity.note,
-                 underline=_underlined(activity))
+                 refs=refs, note=activity.note, underline=_underlined(activity),
+                 after=(activity.after_ref or "") if refs else "")
 
 
 def responsible_entry(plan: Plan, activity: Activity) -> Entry | None:
@@ -204,15 +209,16 @@ def calendar_entry(activity: Activity) -> Entry:
     words = due_text(activity.due) if activity.status is Status.PROGRAMADO and activity.due \
         else CALENDAR_WORDS[activity.status]
     text = f"{words}. {activity.status_note}" if activity.status_note else words
-    return Entry(f"{number(activity.id)}.1.1", cased(text, activity.action_plan),
+    return Entry(f"{number(activity.id)}.1.1", cased(text, activity.calendar_upper),
                  underline=_underlined(activity))
 
 
 def outcome_entry(activity: Activity, index: int, outcome: Outcome, *,
                   numbered: bool = True) -> Entry:
     """`1.2.1 Eventos realizados: ...`: the outcomes of a historical activity, numbered."""
+    refs = _written_refs(outcome.refs)
     return Entry(f"{number(activity.id)}.{index}" if numbered else "", outcome.text,
-                 refs=_written_refs(outcome.refs))
+                 refs=refs, after=(outcome.after_ref or "") if refs else "")
 
 
 def ref_text(ref: str) -> str:
@@ -228,8 +234,10 @@ def _underlined(activity: Activity) -> bool:
     return not activity.archived and activity.status.pending
 
 
-def cased(text: str, action_plan: bool) -> str:
-    return text.upper() if action_plan else text
+def cased(text: str, upper: bool) -> str:
+    """The legend's UPPER CASE: the text of an item marked `action_plan`, a calendar cell
+    marked `calendar_upper` (the document writes CONTINUO for 11.1 but Continuo for 4.5)."""
+    return text.upper() if upper else text
 
 
 # -- wording ------------------------------------------------------------------------------------

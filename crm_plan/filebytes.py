@@ -6,7 +6,12 @@ plan cache reads the file without loading the parser.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from crm_plan.errors import PlanFileError
 from crm_plan.messages import _
@@ -17,7 +22,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 def read_bytes(path: Path, display: str) -> bytes:
     """The file's bytes; a file that cannot be read at all raises PlanFileError."""
-    try:
+    with _reading(display):
         if path.is_dir():
             raise PlanFileError(_("{path}: is a folder, not a plan file").format(path=display))
         if not path.is_file() and path.exists():  # a pipe or a device (/dev/stdin, /dev/zero)
@@ -27,12 +32,50 @@ def read_bytes(path: Path, display: str) -> bytes:
             return data
         _check_size(path.stat().st_size, display)
         return path.read_bytes()
+
+
+class Snapshot(NamedTuple):
+    """A regular file's bytes and its status as they were read."""
+
+    data: bytes
+    status: os.stat_result
+    steady: bool  # False when the file changed (or was replaced) while it was being read
+
+
+def snapshot(path: Path, display: str) -> Snapshot:
+    """The bytes of a regular file, with its status before and after the reading compared:
+    what `store` compares the file with again before replacing it."""
+    with _reading(display):
+        before = path.stat()
+        if not stat.S_ISREG(before.st_mode):  # replaced by a pipe meanwhile: never block on it
+            return Snapshot(b"", before, False)
+        _check_size(before.st_size, display)
+        data = path.read_bytes()
+        after = path.stat()
+    _check_size(len(data), display)
+    steady = identity(before) == identity(after) and len(data) == after.st_size
+    return Snapshot(data, after, steady)
+
+
+def identity(status: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells a file from another and from its earlier versions, short of its bytes."""
+    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns
+
+
+@contextlib.contextmanager
+def _reading(display: str) -> Iterator[None]:
+    """The failures of reading a file, as one sentence each."""
+    try:
+        yield
     except FileNotFoundError:
         raise PlanFileError(_("{path}: no such file").format(path=display)) from None
     except PermissionError:
         raise PlanFileError(
             _("{path}: you do not have permission to read this file").format(path=display)
         ) from None
+    except IsADirectoryError:
+        raise PlanFileError(_("{path}: is a folder, not a plan file").format(path=display)
+                            ) from None
     except OSError as exc:
         raise PlanFileError(
             _("{path}: cannot be read ({reason})").format(path=display, reason=exc.strerror)

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from crm_plan.errors import UsageError
+from crm_plan.errors import NotInPlan, UsageError
 from crm_plan.messages import _
-from crm_plan.model import STATUS_ALIASES, Activity, Due, Objective, Plan, Status
+from crm_plan.model import (
+    PENDING_WORDS,
+    STATUS_ALIASES,
+    Activity,
+    Due,
+    Meeting,
+    Objective,
+    Plan,
+    Status,
+)
 from crm_plan.refs import BODIES
 from crm_plan.text import closest, fold, quoted_list
 
@@ -26,10 +35,18 @@ def actor(plan: Plan, word: str) -> str:
     names = [a.key for a in plan.actors.values()] + [a.name for a in plan.actors.values()]
     hints = list(dict.fromkeys(by_name[fold(n)] for n in closest(word, names)))
     if hints:
-        raise UsageError(_("'{word}' is not a declared actor; did you mean {hints}?").format(
+        raise NotInPlan(_("'{word}' is not a declared actor; did you mean {hints}?").format(
             word=word, hints=_or_list(hints)))
-    raise UsageError(_("'{word}' is not a declared actor (known: {known})").format(
+    raise NotInPlan(_("'{word}' is not a declared actor (known: {known})").format(
         word=word, known=", ".join(plan.actors)))
+
+
+def statuses(word: str) -> frozenset[Status]:
+    """The statuses `word` names: one in the file's Spanish vocabulary or by an English alias,
+    or the two pending ones (pendiente, por definir) for "pending" / "por resolver"."""
+    if fold(word) in {fold(w) for w in PENDING_WORDS}:
+        return frozenset(s for s in Status if s.pending)
+    return frozenset({status(word)})
 
 
 def status(word: str) -> Status:
@@ -39,14 +56,15 @@ def status(word: str) -> Status:
         return found
     hints = closest(word, [s.value for s in Status] + list(STATUS_ALIASES), n=1)
     hint = _("; did you mean '{hint}'?").format(hint=hints[0]) if hints else ""
-    raise UsageError(_("'{word}' is not a status{hint} (valid: {valid}; in English: {aliases})")
+    raise UsageError(_("'{word}' is not a status{hint} (valid: {valid}; in English: {aliases}; "
+                       "pending: pendiente and por definir)")
                      .format(word=word, hint=hint, valid=", ".join(s.value for s in Status),
                              aliases=", ".join(STATUS_ALIASES)))
 
 
 def section(plan: Plan, word: str) -> str:
     return _one_of(word, list(plan.sections), _("'{word}' is not a section{hint} (known: "
-                                                "{known})"))
+                                                "{known})"), error=NotInPlan)
 
 
 def body(word: str) -> str:
@@ -61,7 +79,7 @@ def objective(plan: Plan, word: str, *, active: bool, archived: bool) -> set[tup
     found = {(o.archived, o.id) for o in plan.objectives + plan.history if fold(o.id) == fold(word)}
     if not found:
         ids = [o.id for o in plan.objectives + plan.history]
-        raise UsageError(_("'{word}' is not an objective{hint}").format(
+        raise NotInPlan(_("'{word}' is not an objective{hint}").format(
             word=word, hint=hint(word, ids)))
     in_scope = {(is_archived, oid) for is_archived, oid in found
                 if (archived if is_archived else active)}
@@ -81,7 +99,7 @@ def item(plan: Plan, word: str) -> Objective | Activity:
     for candidate in items:
         if fold(candidate.id) == fold(word):
             return candidate
-    raise UsageError(_("no activity or objective has the id '{word}'{hint}").format(
+    raise NotInPlan(_("no activity or objective has the id '{word}'{hint}").format(
         word=word, hint=hint(word, [i.id for i in items])))
 
 
@@ -94,6 +112,25 @@ def date(text: str, option: str) -> dt.date:
             text=text, option=option)) from None
 
 
+def due(text: str) -> Due:
+    """A due date as the plan writes it: 2010, 2010-03 or 2010-03-15."""
+    value = text.strip()
+    try:
+        return Due.parse(value)
+    except ValueError as exc:
+        reason = str(exc)
+    if reason == "month":
+        message = _("the due date '{value}' has no such month; months go from 01 to 12")
+    elif reason == "day":
+        message = _("the due date '{value}' has no such day in that month")
+    elif reason == "year":
+        message = _("the due date '{value}' has an implausible year")
+    else:
+        message = _("the due date '{value}' is not a date; write a year (2010), a year and month "
+                    "(2010-02) or a full date (2010-02-15)")
+    raise UsageError(message.format(value=value))
+
+
 def period_start(text: str, option: str) -> dt.date:
     """The first day of a year, month or day written as 2010, 2010-03 or 2010-03-01."""
     try:
@@ -103,11 +140,12 @@ def period_start(text: str, option: str) -> dt.date:
                            "2010-03-01").format(text=text, option=option)) from None
 
 
-def _one_of(word: str, known: list[str], message: str) -> str:
+def _one_of(word: str, known: list[str], message: str,
+            error: type[UsageError] = UsageError) -> str:
     for candidate in known:
         if fold(candidate) == fold(word):
             return candidate
-    raise UsageError(message.format(word=word, hint=hint(word, known), known=", ".join(known)))
+    raise error(message.format(word=word, hint=hint(word, known), known=", ".join(known)))
 
 
 def hint(word: str, candidates: list[str]) -> str:
@@ -121,3 +159,13 @@ def _or_list(words: list[str]) -> str:
         return quoted_list(words)
     return _("{first} or {last}").format(first=quoted_list(words[:-1]),
                                          last=quoted_list(words[-1:]))
+
+
+def meeting(plan: Plan, word: str, option: str) -> Meeting:
+    """The meeting of the calendar whose id is `word` (case and accents ignored)."""
+    for found in plan.meetings:
+        if fold(found.id) == fold(word):
+            return found
+    raise UsageError(_("{option}: '{word}' is not a meeting of the calendar{hint} (see crmplan "
+                       "meetings)").format(option=option, word=word,
+                                           hint=hint(word, [m.id for m in plan.meetings])))

@@ -21,6 +21,7 @@ import gettext
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 LANGUAGES = ("en", "es")
 DEFAULT = "en"
@@ -72,16 +73,16 @@ def option_value(argv: Sequence[str]) -> str | None:
 def detect(argv: Sequence[str], environ: Mapping[str, str]) -> str:
     """The language asked for by the command line, the environment or the locale."""
     if (found := option_value(argv[1:])) in LANGUAGES:  # as the CLI accepts it: es or en
-        return found  # type: ignore[return-value]
+        return found
     if found := normalise(environ.get("CRMPLAN_LANG")):
         return found
     for variable in _LOCALE_VARIABLES:
         if value := environ.get(variable):
             return normalise(value) or DEFAULT  # C, POSIX, fr_FR...: English
-    if sys.platform == "win32":  # no LANG on Windows: the user's locale, e.g. Spanish_Mexico
+    if sys.platform == "win32":  # Windows only: no LANG there, but the user's locale
         import locale
 
-        return normalise(locale.getlocale()[0]) or DEFAULT
+        return normalise(locale.getlocale()[0]) or DEFAULT  # "Spanish_Mexico", "es_MX"
     return DEFAULT
 
 
@@ -124,3 +125,28 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     if _language is None:
         language()
     return _translation.ngettext(singular, plural, n)
+
+
+# -- dates inside sentences -----------------------------------------------------------------------
+
+_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre")
+
+
+def when(year: int, month: int | None = None, day: int | None = None) -> str:
+    """A date (or a month, or a year) as a sentence says it: "29 de noviembre de 2026",
+    "febrero de 2010", "2010" in Spanish. English keeps ISO (2026-11-29): crmplan's English
+    readers come from countries that write day and month in opposite orders, and ISO is what
+    they type after --as-of. Files, json, csv and file names always hold ISO; this is only for
+    sentences a person reads."""
+    if language() != "es":
+        return "-".join([f"{year:04d}", *(f"{n:02d}" for n in (month, day) if n is not None)])
+    if month is None:
+        return str(year)
+    said = f"{_MONTHS[month - 1]} de {year}"
+    return said if day is None else f"{day} de {said}"
+
+
+def day(value: date) -> str:
+    """`when` for a day."""
+    return when(value.year, value.month, value.day)

@@ -1,10 +1,8 @@
 """The plan as plain, frozen data: what every command works on once the file is validated.
 
-The records are `NamedTuple`s rather than frozen dataclasses: just as immutable, and defined
-six times faster, which every start of crmplan pays for each class (see the README's
-performance section). For the same reason the modules that define records on the way of
-every command do without `from __future__ import annotations`: typing.NamedTuple would
-compile each field's annotation from a string, which doubles the cost of a class."""
+A plan is its document data, the actors who may be named (some of them groups), its areas and
+sections, and its objectives with their activities: those of the active plan, and those of the
+historical part, which keep what was achieved (outcomes) and where they came from."""
 
 import datetime as dt
 import re
@@ -33,12 +31,15 @@ class Status(str, Enum):
         return self in (Status.PENDIENTE, Status.POR_DEFINIR)
 
 
+# "pending" (in Spanish "por resolver") is one word for two statuses everywhere: the document's
+# underlined items, pendiente or por definir (see `Status.pending`, `PENDING_WORDS`).
+PENDING_WORDS = ("pending", "por resolver")
+
 # English words accepted on the command line for the Spanish vocabulary.
 STATUS_ALIASES: dict[str, Status] = {
     "ongoing": Status.CONTINUO,
     "continuous": Status.CONTINUO,
     "scheduled": Status.PROGRAMADO,
-    "pending": Status.PENDIENTE,
     "tbd": Status.POR_DEFINIR,
     "to be defined": Status.POR_DEFINIR,
     "done": Status.COMPLETADO,
@@ -49,7 +50,7 @@ _DUE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
 def _days_in(year: int, month: int) -> int:
-    """calendar.monthrange(year, month)[1], without importing calendar at every start."""
+    """The number of days of a month: 28 to 31."""
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return (following - dt.timedelta(days=1)).day
 
@@ -128,6 +129,7 @@ class Actor(NamedTuple):
 class Outcome(NamedTuple):
     text: str
     refs: tuple[Ref, ...] = ()
+    after_ref: str | None = None  # punctuation the document writes after "(Ref.: ...)"
 
 
 # The fields of an activity that name actors, in the order the document gives them.
@@ -147,12 +149,20 @@ class Activity(NamedTuple):
     responsible_note: str | None = None
     due: Due | None = None
     status_note: str | None = None
+    calendar_upper: bool = False  # the document writes the CALENDARIO cell in capitals
     note: str | None = None
     action_plan: bool = False
+    after_ref: str | None = None  # punctuation the document writes after "(Ref.: ...)"
+    # The historical part of the 2009 document has no CALENDARIO column: an activity there
+    # written without `status` reads as completado, and says that this was derived.
+    status_derived: bool = False
     outcomes: tuple[Outcome, ...] = ()
     archived: bool = False
     archived_on: dt.date | None = None
     origin: str | None = None  # the active objective `crmplan archive` took it from
+    due_at: str | None = None  # the id of the meeting it is due at
+    due_each: tuple[str, ...] = ()  # bodies at each of whose meetings it reports
+    days_before: str | None = None  # with due_at or due_each: days before the meeting
     line: int = 0
 
     def notes(self) -> tuple[str, ...]:
@@ -176,8 +186,8 @@ class Objective(NamedTuple):
 
 class Section(NamedTuple):
     id: str
-    area: str
-    title: str
+    area: str = ""
+    title: str = ""
 
 
 class Document(NamedTuple):
@@ -188,6 +198,24 @@ class Document(NamedTuple):
     updated_by: str = ""
     legend: tuple[str, ...] = ()
     note: str | None = None
+    removes_undefined_objectives: bool = False  # a rule of the plan's own text
+
+
+class Meeting(NamedTuple):
+    """A meeting of the calendar: a body (CRM, GRCM, the network...) on a date, if known."""
+
+    id: str
+    body: str
+    date: Due | None = None  # None: not dated yet ("por definir")
+    place: str | None = None
+    name: str | None = None
+    note: str | None = None
+    line: int = 0
+
+    def label(self) -> str:
+        """`GRCM, Tegucigalpa, 2008-11`: what a reader recognises the meeting by."""
+        when = self.date.iso() if self.date else None
+        return ", ".join(p for p in (self.name or self.body, self.place, when) if p)
 
 
 _NOTHING: Mapping[str, object] = MappingProxyType({})
@@ -200,6 +228,7 @@ class _PlanFields(NamedTuple):
     sections: Mapping[str, Section] = _NOTHING  # type: ignore[assignment]
     objectives: tuple[Objective, ...] = ()
     history: tuple[Objective, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
 
 
 class Plan(_PlanFields):
@@ -219,6 +248,27 @@ class Plan(_PlanFields):
     def _objective_index(self) -> dict[tuple[bool, str], Objective]:
         return {(o.archived, o.id): o for o in self.objectives + self.history}
 
+    @cached_property
+    def meetings_by_month(self) -> dict[tuple[int, int], tuple[Meeting, ...]]:
+        """The dated meetings by (year, month): what a reference's month and year name."""
+        index: dict[tuple[int, int], tuple[Meeting, ...]] = {}
+        for m in self.meetings:
+            if m.date is not None and m.date.month is not None:
+                key = (m.date.year, m.date.month)
+                index[key] = (*index.get(key, ()), m)
+        return index
+
+    @cached_property
+    def meetings_by_id(self) -> dict[str, Meeting]:
+        return {m.id: m for m in self.meetings}
+
     def groups_of(self, actor: str) -> tuple[str, ...]:
         """The groups that name `actor` among their members."""
         return tuple(a.key for a in self.actors.values() if actor in a.members)
+
+
+def id_key(item_id: str) -> tuple[tuple[int, int | str], ...]:
+    """Ids in the order a reader expects, whatever their place in the file: part by part, 9.3
+    before 9.10 before 10.1, numbers before letters (so active ids come before historical
+    ones like I.B.1.2)."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in item_id.split("."))

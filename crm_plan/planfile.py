@@ -1,14 +1,26 @@
-"""Finding and loading the plan file: the user's, or the plan bundled with crmplan."""
+"""Finding and loading the plan file: the user's, or the plan bundled with crmplan.
+
+`read` is the one way from a plan's bytes to its validated plan, used by every command,
+by `changes` for earlier versions and by `store` for the plan it changes (and for the
+result it is about to write): the cache answers when these bytes were validated before,
+else the bytes are parsed and validated once and the answer is cached.
+"""
+
+from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from crm_plan import cache
+from crm_plan.acknowledge import acknowledge
 from crm_plan.errors import PlanInvalid
 from crm_plan.filebytes import read_bytes
 from crm_plan.messages import _
 from crm_plan.model import Plan
-from crm_plan.problems import Problem, has_errors
+from crm_plan.problems import Problem, Severity, has_errors
+
+if TYPE_CHECKING:
+    from crm_plan.source import Source
 
 DEFAULT_NAME = "workplan.yaml"
 
@@ -25,6 +37,8 @@ class LoadedPlan(NamedTuple):
     readable: bool  # False when the file is not even YAML (then `plan` is empty)
     plan: Plan
     problems: list[Problem]
+    source: Source | None = None  # the parsed text, when `read` was asked for it
+    acknowledged: int = 0  # warnings acknowledged by a comment in the file (acknowledge.py)
 
     @property
     def has_errors(self) -> bool:
@@ -52,30 +66,49 @@ def bundled_plan_path() -> Path:
 
 
 def load(location: PlanLocation) -> LoadedPlan:
-    """The plan and its problems, from the cache when these bytes were validated before."""
-    data = read_bytes(location.path, location.display)
-    cached = cache.load(data, location.display)
-    if cached is not None:
-        plan, problems = cached
-        return LoadedPlan(location, data.decode("utf-8"), True, plan, problems)
-    from crm_plan.source import from_bytes  # the parser, only when the cache cannot answer
-    from crm_plan.validate import validate
-
-    source = from_bytes(data, location.display)
-    plan, problems = validate(source)
-    if source.root is not None:
-        cache.save(data, location.display, plan, problems)
-    return LoadedPlan(location, source.text, source.root is not None, plan, problems)
+    """The plan in the file and its problems."""
+    return read(read_bytes(location.path, location.display), location)
 
 
 def load_valid(location: PlanLocation) -> LoadedPlan:
     """Load the plan, refusing (PlanInvalid) when it has errors."""
-    loaded = load(location)
+    return valid(load(location))
+
+
+def read(data: bytes, location: PlanLocation, *, parsed: bool = False) -> LoadedPlan:
+    """The plan of a file's bytes and its problems, from the cache when these bytes were
+    validated before. With `parsed`, also its parsed text (`source`), for an edit: the cache
+    then spares the validation only."""
+    cached = cache.load(data, location.display)
+    if cached is not None and not parsed:
+        plan, problems = cached
+        text = data.decode("utf-8")
+        problems, acknowledged = acknowledge(text, problems)
+        return LoadedPlan(location, text, True, plan, problems, acknowledged=acknowledged)
+    from crm_plan.source import from_bytes  # the parser, only when the cache cannot answer
+
+    source = from_bytes(data, location.display)
+    if cached is not None:
+        plan, problems = cached
+    else:
+        from crm_plan.validate import validate
+
+        plan, problems = validate(source)
+        if source.root is not None:
+            cache.save(data, location.display, plan, problems)
+    problems, acknowledged = acknowledge(source.text, problems)
+    return LoadedPlan(location, source.text, source.root is not None, plan, problems, source,
+                      acknowledged)
+
+
+def valid(loaded: LoadedPlan) -> LoadedPlan:
+    """`loaded`, or the refusal (PlanInvalid) of a plan with errors, which lists them."""
     if loaded.has_errors:
-        raise PlanInvalid(
-            _("{path} has errors; fix them first (crmplan validate lists them)").format(
-                path=location.display
-            ),
-            [p for p in loaded.problems if p.severity == "error"],
-        )
+        raise invalid(_("{path} has errors; fix them first (crmplan validate lists them)")
+                      .format(path=loaded.location.display), loaded.problems)
     return loaded
+
+
+def invalid(message: str, problems: list[Problem]) -> PlanInvalid:
+    """A refusal that shows the errors among `problems` (the warnings do not matter then)."""
+    return PlanInvalid(message, [p for p in problems if p.severity is Severity.ERROR])

@@ -4,6 +4,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from crm_plan.messages import N_, _
+from crm_plan.text import visible
 
 
 class Severity(str, Enum):
@@ -31,8 +32,11 @@ class Problem(NamedTuple):  # sorted by position, as a tuple
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.col}"
-        return f"{where}: {self.severity.label}: {self.message} [{self.code}]"
+        """`plan.yaml:212:9: error: ... [status]`, on one line and safe to print: a control
+        character in the file name or in a value the message quotes is shown as an escape."""
+        where = f"{visible(self.path, lines=False)}:{self.line}:{self.col}"
+        message = visible(self.message, lines=False)
+        return f"{where}: {self.severity.label}: {message} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
         return {"path": self.path, "line": self.line, "column": self.col,

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import NamedTuple
 
-from crm_plan import lookup
+from crm_plan import lookup, meetings
 from crm_plan.model import Activity, Plan, Status
 from crm_plan.text import fold
 
@@ -51,9 +51,13 @@ class Filters(NamedTuple):
     search: tuple[str, ...] = ()
     ref_years: tuple[int, ...] = ()
     ref_bodies: tuple[str, ...] = ()
-    action_plan: bool = False
+    action_plan: bool = False  # marked itself (the document's UPPER CASE)
+    objective_action_plan: bool = False  # its objective is marked
+    pending: bool = False  # pendiente or por definir: the document's underlined items
     overdue: bool = False
     due_before: str | None = None
+    due_at: tuple[str, ...] = ()  # meeting ids: activities due at them (or at each of their body)
+    mandate_from: tuple[str, ...] = ()  # meeting ids: activities whose references cite them
     scope: Scope = Scope.ACTIVE
 
 
@@ -101,8 +105,10 @@ def predicates(plan: Plan, filters: Filters, as_of: dt.date) -> list[Predicate]:
     """One test per filter given (actors apart: they also say how they matched)."""
     tests: list[Predicate] = []
     if filters.statuses:
-        statuses = {lookup.status(word) for word in filters.statuses}
+        statuses = {s for word in filters.statuses for s in lookup.statuses(word)}
         tests.append(lambda a: a.status in statuses)
+    if filters.pending:
+        tests.append(lambda a: a.status.pending)
     if filters.sections:
         sections = {lookup.section(plan, word) for word in filters.sections}
         tests.append(lambda a: a.section in sections)
@@ -111,13 +117,16 @@ def predicates(plan: Plan, filters: Filters, as_of: dt.date) -> list[Predicate]:
                       for found in lookup.objective(plan, word, **filters.scope.parts)}
         tests.append(lambda a: (a.archived, a.objective) in objectives)
     tests.extend(_reference_tests(filters))
-    tests.extend(_time_tests(filters, as_of))
+    tests.extend(_time_tests(plan, filters, as_of))
+    tests.extend(_meeting_tests(plan, filters))
     if filters.search:
         needles = [fold(word) for word in filters.search]
         tests.append(lambda a: any(needle in fold(text) for text in searched_texts(a)
                                    for needle in needles))
     if filters.action_plan:
-        tests.append(lambda a: in_action_plan(plan, a))
+        tests.append(lambda a: a.action_plan)
+    if filters.objective_action_plan:
+        tests.append(lambda a: objective_in_action_plan(plan, a))
     return tests
 
 
@@ -132,13 +141,24 @@ def _reference_tests(filters: Filters) -> list[Predicate]:
     return tests
 
 
-def _time_tests(filters: Filters, as_of: dt.date) -> list[Predicate]:
+def _time_tests(plan: Plan, filters: Filters, as_of: dt.date) -> list[Predicate]:
     tests: list[Predicate] = []
     if filters.overdue:
-        tests.append(lambda a: is_overdue(a, as_of))
+        tests.append(lambda a: is_overdue(a, as_of, plan))
     if filters.due_before is not None:
         limit = lookup.period_start(filters.due_before, "--due-before")
-        tests.append(lambda a: a.due is not None and a.due.last_day() < limit)
+        tests.append(lambda a: (day := meetings.deadline(plan, a)) is not None and day < limit)
+    return tests
+
+
+def _meeting_tests(plan: Plan, filters: Filters) -> list[Predicate]:
+    tests: list[Predicate] = []
+    if filters.due_at:
+        chosen = [lookup.meeting(plan, word, "--due-at") for word in filters.due_at]
+        tests.append(lambda a: any(a.due_at == m.id or meetings.recurs_at(a, m) for m in chosen))
+    if filters.mandate_from:
+        cited = {lookup.meeting(plan, word, "--mandate-from") for word in filters.mandate_from}
+        tests.append(lambda a: any(m in cited for m in meetings.mandates(plan, a)))
     return tests
 
 
@@ -156,16 +176,25 @@ def names(activity: Activity, accepted: dict[str, frozenset[str]]) -> tuple[Nami
                  for name, role in activity.named() if name in names_of_actor)
 
 
-def is_overdue(activity: Activity, as_of: dt.date) -> bool:
-    """A `programado` activity whose due period ended before `as_of`."""
-    return activity.status is Status.PROGRAMADO and activity.due is not None \
-        and activity.due.last_day() < as_of
+def is_overdue(activity: Activity, as_of: dt.date, plan: Plan | None = None) -> bool:
+    """A `programado` activity whose due period ended before `as_of`: its `due` date, or (given
+    the plan) the date of the meeting it is due at. A meeting without a date is never past."""
+    if activity.status is not Status.PROGRAMADO:
+        return False
+    if activity.due is not None:
+        return activity.due.last_day() < as_of
+    if plan is None or activity.due_at is None:
+        return False
+    day = meetings.deadline(plan, activity)
+    return day is not None and day < as_of
 
 
-def in_action_plan(plan: Plan, activity: Activity) -> bool:
-    """Taken from the CRM Plan of Action: marked itself, or its objective is."""
+def objective_in_action_plan(plan: Plan, activity: Activity) -> bool:
+    """Its objective was taken from the CRM Plan of Action. A fact of the objective, not of
+    the activity: in the 2009 document objective 12 is in UPPER CASE (from the Plan of
+    Action) but only its activity 12.1 is; 12.2 to 12.6 are the network's own."""
     objective = plan.objective_of(activity)
-    return activity.action_plan or (objective is not None and objective.action_plan)
+    return objective is not None and objective.action_plan
 
 
 def searched_texts(activity: Activity) -> Iterable[str]:

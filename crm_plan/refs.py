@@ -17,8 +17,8 @@ from crm_plan.text import fold
 MONTHS = {
     name: number
     for number, name in enumerate(
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
-        .split(), start=1
+        ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+         "octubre", "noviembre", "diciembre"], start=1
     )
 }
 MONTHS["setiembre"] = 9
@@ -53,7 +53,9 @@ def inline_refs(text: str) -> list[str]:
     return [m.group(1).strip() for m in _INLINE.finditer(text)]
 
 
-@functools.lru_cache(maxsize=4096)  # a plan cites the same documents again and again
+# A plan cites the same documents again and again; the reader and the `ref` rule both read
+# every reference, and the second finds it here (a large plan has tens of thousands).
+@functools.lru_cache(maxsize=1 << 16)
 def parse_ref(text: str, field: str = "ref") -> tuple[Ref, tuple[str, ...]]:
     """The reference read from `text`, and the parts that could not be read."""
     found: dict[str, object] = {}
@@ -65,8 +67,8 @@ def parse_ref(text: str, field: str = "ref") -> tuple[Ref, tuple[str, ...]]:
 
 
 def _read_part(part: str, found: dict[str, object]) -> bool:
-    folded = fold(part).replace(".", " ").strip()
-    folded = " ".join(folded.split())
+    lowered = fold(part)
+    folded = " ".join(lowered.replace(".", " ").split())
     if folded in BODIES:
         return _put(found, "body", BODIES[folded])
     if folded in KINDS:
@@ -75,11 +77,10 @@ def _read_part(part: str, found: dict[str, object]) -> bool:
         return _put(found, "month", MONTHS[folded])
     if match := _YEAR.match(part):
         return _put(found, "year", int(match.group(1)))
-    if match := _MONTH_YEAR.match(fold(part)):
-        if match.group(1) in MONTHS:
-            return _put(found, "month", MONTHS[match.group(1)]) and _put(
-                found, "year", int(match.group(2))
-            )
+    if (match := _MONTH_YEAR.match(lowered)) and match.group(1) in MONTHS:
+        return _put(found, "month", MONTHS[match.group(1)]) and _put(
+            found, "year", int(match.group(2))
+        )
     if match := _MEETING.match(part):
         return _put(found, "meeting", match.group(1)) and _put(found, "body", "CRM")
     if match := _POINT.match(part):

@@ -11,23 +11,18 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from crm_plan import cache
-from crm_plan.errors import CrmPlanError, PlanInvalid, UsageError
+from crm_plan import planfile
+from crm_plan.errors import CrmPlanError, UsageError
 from crm_plan.messages import _
 from crm_plan.model import Plan
-from crm_plan.planfile import PlanLocation, load
-from crm_plan.problems import Problem, has_errors
-from crm_plan.source import from_bytes
+from crm_plan.planfile import PlanLocation
 
 GIT_TIMEOUT = 60  # seconds: a large repository on a slow disk
 
 
 def from_file(location: PlanLocation) -> Plan:
     """A plan file, refused when it has errors."""
-    loaded = load(location)
-    if loaded.has_errors:
-        raise _invalid(location.display, loaded.problems)
-    return loaded.plan
+    return planfile.load_valid(location).plan
 
 
 def from_git(location: PlanLocation, revision: str) -> tuple[Plan, str]:
@@ -48,24 +43,7 @@ def from_git(location: PlanLocation, revision: str) -> tuple[Plan, str]:
     data = _git(folder, ["show", f"{revision}:./{path.name}"], _(
         "{path} is not in revision {revision} of the git repository (was it committed under "
         "another name?)").format(path=path.name, revision=revision))
-    return from_bytes_checked(data, display), display
-
-
-def from_bytes_checked(data: bytes, display: str) -> Plan:
-    """The plan of `data` (a file's bytes), refused when it has errors."""
-    cached = cache.load(data, display)
-    if cached is None:
-        from crm_plan.validate import validate
-
-        source = from_bytes(data, display)
-        plan, problems = validate(source)
-        if source.root is not None:
-            cache.save(data, display, plan, problems)
-    else:
-        plan, problems = cached
-    if has_errors(problems):
-        raise _invalid(display, problems)
-    return plan
+    return planfile.valid(planfile.read(data, PlanLocation(path, display))).plan, display
 
 
 def _git(folder: Path, args: list[str], failure: str) -> bytes:
@@ -85,9 +63,3 @@ def _git(folder: Path, args: list[str], failure: str) -> bytes:
 def _bad_revision(revision: str) -> UsageError:
     return UsageError(_("'{revision}' is not a revision of this git repository; give a commit, "
                         "a tag or a branch, e.g. --since HEAD~1").format(revision=revision))
-
-
-def _invalid(display: str, problems: list[Problem]) -> PlanInvalid:
-    return PlanInvalid(_("{path} has errors, and crmplan compares only valid plans (crmplan "
-                         "validate lists them)").format(path=display),
-                       [p for p in problems if p.severity == "error"])

@@ -52,7 +52,7 @@ def sheet_of(plan: Plan, name: str, as_of: dt.date) -> Sheet:
     by_group: dict[Group, list[Hit]] = {group: [] for group in Group}
     for activity in plan.activities():
         if namings := names(activity, accepted):
-            by_group[group_of(activity, as_of)].append(Hit(activity, namings))
+            by_group[group_of(activity, as_of, plan)].append(Hit(activity, namings))
     by_group[Group.PENDING].sort(key=lambda h: h.activity.status is not Status.PENDIENTE)
     by_group[Group.SCHEDULED].sort(key=lambda h: _due_key(h.activity))
     actor = plan.actors.get(name)
@@ -60,8 +60,8 @@ def sheet_of(plan: Plan, name: str, as_of: dt.date) -> Sheet:
                  tuple((group, tuple(hits)) for group, hits in by_group.items() if hits))
 
 
-def group_of(activity: Activity, as_of: dt.date) -> Group:
-    if is_overdue(activity, as_of):
+def group_of(activity: Activity, as_of: dt.date, plan: Plan | None = None) -> Group:
+    if is_overdue(activity, as_of, plan):
         return Group.OVERDUE
     if activity.status.pending:
         return Group.PENDING

@@ -44,6 +44,9 @@ _HEADER = """\
 #                a group `name:` + `members: [...]`
 #   areas        áreas del plan / plan areas (I, II, ...)
 #   sections     secciones / sections: `A:` with `area:` and `title:`
+#   meetings     el calendario de reuniones / the calendar of meetings: id, body
+#                (CRM, GRCM, Red...), date (AAAA-MM o/or AAAA-MM-DD; sin fecha
+#                mientras no se fije / left out while not set), place, name, note.
 #   objectives   el plan activo / the active plan. Each objective: id, section, title,
 #                action_plan (true = tomado del Plan de Acción de la CRM / taken from
 #                the CRM Plan of Action), note, activities.
@@ -52,7 +55,9 @@ _HEADER = """\
 #                responsible_note, status (continuo | programado | pendiente |
 #                por definir | completado), due (AAAA, AAAA-MM o/or AAAA-MM-DD;
 #                obligatorio con / required with programado), status_note, note,
-#                action_plan.
+#                action_plan; due_at (id de una reunión / a meeting's id), due_each
+#                (órganos en cada una de cuyas reuniones se informa / bodies at each
+#                of whose meetings it reports), days_before (días antes / days before).
 #   history      la parte histórica / the historical part: `crmplan archive` moves
 #                finished activities there, with their outcomes.
 #
@@ -93,6 +98,13 @@ areas: {{}}
 #     title: Intercambio de información
 sections: {{}}
 
+# Ejemplo / example:
+#   - id: GRCM-2010-11
+#     body: GRCM
+#     date: 2010-11
+#     place: Tegucigalpa
+meetings: []
+
 # Escriba los objetivos en lugar de [] / write the objectives in place of []:
 #   - id: "1"
 #     section: A
@@ -104,6 +116,11 @@ sections: {{}}
 #         responsible: [Países miembros]
 #         coordination: [ST]
 #         status: por definir
+#       - id: "1.2"
+#         text: Informar sobre los avances en cada reunión del GRCM.
+#         responsible: [Países miembros]
+#         status: continuo
+#         due_each: [GRCM]
 objectives: []
 """
 
@@ -123,6 +140,7 @@ def create(path: str | Path, today: dt.date) -> None:
     """Write a new plan at `path`, which must not exist: an existing file is never touched."""
     data = skeleton(today).encode("utf-8")
     try:
+        # O_BINARY: Windows only (no newline translation)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                      0o644)
     except FileExistsError:

@@ -13,10 +13,12 @@ before the C composer's recursion could crash the process.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from crm_plan import conflicts
+from crm_plan.fields import NAMES_OF_FIELDS  # names only: reading does not validate
 from crm_plan.filebytes import MAX_FILE_BYTES, decode, read_bytes  # noqa: F401 (re-exported)
 from crm_plan.messages import N_, _
 from crm_plan.problems import Problem, Severity
@@ -134,6 +136,7 @@ def parse(text: str, display: str) -> tuple[Node | None, list[Problem]]:
         if not _is_yaml_error(exc):
             raise
         syntax = _syntax_problem(exc, text, display)
+        syntax = _editor_mistake(text, syntax) or syntax
         if not any(h.line <= syntax.line <= h.line + 3 for h in hints):
             hints.append(syntax)
         return None, hints
@@ -151,13 +154,21 @@ def _is_yaml_error(exc: Exception) -> bool:
 def _events(text: str):  # type: ignore[no-untyped-def]
     """The parser's events: straight from ruamel.yaml.clib's C parser where it is installed
     (what YAML(typ="safe") would use, without its generator around every event)."""
-    try:
-        from _ruamel_yaml import CParser
-    except ImportError:
+    parser = _c_parser()
+    if parser is None:
         from ruamel.yaml import YAML
 
         return YAML(typ="safe").parse(text)
-    return iter(CParser(text).get_event, None)
+    return iter(parser(text).get_event, None)
+
+
+def _c_parser() -> Any:
+    """ruamel.yaml.clib's C parser, or None where it is not installed."""
+    try:
+        from _ruamel_yaml import CParser
+    except ImportError:
+        return None
+    return CParser
 
 
 class _Stop(Exception):
@@ -197,7 +208,7 @@ class _TreeBuilder:
                 if handler is not None:
                     handler(event)
 
-    def _handlers(self):  # type: ignore[no-untyped-def]
+    def _handlers(self) -> dict[str, Callable[[Any], None]]:
         return {
             "DocumentStartEvent": self._document_start,
             "AliasEvent": self._alias,
@@ -249,7 +260,7 @@ class _TreeBuilder:
         elif self._pending_key[-1] is None:
             self._set_key(parent, node)
         else:
-            parent.pairs.append((self._pending_key[-1], node))  # type: ignore[arg-type]
+            parent.pairs.append((self._pending_key[-1], node))
             self._pending_key[-1] = None
 
     def _set_key(self, parent: Mapping, node: Node) -> None:
@@ -261,11 +272,28 @@ class _TreeBuilder:
             self._problem_at(node, "merge-key", _(
                 "merge keys ('<<') are not supported in a plan file; write the fields out in full"))
         first = self._seen_keys[-1].setdefault(node.value, node)
-        if first is not node:
+        if first is not node and self._starts_item(parent, first):
+            self._missing_dash(node, first)
+        elif first is not node:
             self._problem_at(node, "duplicate-key", _(
                 "'{key}' appears twice in the same mapping (first at line {line}); "
                 "remove or rename one").format(key=node.value, line=first.line))
         self._pending_key[-1] = node
+
+    def _starts_item(self, parent: Mapping, first: Scalar) -> bool:
+        """Whether `first` is the first key of an item of a list (`- id: ...`)."""
+        return len(self._stack) > 1 and isinstance(self._stack[-2], Sequence) \
+            and parent.pairs[0][0] is first
+
+    def _missing_dash(self, node: Scalar, first: Scalar) -> None:
+        """The first key of a list item again in the same item: a `- ` left out, which makes
+        the next item's keys duplicates of this one's. Deleting either would lose an item, so
+        say what happened once, and read on as if a new item started here."""
+        self.problems.append(_problem(self.display, node.line, max(node.col - 2, 1), "syntax", _(
+            "'{key}' appears again in the same item (first at line {line}): a '- ' is missing "
+            "here, so two items are read as one; start this line with '- ' like line {line}"
+        ).format(key=node.value, line=first.line)))
+        self._seen_keys[-1] = {node.value: node}
 
     def _check_tag(self, event) -> None:  # type: ignore[no-untyped-def]
         tag = getattr(event, "tag", None)
@@ -298,12 +326,28 @@ _NO_SPACE_AFTER_COLON = re.compile(r"^(\s*(?:- )?)([A-Za-z_]+):(?=[^\s/])")
 # What any line matching the pattern above contains (a line starts after a space: every
 # line break is one): so the text as a whole tells whether any line can.
 _ANY_COLON_HINT = re.compile(r"(?:^|\s)[A-Za-z_]+:[^\s/]")
+# Its end, found at the speed of memchr since it starts with a ':' (2 ms for 4 MB, where the
+# whole pattern, which tries every word of the text, takes 75); a plan has few.
+_COLON_GLUED = re.compile(r":[^\s/]")
+_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 
 
 def _indentation_hints(text: str, display: str) -> list[Problem]:
-    if "\t" not in text and not _ANY_COLON_HINT.search(text):
+    if "\t" not in text and not _any_colon_hint(text):
         return []  # the usual case, found without a Python loop over the lines
     return _line_hints(text, display)
+
+
+def _any_colon_hint(text: str) -> bool:
+    """Whether `_ANY_COLON_HINT` matches `text`: the word before each ':' followed by a
+    character, if any, starts the text or follows a space."""
+    for glued in _COLON_GLUED.finditer(text):
+        begin = end = glued.start()
+        while begin and text[begin - 1] in _WORD:
+            begin -= 1
+        if begin < end and (begin == 0 or text[begin - 1].isspace()):
+            return True
+    return False
 
 
 def _line_hints(text: str, display: str) -> list[Problem]:
@@ -314,21 +358,13 @@ def _line_hints(text: str, display: str) -> list[Problem]:
             hints.append(_problem(display, number, column, "tab", _(
                 "this line is indented with a tab; YAML needs spaces for indentation")))
         match = _NO_SPACE_AFTER_COLON.match(line)
-        if match and match.group(2) in _FIELD_NAMES:
+        if match and match.group(2) in NAMES_OF_FIELDS:
             column = match.end(2) + 2  # where the space should be
-            hints.append(_problem(display, number, column, "syntax", _(
-                "a space is missing after '{key}:'; write '{key}: ...'").format(key=match.group(2))))
+            message = _("a space is missing after '{key}:'; write '{key}: ...'")
+            hints.append(_problem(display, number, column, "syntax",
+                                  message.format(key=match.group(2))))
     return hints
 
-
-# Field names of the plan format; kept here (not imported from the schema) so that
-# reading the file does not depend on validating it.
-_FIELD_NAMES = {
-    "document", "actors", "areas", "sections", "objectives", "history", "id", "section",
-    "title", "text", "ref", "responsible", "coordination", "support", "responsible_note",
-    "status", "due", "status_note", "note", "action_plan", "activities", "outcomes",
-    "members", "name", "area", "updated", "updated_by", "organization", "network", "archived",
-}
 
 # What the YAML parser says, in words a person editing the file understands.
 _PLAIN_WORDS = [
@@ -370,8 +406,10 @@ def _syntax_problem(exc: Exception, text: str, display: str) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     if mark is not None:
         line, col = mark.line + 1, mark.column + 1
-    else:  # a ReaderError only knows the character offset
+    else:  # a ReaderError only knows the offset: of a byte of UTF-8 in the C parser's text
         offset = int(getattr(exc, "position", 0) or 0)
+        if _c_parser() is not None:
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
         line = text.count("\n", 0, offset) + 1
         col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     for needle, extra, words in _PLAIN_WORDS:
@@ -379,3 +417,102 @@ def _syntax_problem(exc: Exception, text: str, display: str) -> Problem:
             return _problem(display, line, col, "syntax", _(words))
     return _problem(display, line, col, "syntax",
                     _("the YAML syntax is broken here ({detail})").format(detail=problem))
+
+
+# Slips of a hand-editor that the parser reports far from where they are, or in its own terms:
+# found on the raw lines once the parser has failed, and said where they are.
+_EMPTY_FLOW = re.compile(r"^(\s*)(?:- )?([^\s#'\"][^#'\"]*?):\s+(\{\}|\[\])\s*(?:#.*)?$")
+_QUOTED_VALUE = re.compile(r"^\s*(?:- )?([^\s#'\"\[{][^#'\"]*?):\s+([\"'])")
+_CLOSED = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'(?!')")}
+_TEXT_AFTER = re.compile(r"\s*[^\s#]")
+_KEY_WITHOUT_DASH = re.compile(r"^\s*[^\s#'\"\[{-][^#'\"]*?:(?:\s|$)")
+
+
+def _editor_mistake(text: str, syntax: Problem) -> Problem | None:
+    """A better message for the parser's `syntax` problem, when a known slip explains it."""
+    lines = text.split("\n", syntax.line)[:syntax.line]  # those up to the parser's stop
+    for find in (_empty_then_entries, _unclosed_quote, _text_after_quote, _dash_left_out):
+        found = find(lines, syntax)
+        if found is not None:
+            line, col, message = found
+            return _problem(syntax.path, line, col, "syntax", message)
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _empty_then_entries(lines: list[str], syntax: Problem) -> tuple[int, int, str] | None:
+    """`areas: {}` (as `crmplan init` writes it) with entries added on the lines below."""
+    for number in range(len(lines) - 1, 0, -1):
+        match = _EMPTY_FLOW.match(lines[number - 1])
+        if match is None:
+            continue
+        below = next((line for line in lines[number:]
+                      if line.strip() and not line.lstrip().startswith("#")), None)
+        indent, item = _indent(lines[number - 1]), below is not None and below.lstrip()[:2] == "- "
+        if below is None or _indent(below) < indent or (_indent(below) == indent and not item):
+            return None
+        key, empty = match.group(2), match.group(3)
+        return number, match.start(3) + 1, _(
+            "'{key}: {empty}' says that '{key}' is empty, but entries follow on the next "
+            "lines: remove the '{empty}'").format(key=key, empty=empty)
+    return None
+
+
+def _open_quote(line: str) -> tuple[int, str, re.Match[str] | None] | None:
+    """Where a value in quotes starts on `line`, its quote, and its closing (None if none)."""
+    match = _QUOTED_VALUE.match(line)
+    if match is None:
+        return None
+    quote = match.group(2)
+    return match.start(2), quote, _CLOSED[quote].match(line, match.end(2))
+
+
+def _unclosed_quote(lines: list[str], syntax: Problem) -> tuple[int, int, str] | None:
+    """A quote opened on an earlier line and never closed: the parser took the lines after it
+    as the text, up to the next quote, and failed there."""
+    for number in range(len(lines) - 1, 0, -1):
+        opened = _open_quote(lines[number - 1])
+        if opened is None:
+            continue
+        start, quote, closing = opened
+        between = lines[number:syntax.line - 1]
+        if closing is not None or any(quote in line for line in between):
+            return None
+        return number, start + 1, _(
+            "this quote is not closed: a text that starts with {quote} must end with {quote}"
+        ).format(quote=quote)
+    return None
+
+
+def _text_after_quote(lines: list[str], syntax: Problem) -> tuple[int, int, str] | None:
+    """`text: "Taller" nacional ...`: quotes around the first words only."""
+    line = lines[-1] if lines else ""
+    opened = _open_quote(line)
+    if opened is None:
+        return None
+    start, quote, closing = opened
+    if closing is None or not _TEXT_AFTER.match(line, closing.end()):
+        return None
+    return syntax.line, start + 1, _(
+        "a text that starts with a quote must end with it, and this one goes on after its "
+        "closing quote: put the whole text between the quotes ({quote}...{quote}), or remove "
+        "the quotes").format(quote=quote)
+
+
+def _dash_left_out(lines: list[str], syntax: Problem) -> tuple[int, int, str] | None:
+    """An item of a list written without its `- `, less indented than the item's fields: its
+    first key is the one that follows the `- ` of the item before, at the same indentation."""
+    line = lines[-1] if lines else ""
+    if not _KEY_WITHOUT_DASH.match(line):
+        return None
+    before = next((earlier for earlier in reversed(lines[:-1])
+                   if earlier.lstrip().startswith("- ")), None)
+    if before is None or _indent(before) != _indent(line) \
+            or before.lstrip()[2:].split(":")[0] != line.lstrip().split(":")[0]:
+        return None
+    return syntax.line, _indent(line) + 1, _(
+        "this line starts an item of the list without its '- ': write '- ' before it, as on "
+        "the items above")

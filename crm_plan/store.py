@@ -1,36 +1,53 @@
-"""Saving the plan file without ever losing a byte.
+"""Saving the plan file without ever losing a byte, of crmplan's or of anybody else's.
 
-A change is made under a lock (so that concurrent crmplan processes queue up instead
-of overwriting each other), from the text read under that lock, validated before it
-is written, written to a temporary file in the same folder and renamed over the
-original (so that a crash leaves the old file or the new one, never half of one),
-and refused when the file changed on disk in the meantime (a text editor saving).
+A change is made under a lock (so that concurrent crmplan processes queue up instead of
+overwriting each other), from the bytes read under that lock, and validated before it is
+written. The new file is written whole beside the plan and synced to the disk (so that a
+crash leaves the old file or the new one, never half of one). Then, right before it takes
+the plan's name, the plan is compared with what was read (device, inode, size, modification
+time and every byte), and the change is refused when the plan moved: an editor saved it.
+
+On Linux the new file takes the plan's name by swapping the two names in one step
+(renameat2's RENAME_EXCHANGE), and what was swapped out is compared once more: a save that
+landed between the comparison and the swap is put back, and the change refused. Where the
+system cannot swap names (macOS, Windows, some network file systems), a rename follows the
+comparison, and a save in the instant between the two would be overwritten (a few
+milliseconds: docs/guide.md gives the measured figures).
+
+A plan that is not a regular file, is read-only, or has several names (hard links) is
+refused: replacing it would change what the user pointed at.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
 import glob
+import math
 import os
 import stat
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from crm_plan import cache, outfile, planfile
+from crm_plan import outfile, planfile
 from crm_plan.errors import CrmPlanError, PlanInvalid, UsageError
-from crm_plan.filebytes import read_bytes
+from crm_plan.filebytes import Snapshot, identity, read_bytes, snapshot
 from crm_plan.messages import _
 from crm_plan.model import Plan
-from crm_plan.problems import has_errors
-from crm_plan.source import from_bytes
-from crm_plan.validate import validate
+from crm_plan.text import visible
+
+if TYPE_CHECKING:
+    from crm_plan.source import Source
 
 LOCK_TIMEOUT = 30.0  # seconds a command waits for another crmplan to finish its change
+LOCK_TIMEOUT_VARIABLE = "CRMPLAN_LOCK_TIMEOUT"
 
-# (the plan, its text) -> (the new text, the ids of the activities it changed)
-Change = Callable[[Plan, str], tuple[str, list[str]]]
+# (the plan, its parsed text) -> (the new text, the ids of the activities it changed)
+Change = Callable[[Plan, "Source"], tuple[str, list[str]]]
 
 
 class RefusedChange(CrmPlanError):
@@ -53,127 +70,328 @@ class Update(NamedTuple):
 
 
 def update(location: planfile.PlanLocation, change: Change, *, dry_run: bool = False) -> Update:
-    """Apply `change` to the plan file (or only compute it, with `dry_run`)."""
+    """Apply `change` to the plan file (or only compute it, with `dry_run`). The change is
+    given the valid plan and its parsed text (a Source: text and node tree), and returns the
+    new text, which must validate too."""
     if location.bundled:
         raise RefusedChange(_("the plan bundled with crmplan is read-only; copy it to "
                               "./workplan.yaml or name your plan file with --file"))
-    target = Path(os.path.realpath(location.path))
-    if not target.is_file():  # missing, a folder...: say so, without leaving a lock file behind
-        read_bytes(location.path, location.display)
-    with _locked(target, location.display):
+    timeout = lock_timeout()
+    target = _editable(location, dry_run)
+    with _locked(target, location.display, timeout):
         _remove_leftovers(target)
-        loaded = planfile.load(location)
-        if loaded.has_errors:
-            raise PlanInvalid(_("{path} has errors, so nothing was changed; fix them first")
-                              .format(path=location.display),
-                              [p for p in loaded.problems if p.severity == "error"])
-        before = loaded.text
-        try:
-            after, changed = change(loaded.plan, before)
-        except (PlanInvalid, UsageError):
-            raise
-        except CrmPlanError as exc:  # a refusal: say which file it is about
-            raise type(exc)(_("{path}: {message}").format(path=location.display, message=exc)
-                            ) from None
+        read = snapshot(target, location.display)
+        if not read.steady:  # an editor was writing it while it was read
+            raise _changed(location.display)
+        before, after, changed = _apply(change, read.data, location)
         new = after.encode("utf-8")
-        _check(new, location.display)
+        _check(new, location)
         if not dry_run and after != before:
-            _save(target, before.encode("utf-8"), new, location.display)
+            _save(target, read, new, location.display)
     return Update(before, after, location.display, changed)
 
 
-def _check(data: bytes, display: str) -> None:
+def lock_timeout() -> float:
+    """How long to wait for another crmplan: CRMPLAN_LOCK_TIMEOUT seconds, else 30."""
+    given = os.environ.get(LOCK_TIMEOUT_VARIABLE, "").strip()
+    if not given:
+        return LOCK_TIMEOUT
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds >= 0):
+        raise UsageError(_("{variable} is '{value}'; it accepts a number of seconds to wait for "
+                           "another crmplan to finish, e.g. 30 (0: do not wait)").format(
+                               variable=LOCK_TIMEOUT_VARIABLE, value=visible(given, lines=False)))
+    return seconds
+
+
+def _editable(location: planfile.PlanLocation, dry_run: bool) -> Path:
+    """The real path of the plan file, after refusing what cannot be replaced safely."""
+    try:
+        status = os.stat(location.path)  # through links: /dev/stdin is the pipe it names
+    except OSError:
+        read_bytes(location.path, location.display)  # says why: missing, no permission...
+        raise
+    if stat.S_ISDIR(status.st_mode):
+        read_bytes(location.path, location.display)  # "is a folder, not a plan file"
+    if not stat.S_ISREG(status.st_mode):
+        raise UsageError(_("{path} is not a regular file: a plan read from a pipe cannot be "
+                           "edited; give its path").format(path=location.display))
+    if not dry_run and _read_only(location.path, status):
+        raise RefusedChange(_("{path}: the plan is read-only, so nothing was changed; make "
+                              "the file writable first if it should change").format(
+                                  path=location.display))
+    if not dry_run and status.st_nlink > 1:
+        # Writing in place could leave half a file under every name after a crash, and the
+        # other names may be a backup's (cp -al, rsync --link-dest) that must not change;
+        # replacing the file would silently separate this name from them. So: neither.
+        raise RefusedChange(_(
+            "{path}: the plan has {count} names (hard links); saving it would separate this "
+            "name from the others, so nothing was changed; edit a copy with one name, or remove "
+            "the other links first").format(path=location.display, count=status.st_nlink))
+    return Path(os.path.realpath(location.path))
+
+
+def _read_only(path: Path, status: os.stat_result) -> bool:
+    """No write permission for anybody in its mode (which root would ignore), or none for us."""
+    return not status.st_mode & 0o222 or not os.access(path, os.W_OK)
+
+
+def _apply(change: Change, data: bytes, location: planfile.PlanLocation
+           ) -> tuple[str, str, list[str]]:
+    """The plan's text, its text changed, and the ids the change names. The plan must be
+    valid; its parsed text is dropped on return, before the new text is parsed."""
+    loaded = planfile.valid(planfile.read(data, location, parsed=True))
+    assert loaded.source is not None
+    try:
+        after, changed = change(loaded.plan, loaded.source)
+    except (PlanInvalid, UsageError):
+        raise
+    except CrmPlanError as exc:  # a refusal: say which file it is about
+        raise type(exc)(_("{path}: {message}").format(path=location.display, message=exc)
+                        ) from None
+    return loaded.text, after, changed
+
+
+def _check(data: bytes, location: planfile.PlanLocation) -> None:
     """The new file must validate, or nothing is written. Its validation is cached, so the
     next command on the changed file does not read it again."""
-    source = from_bytes(data, display)
-    plan, problems = validate(source)
-    if has_errors(problems):
-        raise PlanInvalid(_("the change would leave {path} with errors, so nothing was written; "
-                            "please report this").format(path=display),
-                          [p for p in problems if p.severity == "error"])
-    cache.save(data, display, plan, problems)
+    result = planfile.read(data, location)
+    if result.has_errors:
+        raise planfile.invalid(_("the change would leave {path} with errors, so nothing was "
+                                 "written; please report this").format(path=location.display),
+                               result.problems)
 
 
-def _save(target: Path, expected: bytes, new: bytes, display: str) -> None:
-    if _on_disk(target) != expected:
-        raise RefusedChange(_("{path} changed on disk while crmplan was working (saved by an "
-                              "editor?); nothing was written: run the command again").format(
-                                  path=display))
-    _write_atomically(target, new)
-    if _on_disk(target) != new:  # read back what landed; keep the original if it is not it
-        _write_atomically(target, expected)
+# -- writing -------------------------------------------------------------------------------------
+
+def _save(target: Path, read: Snapshot, new: bytes, display: str) -> None:
+    staged = _stage(target, new, read.status, display)
+    try:
+        if not _unchanged(target, read):  # the re-check: the new file is complete and synced
+            raise _changed(display)
+        _take_the_name(staged, target, read, display)
+    except OSError as exc:
+        raise _unwritten(target, exc) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            staged.unlink()  # crmplan's version when refused, else the plan as it was read
+    _sync_folder(target.parent)
+
+
+def _stage(target: Path, data: bytes, status: os.stat_result, display: str) -> Path:
+    """The new file beside the plan under a name of crmplan's, whole, synced, with the plan's
+    mode and owner, and read back."""
+    staged = target.parent / f".{target.name}.crmplan-new"
+    try:
+        outfile.replace(staged, data, stat.S_IMODE(status.st_mode))
+        _keep_owner(staged, status, display)
+        written = staged.read_bytes()
+    except OSError as exc:
+        with contextlib.suppress(FileNotFoundError):
+            staged.unlink()
+        raise _unwritten(target, exc) from None
+    if written != data:
+        staged.unlink()
         raise RefusedChange(_("{path} could not be written correctly; the original was kept")
                             .format(path=display))
+    return staged
 
 
-def _on_disk(target: Path) -> bytes | None:
-    """The file's bytes now; None when it was deleted or cannot be read any more."""
+def _keep_owner(staged: Path, status: os.stat_result, display: str) -> None:
+    if not hasattr(os, "chown"):  # Windows only: files have no owner ids
+        return
+    mine = staged.stat()
+    if (mine.st_uid, mine.st_gid) == (status.st_uid, status.st_gid):
+        return
     try:
-        return target.read_bytes()
-    except OSError:
+        os.chown(staged, status.st_uid, status.st_gid)
+    except PermissionError:  # only root may give a file away, or to a group one is not in
+        staged.unlink()
+        raise RefusedChange(_("{path} belongs to another user or group, and crmplan cannot give "
+                              "its new version the same owner; it was left as it was").format(
+                                  path=display)) from None
+
+
+def _take_the_name(staged: Path, target: Path, read: Snapshot, display: str) -> None:
+    ours = staged.stat().st_ino
+    if not _exchange(staged, target):
+        _replace(staged, target, read, display)
+        return
+    if _unchanged(staged, read):  # what the swap took out is the plan as read: done
+        return
+    _put_back(staged, target, ours)
+    raise _changed(display)
+
+
+# Seconds between the tries of the last rename: about one second in all.
+RENAME_RETRY_DELAYS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.25)
+
+
+def _replace(staged: Path, target: Path, read: Snapshot, display: str) -> None:
+    """The rename where names cannot be swapped; the residual window is between the re-check
+    and here. Windows refuses to replace a file that another program holds open (Word, Excel,
+    an antivirus scan: PermissionError); the hold is often brief, so the rename is tried again
+    for about a second, the plan compared with what was read before each try."""
+    for delay in RENAME_RETRY_DELAYS:
+        try:
+            os.replace(staged, target)
+            return
+        except PermissionError:
+            time.sleep(delay)
+        if not _unchanged(target, read):  # saved meanwhile by the program that held it
+            raise _changed(display)
+    try:
+        os.replace(staged, target)
+    except PermissionError:
+        raise RefusedChange(_("{path}: the plan is open in another program (close it and run "
+                              "the command again); nothing was changed").format(path=display)
+                            ) from None
+
+
+def _put_back(staged: Path, target: Path, ours: int) -> None:
+    """A save landed between the re-check and the swap: swap again, so that the plan is the
+    newest save and `staged` holds what it replaced (crmplan's version, or an older save when
+    an editor saved twice meanwhile)."""
+    expected = ours  # the file the last swap put under the plan's name
+    for _attempt in range(8):  # each turn needs another save within microseconds
+        moving = staged.stat().st_ino
+        _exchange(staged, target)
+        if staged.stat().st_ino == expected:
+            return
+        expected = moving  # another save came meanwhile: it goes back in the next swap
+
+
+def _unchanged(path: Path, read: Snapshot) -> bool:
+    """`path` is the very file that was read, with the same bytes."""
+    try:
+        status = os.stat(path)
+        return identity(status) == identity(read.status) and path.read_bytes() == read.data
+    except OSError:  # deleted, or cannot be read any more
+        return False
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap the names of two files of one folder in one step; False where the system
+    cannot (then nothing happened)."""
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    import ctypes
+
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
+                 _RENAME_EXCHANGE) == 0:
+        return True
+    number = ctypes.get_errno()
+    if number in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # a kernel or a file system without it
+    raise OSError(number, os.strerror(number), str(second))
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+@functools.cache
+def _renameat2() -> Callable[..., int] | None:
+    """glibc's renameat2 (Linux 3.15 and later), found once; None elsewhere."""
+    if not sys.platform.startswith("linux"):  # the swap is Linux only
         return None
+    import ctypes
+
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # another C library, or glibc before 2.28
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                         ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+def _sync_folder(folder: Path) -> None:
+    """The new name on the disk too, not only the new bytes (POSIX; best effort)."""
+    if os.name != "posix":  # Windows only: a folder cannot be opened there to be synced
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _remove_leftovers(target: Path) -> None:
-    """Temporary files of a crmplan killed while writing. Only the holder of the lock writes
-    them, so under the lock any that exists is a leftover (see outfile.replace)."""
-    for leftover in target.parent.glob(f".{glob.escape(target.name)}.{'?' * 8}.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
+    """Files of a crmplan killed while writing. Only the holder of the lock writes them, so
+    under the lock any that exists is a leftover: the staged plan, outfile.replace's
+    temporary file for it, and the temporary files of earlier versions of crmplan."""
+    name = glob.escape(target.name)
+    for pattern in (f".{name}.crmplan-new", f"..{name}.crmplan-new.{'?' * 8}.tmp",
+                    f".{name}.{'?' * 8}.tmp"):
+        for leftover in target.parent.glob(pattern):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    try:
-        _replace(target, data)
-    except OSError as exc:
-        raise RefusedChange(_("{path} could not be written ({reason}); it was left as it was")
-                            .format(path=target, reason=exc.strerror or exc)) from None
+def _changed(display: str) -> RefusedChange:
+    return RefusedChange(_("{path} changed on disk while crmplan was working (saved by an "
+                           "editor?); nothing was written: run the command again").format(
+                               path=display))
 
 
-def _replace(target: Path, data: bytes) -> None:
-    outfile.replace(target, data, stat.S_IMODE(target.stat().st_mode))  # its mode kept
+def _unwritten(target: Path, exc: OSError) -> RefusedChange:
+    return RefusedChange(_("{path} could not be written ({reason}); it was left as it was")
+                         .format(path=target, reason=exc.strerror or exc))
+
+
+# -- the lock ------------------------------------------------------------------------------------
+
+# What a file system without locks answers (a network share, some FUSE or SMB mounts): ENOLCK
+# (NFS without its lock service), ENOSYS, EOPNOTSUPP (ENOTSUP), EINVAL; on Windows, error 1
+# (ERROR_INVALID_FUNCTION) or 50 (ERROR_NOT_SUPPORTED), which Python calls EINVAL like any
+# error it has no name for, so there the Windows number is looked at.
+_NO_LOCKS = {errno.ENOLCK, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL}
+_NO_LOCKS_WINDOWS = {1, 50}
 
 
 @contextlib.contextmanager
-def _locked(target: Path, display: str) -> Iterator[None]:
-    """An exclusive lock on a companion file: the plan itself is replaced, so it cannot hold one."""
+def _locked(target: Path, display: str, timeout: float) -> Iterator[None]:
+    """An exclusive lock on a companion file beside the plan (the plan itself is replaced, so
+    it cannot hold one), waited for at most `timeout` seconds. filelock takes it with the
+    system's lock (flock, Windows' LockFileEx), which the system drops when the process ends,
+    however it ends: a crash leaves no stale lock. The file stays after the lock is released,
+    on every system (`preserve_lock_file`); and a file system without locks is refused rather
+    than served with a lock file whose mere existence would be the lock (`fallback_to_soft`),
+    which a crash would leave behind."""
+    from filelock import FileLock, Timeout
+
     lock_path = target.parent / f".{target.name}.lock"
+    lock = FileLock(lock_path, timeout=timeout, poll_interval=0.02, preserve_lock_file=True,
+                    fallback_to_soft=False)
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        lock.acquire()
+    except Timeout:
+        raise RefusedChange(_("another crmplan is changing {path} and has not finished after "
+                              "{seconds:g} seconds; try again").format(path=display,
+                                                                      seconds=timeout)) from None
     except OSError as exc:
-        raise RefusedChange(_("cannot create the lock file {lock} ({reason}); is the folder "
-                              "writable?").format(lock=lock_path, reason=exc.strerror)) from None
+        raise _unlocked(lock_path, display, exc) from None
     try:
-        _acquire(fd, display)
         yield
     finally:
-        os.close(fd)  # closing releases the lock
+        with contextlib.suppress(OSError):  # the system drops the lock when the process ends
+            lock.release()
 
 
-def _acquire(fd: int, display: str) -> None:
-    timeout = float(os.environ.get("CRMPLAN_LOCK_TIMEOUT", LOCK_TIMEOUT))
-    deadline = time.monotonic() + timeout
-    while not _try_lock(fd):
-        if time.monotonic() > deadline:
-            raise RefusedChange(_("another crmplan is changing {path} and has not finished after "
-                                  "{seconds:g} seconds; try again").format(path=display,
-                                                                          seconds=timeout))
-        time.sleep(0.02)
-
-
-def _try_lock(fd: int) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-            return True
-        except OSError:
-            return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return True
-    except BlockingIOError:
-        return False
+def _unlocked(lock_path: Path, display: str, exc: OSError) -> RefusedChange:
+    winerror = getattr(exc, "winerror", None)  # Windows only: the system's own number
+    if (exc.errno in _NO_LOCKS) if winerror is None else (winerror in _NO_LOCKS_WINDOWS):
+        return RefusedChange(_(
+            "{path}: the folder of the plan does not support locking files (a network share?), "
+            "so crmplan cannot keep two changes from overwriting each other; nothing was "
+            "changed. Copy the plan to a folder of this computer, change it there, and copy it "
+            "back").format(path=display))
+    return RefusedChange(_("cannot create the lock file {lock} ({reason}); is the folder "
+                           "writable?").format(lock=lock_path, reason=exc.strerror or exc))

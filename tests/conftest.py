@@ -22,6 +22,9 @@ from crm_plan.validate import validate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+# What only POSIX has: /dev files, FIFOs, signals, permission bits beyond read-only, owners.
+# The CI runs the rest on Windows too (.github/workflows/tests.yml).
+posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX: /dev, FIFOs, signals, modes")
 
 # A small valid plan. Tests change one line of it and check the problem's position.
 SMALL_PLAN = """\
@@ -68,6 +71,13 @@ history:
           - text: Resultado
             ref: p. 3, CRM, Deci., abril, 2007
 """
+
+
+def dated(data: bytes, day: str = "2026-11-28") -> bytes:
+    """An expected plan file as a command that changes the plan writes it: with its date
+    (document.updated) set to the day the command ran."""
+    assert data.count(b"  updated: 2009-11-26") == 1
+    return data.replace(b"  updated: 2009-11-26", f"  updated: {day}".encode())
 
 
 def problems_of(text: str, path: str = "plan.yaml") -> list[tuple[int, int, str]]:

@@ -30,9 +30,10 @@ WORDS = [
     "y/o", "n.º", "«Pasar", "al", "histórico»", "“puntos", "focales”", "50%", "a-b",
     "note:ver",  # at the start of a line of folded text it is text, not a slip
 ]
-# Characters that only quoted text may hold.
+# Characters that only quoted text may hold. (Not a tab: in a text of one line it is an error,
+# [control-character], wherever it is written.)
 QUOTED_EXTRAS = ["#", ": ", " #", "'", '"', "\\", "[", "]", "{", "}", ",", "&", "*", "!", "|",
-                 ">", "%", "@", "`", "- ", "? ", "\t"]
+                 ">", "%", "@", "`", "- ", "? "]
 ACTORS = ["ST", "OIM", "México", "Países miembros"]
 REFS = [
     "p. 5.b, GRCM, Inf. Red Trata, noviembre, 2008",
@@ -119,7 +120,7 @@ def words(draw: st.DrawFn, max_size: int = 8) -> str:
     if rarely(draw, 9):  # now and then a long line
         chosen = chosen * (400 // len(" ".join(chosen)) + 1)
     text = " ".join(chosen)
-    return text if not text[0] in "-(«“%" else "x" + text
+    return text if text[0] not in "-(«“%" else "x" + text
 
 
 def comment(draw: st.DrawFn) -> str:

@@ -12,12 +12,17 @@ from conftest import ROOT
 
 from crm_plan.planfile import bundled_plan_path
 
-CORE = sorted(p.stem for p in (ROOT / "crm_plan").glob("*.py")
-              if p.stem not in ("cli", "__main__"))
+# Every module but the command line (cli, commands/) and the renderers (render/): the core,
+# its rules and its catalogue.
+CORE = sorted(".".join(p.relative_to(ROOT).with_suffix("").parts)
+              for p in (ROOT / "crm_plan").rglob("*.py")
+              if p.stem not in ("cli", "__main__", "__init__")
+              and not {"commands", "render"} & set(p.relative_to(ROOT).parts))
 
 
 def test_core_imports_neither_typer_nor_rich():
-    modules = ", ".join(f"crm_plan.{m}" for m in CORE)
+    assert "crm_plan.rules.status" in CORE and "crm_plan.model" in CORE
+    modules = ", ".join(CORE)
     code = (f"import sys, importlib\nfor m in '{modules}'.split(', '): importlib.import_module(m)\n"
             "print(sorted({n.split('.')[0] for n in sys.modules} & {'typer', 'rich', 'click'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -76,3 +81,24 @@ def test_ci_runs_exactly_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert ci[-1] == command
     assert "CRMPLAN_FUZZ=1 python -m pytest -q -m fuzz" in command  # the bounded fuzzing step
+
+
+def test_the_forge_runs_the_readme_test_command_on_three_systems():
+    """.github/workflows/tests.yml: the README's command (a fresh Python from setup-python in
+    place of the venv) on Linux, Windows and macOS, with every Python crmplan supports."""
+    from ruamel.yaml import YAML
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines()
+                   if line.startswith("python3 -m venv") and "[test]" in line)
+    workflow = YAML(typ="safe").load((ROOT / ".github" / "workflows" / "tests.yml").read_text(
+        encoding="utf-8"))
+    (job,) = workflow["jobs"].values()
+    assert job["strategy"]["matrix"] == {"os": ["ubuntu-latest", "windows-latest", "macos-latest"],
+                                         "python": ["3.11", "3.12", "3.13"]}
+    assert job["strategy"]["fail-fast"] is False
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert runs[0] == "git config --global core.autocrlf false"
+    assert runs[1:] == command.split(" && ")[2:]  # after `python3 -m venv` and its activation
+    requires = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'requires-python = ">=3.11"' in requires

@@ -240,9 +240,11 @@ def test_a_fifo_in_place_of_an_entry_is_not_waited_for(plan_file, monkeypatch):
 
 
 def _two_gigabytes_at_most() -> None:
+    import contextlib
     import resource
 
-    resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+    with contextlib.suppress(ValueError, OSError):  # refused (macOS may): run without it
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
 
 
 @posix_only
@@ -357,3 +359,44 @@ def test_by_paths_the_cache_answers_and_cleans_up_only_its_own(plan_file, monkey
         cached(plan_file(SMALL_PLAN.replace("Actividad uno", f"Actividad {n}")))
     assert len(entries()) == cache.KEEP + 1  # theirs, and notes.json
     assert (folder() / "notes.json").read_text() == "{}"
+
+
+# -- the user's cache folder of each system: platformdirs --
+
+
+@posix_only  # Windows finds the home folder by USERPROFILE, not HOME
+def test_on_macos_the_cache_is_in_library_caches(monkeypatch, tmp_path: Path):
+    """platformdirs' answer for macOS, asked here: ~/Library/Caches/crmplan."""
+    import platformdirs
+    from platformdirs.macos import MacOS
+
+    monkeypatch.delenv("CRMPLAN_CACHE_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(platformdirs, "PlatformDirs", MacOS)
+    assert cache.directory() == tmp_path / "Library" / "Caches" / "crmplan"
+
+
+@pytest.mark.skipif(sys.platform != "darwin", reason="macOS: its own cache folder")
+def test_the_cache_folder_of_macos(monkeypatch):
+    monkeypatch.delenv("CRMPLAN_CACHE_DIR")
+    assert cache.directory() == Path.home() / "Library" / "Caches" / "crmplan"
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="Windows: its own cache folder")
+def test_the_cache_folder_of_windows(monkeypatch):
+    monkeypatch.delenv("CRMPLAN_CACHE_DIR")
+    local = Path(os.environ["LOCALAPPDATA"])  # what Windows' known folder says, on a CI runner
+    assert cache.directory() == local / "crmplan" / "Cache"
+
+
+def test_crmplan_cache_dir_and_no_cache_come_first(monkeypatch, tmp_path: Path):
+    import platformdirs
+
+    def not_asked(*args: object, **kwargs: object) -> str:
+        raise AssertionError("platformdirs asked")
+
+    monkeypatch.setattr(platformdirs, "user_cache_dir", not_asked)
+    monkeypatch.setenv("CRMPLAN_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache.directory() == tmp_path / "mine"
+    monkeypatch.setenv("CRMPLAN_NO_CACHE", "1")
+    assert cache.directory() is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -55,8 +56,12 @@ def run(*args: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def versions(plan_file: PlanFile) -> tuple[Path, Path]:
-    """old.yaml and workplan.yaml: the edits above, then `crmplan archive 2.1`."""
+def versions(plan_file: PlanFile, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """old.yaml and workplan.yaml: the edits above, then `crmplan archive 2.1` on 2010-03-01,
+    which dates the plan that day (document.updated)."""
+    from crm_plan import query
+
+    monkeypatch.setattr(query, "today", lambda: dt.date(2010, 3, 1))
     old = plan_file(QUERY_PLAN, name="old.yaml")
     new = plan_file(edited())
     result = run("archive", "2.1", "--outcome", "Directorio publicado", "--date", "2010-03-01",
@@ -147,7 +152,7 @@ def test_ids_in_reading_order():
 MARKDOWN = """\
 # Changes to the work plan
 
-Changes from `old.yaml` (updated 2009-11-26) to `workplan.yaml` (updated 2009-11-26): 1 added, \
+Changes from `old.yaml` (updated 2009-11-26) to `workplan.yaml` (updated 2010-03-01): 1 added, \
 1 removed, 1 archived, 1 status change, 1 change of actors, 2 due date changes, 1 text edit.
 
 ## A. Combate a los delitos
@@ -174,7 +179,7 @@ Changes from `old.yaml` (updated 2009-11-26) to `workplan.yaml` (updated 2009-11
 
 TABLE = """\
 Changes from old.yaml (updated 2009-11-26) to workplan.yaml (updated
-2009-11-26): 1 added, 1 removed, 1 archived, 1 status change, 1 change of
+2010-03-01): 1 added, 1 removed, 1 archived, 1 status change, 1 change of
 actors, 2 due date changes, 1 text edit.
 
 A. Combate a los delitos
@@ -218,6 +223,7 @@ def test_changes_json(versions: tuple[Path, Path]):
     result = run("changes", str(old), str(new), "--format", "json")
     data = json.loads(result.stdout)
     assert data["old"] == {"name": str(old), "updated": "2009-11-26"}
+    assert data["new"] == {"name": str(new), "updated": "2010-03-01"}  # dated by archive
     assert data["counts"] == {"added": 1, "removed": 1, "archived": 1, "status": 1, "actors": 1,
                               "due": 2, "edited": 1}
     assert data["changes"][0] == {
@@ -246,8 +252,8 @@ def test_changes_refuses_a_version_with_errors(plan_file: PlanFile):
     bad = plan_file(QUERY_PLAN.replace("status: continuo", "status: x"), name="bad.yaml")
     result = run("changes", str(bad), str(plan_file()))
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr.endswith(f"crmplan: {bad} has errors, and crmplan compares only valid "
-                                  "plans (crmplan validate lists them)\n")
+    assert result.stderr.endswith(f"crmplan: {bad} has errors; fix them first (crmplan validate "
+                                  "lists them)\n")
     assert f"{bad}:33:17: error: 'x' is not a status" in result.stderr
 
 
@@ -379,7 +385,8 @@ def test_the_other_parts_in_the_table(plan_file: PlanFile, monkeypatch: pytest.M
     monkeypatch.chdir(plan_file().parent)
     plan_file(QUERY_PLAN, name="old.yaml")
     plan_file(QUERY_PLAN.replace("  updated: 2009-11-26\n", "  updated: 2010-03-01\n").replace(
-        "    title: Publicar resultados\n", "    title: Publicar los resultados\n"))
+        "    title: Publicar resultados\n", "    title: Publicar los resultados\n").replace(
+        "  title: Plan de prueba\n", "  title: Plan de trabajo\n"))
     result = run("changes", "old.yaml")
     assert (result.exit_code, result.stdout) == (0, """\
 Changes from old.yaml (updated 2009-11-26) to workplan.yaml (updated
@@ -388,7 +395,7 @@ Changes from old.yaml (updated 2009-11-26) to workplan.yaml (updated
 Document data
 Change
 ────────────────────────────────────────────────────────────────────────────────
-updated: 2009-11-26 → 2010-03-01
+title: Plan de [-prueba-] {+trabajo+}
 
 Objectives
 Id   Name                           Change

@@ -21,7 +21,7 @@ def test_lang_after_the_command_as_before_it():
     after = runner.invoke(app, ["status", "--lang", "es", "-f", PLAN, "--as-of", "2010-03-01"])
     assert before.exit_code == after.exit_code == 0
     assert after.stdout == before.stdout
-    assert after.stdout.startswith("40 actividades al 2010-03-01")
+    assert after.stdout.startswith("40 actividades al 1 de marzo de 2010")
 
 
 def test_lang_and_file_after_a_command_with_filters():
@@ -38,12 +38,15 @@ def test_the_file_after_the_command_wins():
 
 
 def test_no_command_shows_the_help_in_the_language_asked_for():
-    for args, first in ((["--lang", "es"], "Mantenga el plan de trabajo"),
-                        ([], "Keep the CRM liaison network's work plan")):
+    for args, first, usage in (
+            (["--lang", "es"], "Mantenga el plan de trabajo",
+             "Uso: crmplan [OPCIONES] COMANDO [ARGUMENTOS]..."),
+            ([], "Keep the CRM liaison network's work plan",
+             "Usage: crmplan [OPTIONS] COMMAND [ARGS]...")):
         out = subprocess.run([sys.executable, "-m", "crm_plan", *args], capture_output=True,
                              text=True, env={"COLUMNS": "200", "PATH": ""}, check=False)
         assert (out.returncode, out.stderr) == (0, "")
-        assert "Usage: crmplan [OPTIONS] COMMAND [ARGS]..." in out.stdout
+        assert usage in out.stdout
         assert first in out.stdout and " validate " in out.stdout
 
 
@@ -57,3 +60,15 @@ def test_o_is_never_the_objective():
     assert result.exit_code == 2 and "-o" in result.output
     result = runner.invoke(app, ["list", "-f", PLAN, "--objective", "9", "--format", "json"])
     assert result.exit_code == 0 and '"id": "9.6"' in result.stdout
+
+
+def test_file_names_in_the_commands_own_sentences_cannot_drive_the_terminal(tmp_path):
+    plan = tmp_path / "plan\x1b[2J.yaml"
+    plan.write_bytes((ROOT / "workplan.yaml").read_bytes())
+    result = runner.invoke(app, ["validate", "-f", str(plan)])
+    assert "\x1b" not in result.output
+    assert result.stdout.splitlines()[-1].startswith(f"{tmp_path}/plan\\x1b[2J.yaml: 0 errors")
+    output = tmp_path / "out\x07.md"
+    result = runner.invoke(app, ["export", "-f", str(plan), "-o", str(output)])
+    assert (result.exit_code, result.stdout) == (0, f"Wrote {tmp_path}/out\\x07.md.\n")
+    assert output.exists()

@@ -96,7 +96,8 @@ A. Combate a los delitos
 1. Instar a los países miembros
 1.1  Informar sobre los logros                 Países miembros       continuo
                                                ST (coordination)
-                                               via Países miembros
+                                               Países miembros
+                                               (includes México)
 
 B. Intercambio de información
 
@@ -106,7 +107,8 @@ B. Intercambio de información
 2.2  Compartir estadísticas                    Belice                pendiente
                                                Países miembros
                                                (support)
-                                               via Países miembros
+                                               Países miembros
+                                               (includes México)
 3 activities.
 """
 
@@ -123,10 +125,10 @@ def test_list_several_actors_name_the_actor_of_each_group_match(plan: str):
         "2.2  Compartir estadísticas                    Belice                pendiente",
         "                                               Países miembros",
         "                                               (support)",
-        "                                               México via Países",
-        "                                               miembros",
-        "                                               Belice via Países",
-        "                                               miembros",
+        "                                               Países miembros",
+        "                                               (includes México)",
+        "                                               Países miembros",
+        "                                               (includes Belice)",
         "2 activities.",
     ]
 
@@ -164,7 +166,8 @@ I.A.1.1  Adoptar los lineamientos                                     completado
     (["--status", "tbd", "--status", "Pendiente"], ["2.1", "2.2"]),
     (["--status", "scheduled"], ["1.2", "3.1"]),
     (["--status", "ongoing"], ["1.1"]),
-    (["--status", "pending"], ["2.2"]),
+    (["--status", "pending"], ["2.1", "2.2"]),
+    (["--pending"], ["2.1", "2.2"]),
     (["--status", "done", "--archived"], ["I.A.1.1"]),
     (["--status", "completado"], []),
     (["--section", "b"], ["2.1", "2.2", "3.1"]),
@@ -173,7 +176,8 @@ I.A.1.1  Adoptar los lineamientos                                     completado
     (["--search", "viceministros", "--archived"], ["I.A.1.1"]),
     (["--ref-year", "2008"], ["1.1", "2.2"]),
     (["--ref-body", "crm"], ["1.2", "3.1"]),
-    (["--action-plan"], ["2.1", "2.2", "3.1"]),
+    (["--action-plan"], ["3.1"]),
+    (["--objective-action-plan"], ["2.1", "2.2"]),
     (["--overdue"], ["1.2"]),
     (["--overdue", "--as-of", "2012-01-01"], ["1.2", "3.1"]),
     (["--due-before", "2011-06"], ["1.2"]),
@@ -194,11 +198,13 @@ def test_list_json_record(plan: str):
     assert records == [{
         "id": "2.2", "section": "B", "objective": "2", "text": "Compartir estadísticas",
         "responsible": ["Belice"], "coordination": [], "support": ["Países miembros"],
-        "responsible_note": None, "status": "pendiente", "pending": True, "due": None,
-        "overdue": False, "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
-        "note": None, "refs": ["p. 4, GRCM, Inf. Red Trata, noviembre, 2008"],
-        "action_plan": True, "archived": False, "archived_on": None, "origin": None,
-        "outcomes": [],
+        "responsible_note": None, "status": "pendiente", "status_derived": False, "pending": True,
+        "due": None, "due_at": None, "due_each": [], "days_before": None, "overdue": False,
+        "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
+        "calendar_upper": False, "note": None,
+        "refs": ["p. 4, GRCM, Inf. Red Trata, noviembre, 2008"], "after_ref": None,
+        "action_plan": False, "objective_action_plan": True, "archived": False,
+        "archived_on": None, "origin": None, "outcomes": [],
         "matches": [{"actor": "México", "named": "Países miembros", "role": "support",
                      "via": "Países miembros"}],
     }]
@@ -225,17 +231,22 @@ def test_list_csv_for_spreadsheets(plan: str):
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert list(rows[0]) == [
         "id", "section", "objective", "text", "responsible", "coordination", "support",
-        "responsible_note", "status", "pending", "due", "overdue", "status_note", "note", "refs",
-        "action_plan", "archived", "archived_on", "origin", "outcomes", "matches"]
+        "responsible_note", "status", "status_derived", "pending", "due", "due_at", "due_each",
+        "days_before", "overdue", "status_note", "calendar_upper", "note", "refs", "after_ref",
+        "action_plan", "objective_action_plan", "archived", "archived_on", "origin", "outcomes",
+        "matches"]
     assert rows[1] == {
         "id": "2.2", "section": "B", "objective": "2", "text": "Compartir estadísticas",
         "responsible": "Belice", "coordination": "", "support": "Países miembros",
-        "responsible_note": "", "status": "pendiente", "pending": "true", "due": "",
+        "responsible_note": "", "status": "pendiente", "status_derived": "false",
+        "pending": "true", "due": "", "due_at": "", "due_each": "", "days_before": "",
         "overdue": "false", "status_note": "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)",
-        "note": "", "refs": "p. 4, GRCM, Inf. Red Trata, noviembre, 2008", "action_plan": "true",
-        "archived": "false", "archived_on": "", "origin": "", "outcomes": "",
-        "matches": "Belice (responsible); Belice via Países miembros (support)"}
-    assert rows[0]["matches"] == "Belice via Países miembros (responsible)"
+        "calendar_upper": "false", "note": "",
+        "refs": "p. 4, GRCM, Inf. Red Trata, noviembre, 2008", "after_ref": "",
+        "action_plan": "false", "objective_action_plan": "true", "archived": "false",
+        "archived_on": "", "origin": "", "outcomes": "",
+        "matches": "Belice (responsible); Países miembros (includes Belice; support)"}
+    assert rows[0]["matches"] == "Países miembros (includes Belice; responsible)"
 
 
 def test_list_csv_joins_lists(plan: str):
@@ -254,8 +265,8 @@ def test_list_markdown(plan: str):
 
 | Id | Activity | Responsible | Status |
 | --- | --- | --- | --- |
-| 1.1 | Informar sobre los logros | Países miembros<br>ST (coordination)<br>_via Países miembros_ \
-| continuo |
+| 1.1 | Informar sobre los logros | Países miembros<br>ST (coordination)<br>_Países miembros \
+(includes México)_ | continuo |
 
 ## B. Intercambio de información
 
@@ -264,8 +275,8 @@ def test_list_markdown(plan: str):
 | Id | Activity | Responsible | Status |
 | --- | --- | --- | --- |
 | 2.1 | Crear un directorio de albergues | México<br>OIM | por definir |
-| 2.2 | Compartir estadísticas | Belice<br>Países miembros (support)<br>_via Países miembros_ \
-| pendiente |
+| 2.2 | Compartir estadísticas | Belice<br>Países miembros (support)<br>_Países miembros \
+(includes México)_ | pendiente |
 
 _3 activities._
 """
@@ -297,12 +308,12 @@ def test_list_csv_nothing_matches_is_a_header(plan: str):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["list", "--responsible", "Mexco"], "'Mexco' is not a declared actor; did you mean 'México'?"),
+    (["list", "--responsible", "Mexco"], "in {plan}: 'Mexco' is not a declared actor; did you mean 'México'?"),
     (["list", "--status", "xyz"],
      ("'xyz' is not a status (valid: continuo, programado, pendiente, por definir, completado; "
-      "in English: ongoing, continuous, scheduled, pending, tbd, to be defined, done, "
-      "completed)")),
-    (["list", "--section", "Z"], "'Z' is not a section (known: A, B)"),
+      "in English: ongoing, continuous, scheduled, tbd, to be defined, done, completed; "
+      "pending: pendiente and por definir)")),
+    (["list", "--section", "Z"], "in {plan}: 'Z' is not a section (known: A, B)"),
     (["list", "--objective", "I.A.1"],
      "objective I.A.1 is in the history; add --archived or --all"),
     (["list", "--ref-body", "OEA"],
@@ -310,21 +321,33 @@ def test_list_csv_nothing_matches_is_a_header(plan: str):
     (["list", "--as-of", "ayer"], "'ayer' is not a date for --as-of; write it as 2010-03-01"),
     (["list", "--due-before", "2010-13"],
      "'2010-13' is not a date for --due-before; write 2010, 2010-03 or 2010-03-01"),
-    (["status", "-r", "OMI"], "'OMI' is not a declared actor; did you mean 'OIM'?"),
-    (["status", "-r", "ONU"], ("'ONU' is not a declared actor (known: ST, OIM, RROCM, México, "
+    (["status", "-r", "OMI"], "in {plan}: 'OMI' is not a declared actor; did you mean 'OIM'?"),
+    (["status", "-r", "ONU"], ("in {plan}: 'ONU' is not a declared actor (known: ST, OIM, RROCM, México, "
                                "Belice, Países miembros)")),
-    (["show", "2.5"], "no activity or objective has the id '2.5'; did you mean '2.2' or '2.1'?"),
-    (["show", "I.A.2.1"], ("no activity or objective has the id 'I.A.2.1'; did you mean "
+    (["show", "2.5"], "in {plan}: no activity or objective has the id '2.5'; did you mean '2.2' or '2.1'?"),
+    (["show", "I.A.2.1"], ("in {plan}: no activity or objective has the id 'I.A.2.1'; did you mean "
                            "'I.A.1.1', 'I.A.1' or '2.1'?")),
 ])
 def test_usage_errors_exit_2_with_one_clear_line(plan: str, args: list[str], message: str):
-    assert refused(*args, "-f", plan) == f"crmplan: {message}\n"
+    """An id, actor or section the plan lacks: the message names the file it looked in."""
+    assert refused(*args, "-f", plan) == f"crmplan: {message.replace('{plan}', plan)}\n"
+
+
+def test_an_unknown_id_in_the_bundled_plan_says_so(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("show", "99.9")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith(
+        "crmplan: in the plan bundled with crmplan: no activity or objective has the id '99.9'")
 
 
 def test_option_values_of_the_wrong_type_are_usage_errors(plan: str):
     result = run("list", "-f", plan, "--ref-year", "dos mil")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert "Invalid value for '--ref-year'" in result.stderr
+    assert result.stderr == ("Usage: crmplan list [OPTIONS]\n"
+                             "crmplan: --ref-year takes a whole number, not 'dos mil'\n"
+                             "For help: crmplan list --help\n")
     assert "Traceback" not in result.output
 
 
@@ -392,8 +415,30 @@ RROCM                        1         0         1
 """)
 
 
-def test_status_pending_lists_them_with_their_actors(plan: str):
-    assert output("status", "-f", plan, "--pending", *AS_OF) == STATUS_SMALL + """
+def test_status_pending_counts_and_lists_them_with_their_actors(plan: str):
+    """--pending selects, as in every command: the counts are those of the pending ones."""
+    assert output("status", "-f", plan, "--pending", *AS_OF) == """\
+2 activities as of 2010-03-01: 2 pending (pendiente + por definir), 0 overdue; 0
+in the history.
+
+Status        B   Total
+───────────────────────
+pendiente     1       1
+por definir   1       1
+
+pending       2       2
+overdue       0       0
+total         2       2
+
+B. Intercambio de información
+
+Actor             Activities   Pending   Overdue
+────────────────────────────────────────────────
+OIM                        1         1         0
+México                     1         1         0
+Belice                     1         1         0
+Países miembros            1         1         0
+
 Pending activities (pendiente + por definir): 2.
 Id   Activity                                  Responsible           Status
 ────────────────────────────────────────────────────────────────────────────────
@@ -436,7 +481,7 @@ def test_status_with_nothing_to_list(plan: str):
 
 
 def test_status_json(plan: str):
-    data = json.loads(output("status", "-f", plan, "--format", "json", "--pending", *AS_OF))
+    data = json.loads(output("status", "-f", plan, "--format", "json", *AS_OF))
     assert data["counts"] == {
         "as_of": "2010-03-01", "total": 5,
         "by_status": {"continuo": 1, "programado": 2, "pendiente": 1, "por definir": 1,
@@ -454,9 +499,10 @@ def test_status_json(plan: str):
         "by_member": False,
     }
     assert data["counts"]["by_actor"]["OIM"]["overdue"] == 1
-    listed = json.loads(output("list", "-f", plan, "--format", "json", "-s", "pending", "-s",
+    listed = json.loads(output("list", "-f", plan, "--format", "json", "-s", "pendiente", "-s",
                                "tbd", *AS_OF))
-    assert data["activities"] == listed
+    pending = json.loads(output("status", "-f", plan, "--format", "json", "--pending", *AS_OF))
+    assert pending["activities"] == listed and pending["counts"]["total"] == 2
 
 
 def test_status_json_lists_all_selected_without_a_listing_flag(plan: str):
@@ -481,7 +527,7 @@ Support          Países miembros: Países miembros de la CRM (members: México,
                  Belice)
 Status           pendiente (pending: pendiente or por definir)
 Status note      (Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)
-Plan of Action   yes, through its objective 2
+Plan of Action   no (its objective 2 is)
 Line in the file 52
 """
 
@@ -506,7 +552,7 @@ Objective        I.A.1. Objetivo histórico
 Section          A. Combate a los delitos
 Area             I. Políticas y gestión migratoria
 Text             Adoptar los lineamientos
-Status           completado
+Status           completado (derived from the history)
 Plan of Action   no
 Outcomes         • Adoptados por los viceministros
                    Ref.: p. 3, CRM, Deci., abril, 2007
@@ -564,7 +610,8 @@ def test_show_json_objective(plan: str):
 
 
 @pytest.mark.parametrize("command", ["validate", "list", "status", "show", "archive", "restore",
-                                     "export", "report", "changes", "merge", "git-setup", "log"])
+                                     "set", "add", "edit", "apply", "export", "report",
+                                     "changes", "merge", "git-setup", "log"])
 def test_every_command_has_a_summary_and_an_example(command: str):
     text = output(command, "--help")
     summary = next(line.strip() for line in text.splitlines()[3:] if line.strip())
@@ -575,9 +622,10 @@ def test_every_command_has_a_summary_and_an_example(command: str):
 def test_help_covers_every_command():
     from typer.main import get_command
 
-    assert set(get_command(app).commands) == {"validate", "list", "status", "show", "archive",
-                                              "restore", "schema", "init", "export", "report",
-                                              "changes", "merge", "git-setup", "log"}
+    assert set(get_command(app).commands) == {
+        "validate", "explain", "list", "status", "show", "archive", "restore", "set", "add",
+        "edit", "apply", "schema", "init", "export", "report", "changes", "meetings", "agenda",
+        "merge", "git-setup", "log"}
 
 
 # -- the real plan at 80 columns -----------------------------------------------------------------
@@ -597,14 +645,14 @@ def test_real_plan_list_responsible_mexico():
         "   Unidas Contra la Delincuencia Transnacional Organizada y sus Protocolos",
         "   Complementarios sobre Tráfico Ilícito de Migrantes y Trata de Personas",
         "1.1   Informar sobre los logros, avances y     Países miembros       continuo",
-        "      retos en la instrumentación de sus       via Países miembros",
-        "      leyes para combatir la trata de",
+        "      retos en la instrumentación de sus       Países miembros",
+        "      leyes para combatir la trata de          (includes México)",
         "      personas y el tráfico ilícito de",
         "      migrantes.",
         "1.2   Difusión de programas de gobierno para   Países miembros       continuo",
     ]
     assert lines[-1] == "30 activities."
-    assert text.count("via Países miembros") == 28
+    assert text.count("(includes México)") == 28
     assert "6.5   Elaborar un directorio de referencia     México                por definir" \
         in lines
 
@@ -665,14 +713,16 @@ Text             Designar un enlace por país para la coordinación de las
                  repatriaciones de víctimas de trata.
 References       p. 5.b, GRCM, Inf. Red Trata, noviembre, 2008
                    read as: point 5.b, GRCM, Informe de la Red, 2008-11
+                   mandate of the meeting GRCM-2008-11 (GRCM, Tegucigalpa,
+                 2008-11)
 Responsible      Países miembros: Países miembros de la CRM (members: Belice,
                  Canadá, Costa Rica, El Salvador, Estados Unidos, Guatemala,
                  Honduras, México, Nicaragua, Panamá, República Dominicana)
 Coordination     ST: Secretaría Técnica de la CRM
 Status           por definir (pending: pendiente or por definir)
-Status note      Tegucigalpa, noviembre de 2008
+Status note      (Tegucigalpa, noviembre de 2008)
 Plan of Action   no
-Line in the file 276
+Line in the file 363
 """
 
 

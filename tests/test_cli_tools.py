@@ -170,7 +170,7 @@ def test_init_with_a_bad_date_is_a_usage_error(tmp_path: Path):
 
 @pytest.mark.parametrize(("language", "name"), [("en", "cli.md"), ("es", "cli.es.md")])
 def test_docs_cli_md_is_up_to_date(tmp_path: Path, language: str, name: str):
-    """docs/cli.md (and its Spanish) is what the README's command regenerates it with."""
+    """docs/cli.md (and its Spanish) is what CONTRIBUTING.md's command regenerates it with."""
     out = tmp_path / name
     env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
     subprocess.run([sys.executable, "-m", "typer", "crm_plan.cli", "utils", "docs", "--name",

@@ -14,15 +14,15 @@ from crm_plan.cli import app
 runner = CliRunner()
 
 SHIPPED_WARNINGS = """\
-workplan.yaml:172:9: warning: every activity of objective 5 is still 'por definir'; the plan says \
+workplan.yaml:258:9: warning: every activity of objective 5 is still 'por definir'; the plan says \
 objectives without defined activities are removed from it [undefined-objective]
-workplan.yaml:240:9: warning: every activity of objective 7 is still 'por definir'; the plan says \
+workplan.yaml:327:9: warning: every activity of objective 7 is still 'por definir'; the plan says \
 objectives without defined activities are removed from it [undefined-objective]
-workplan.yaml:248:15: warning: this note says the objective would be removed from the plan if \
+workplan.yaml:335:15: warning: this note says the objective would be removed from the plan if \
 nothing is identified: identify it, or remove the objective [removal-note]
-workplan.yaml:250:9: warning: every activity of objective 8 is still 'por definir'; the plan says \
+workplan.yaml:337:9: warning: every activity of objective 8 is still 'por definir'; the plan says \
 objectives without defined activities are removed from it [undefined-objective]
-workplan.yaml:378:27: warning: this note says the objective would be removed from the plan if \
+workplan.yaml:467:27: warning: this note says the objective would be removed from the plan if \
 nothing is identified: identify it, or remove the objective [removal-note]
 workplan.yaml: 0 errors, 5 warnings (13 objectives, 40 activities, 11 in the history).
 """
@@ -143,7 +143,7 @@ def test_usage_errors_exit_2(plan_file):
     result = runner.invoke(app, ["validate", "--format", "xml", "-f", str(plan_file())])
     assert result.exit_code == 2
     words = " ".join(result.stderr.replace("│", " ").split())
-    assert "Invalid value for '--format': 'xml' is not one of 'text', 'json', 'github'." in words
+    assert "crmplan: 'xml' is not a value of --format (valid: text, json, github)" in words
 
 
 def test_unexpected_failure_is_a_sentence_not_a_traceback(plan_file, monkeypatch):

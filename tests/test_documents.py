@@ -1,6 +1,6 @@
 """What every document crmplan writes does with hostile plan text (issues 13 and 14).
 
-One escaper per format (render/markdown.py `escape`, render/html.py `escape`, render/docx.py
+One escaper per format (render/documents/markdown.py `escape`, html.py `escape`, docx.py
 `escape`, render/records.py `spreadsheet_cell`), used by every document of that format: the
 listing, the export, the action sheet and the changes. No control, separator or bidi character
 reaches a markdown, html or csv file raw (they are written visibly, as `text.visible` does); a
@@ -28,7 +28,9 @@ from crm_plan.changes import compare
 from crm_plan.cli import app
 from crm_plan.model import Activity, Plan
 from crm_plan.query import Filters, Scope, select
-from crm_plan.render import changes, html, markdown, records, report
+from crm_plan.render.documents import docx as word
+from crm_plan.render.documents import html, markdown, records
+from crm_plan.render.terminal import sheet as terminal_sheet
 from crm_plan.sheet import action_sheet
 from crm_plan.text import unsafe_characters
 
@@ -118,8 +120,8 @@ def test_every_markdown_document_writes_controls_visibly():
     documents = {
         "list": markdown.selection_markdown(plan, selection),
         "export": markdown.export_markdown(everything(plan)),
-        "report": report.sheet_markdown(plan, sheet),
-        "changes": changes.changes_markdown(compare(plan_of(QUERY_PLAN), plan),
+        "report": markdown.sheet_markdown(plan, sheet),
+        "changes": markdown.changes_markdown(compare(plan_of(QUERY_PLAN), plan),
                                             "old\x1b[2J.yaml", "workplan.yaml"),
     }
     for name, data in documents.items():
@@ -131,9 +133,9 @@ def test_every_markdown_document_writes_controls_visibly():
 
 def test_the_action_sheet_as_text_writes_controls_visibly():
     plan = hostile_plan()
-    text = report.sheet_text(plan, action_sheet(plan, "Belice", DAY), width=200).decode("utf-8")
-    assert_nothing_raw(text)  # rich drops BEL and breaks lines at U+0085 and U+2028 itself
-    assert "Compartir \\x1b]0;pwned\\x1b[2J" in text
+    text = terminal_sheet.sheet_text(plan, action_sheet(plan, "Belice", DAY), width=200).decode("utf-8")
+    assert_nothing_raw(text)
+    assert "Compartir \\x1b]0;pwned\\x07\\x1b[2J \\x85 a\\u2028b" in text
 
 
 # -- html -----------------------------------------------------------------------------------------
@@ -141,7 +143,7 @@ def test_the_action_sheet_as_text_writes_controls_visibly():
 def test_every_html_document_writes_controls_visibly():
     plan = hostile_plan(HOSTILE + " <script>alert(1)</script> \"'")
     pages = {"export": html.export_html(everything(plan), DAY),
-             "report": report.sheet_html(plan, action_sheet(plan, "Belice", DAY))}
+             "report": html.sheet_html(plan, action_sheet(plan, "Belice", DAY))}
     for name, data in pages.items():
         text = data.decode("utf-8")
         assert_nothing_raw(text)
@@ -220,11 +222,11 @@ def test_json_keeps_values_exactly_and_nothing_raw():
 
 def test_word_files_never_fail_on_a_character_xml_cannot_hold():
     docx = pytest.importorskip("docx")
-    from crm_plan.render.docx import escape, export_docx
+    from crm_plan.render.documents.docx import escape, export_docx
 
     plan = hostile_plan(HOSTILE + " \ufffe\uffff")
     documents = [export_docx(everything(plan), DAY),
-                 report.sheet_docx(plan, action_sheet(plan, "Belice", DAY))]
+                 word.sheet_docx(plan, action_sheet(plan, "Belice", DAY))]
     for data in documents:
         document = docx.Document(io.BytesIO(data))
         texts = [p.text for p in document.paragraphs]

@@ -118,8 +118,9 @@ def test_the_diff_when_the_objective_already_is_in_the_history():
 
 def test_the_diff_when_the_objective_leaves_the_active_plan():
     removed, added = changed_lines(SHIPPED, archive(SHIPPED, "3.1", ON))
-    assert len(removed) == 1 + 4 + 6  # the blank line before it, the header, the item
-    assert len(added) == 1 + 4 + 6 + 2
+    # the blank line before it, the header, the item (with its due_each)
+    assert len(removed) == 1 + 4 + 7
+    assert len(added) == 1 + 4 + 7 + 2
 
 
 def crlf_bom(text: str) -> str:
@@ -139,6 +140,28 @@ def test_crlf_identity_on_the_shipped_plan():
         archived = archive(text, activity_id, ON)
         assert "\n" not in archived.replace("\r\n", "")
         assert restore(archived, activity_id) == text
+
+
+def mixed(text: str, every: int, first: int) -> bytes:
+    """`text` with every `every`th line (from line `first`, 0-based) ending in CRLF, the others
+    in LF: a file edited on Windows and on Linux by turns."""
+    lines = text.splitlines(keepends=True)
+    return "".join(line.replace("\n", "\r\n") if k % every == first else line
+                   for k, line in enumerate(lines)).encode("utf-8")
+
+
+MIXED = {f"{first} in {every}": (every, first) for every, first in [(2, 0), (2, 1), (3, 0), (5, 1)]}
+
+
+@pytest.mark.parametrize("layout", sorted(MIXED))
+@pytest.mark.parametrize("activity_id", SHIPPED_IDS)
+def test_mixed_line_endings_come_back_byte_for_byte(activity_id: str, layout: str):
+    """3.1 and 8.1 (objectives of one activity) used to come back with a CRLF blank line turned
+    into LF: the blank line cut out with the objective now travels with it."""
+    original = mixed(SHIPPED, *MIXED[layout])
+    text = original.decode("utf-8")
+    archived = archive(text, activity_id, ON)
+    assert restore(archived, activity_id).encode("utf-8") == original
 
 
 def test_a_file_without_final_newline():
@@ -216,7 +239,7 @@ def test_an_empty_history_keeps_its_line_and_comments(empty: str):
 
 def test_a_bare_empty_history_at_the_end_goes_with_its_last_activity():
     """The one case restore cannot tell from a history that `archive` created (documented in
-    the README): a bare `history:` after a blank line, and nothing after it."""
+    CONTRIBUTING.md, "Robustness tests"): a bare `history:` after a blank line, and nothing after it."""
     text = BEFORE_HISTORY + "history:\n"
     archived = archive(text, "1.2", ON)
     assert archived == archive(BEFORE_HISTORY.rstrip("\n") + "\n", "1.2", ON)

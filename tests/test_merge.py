@@ -184,23 +184,31 @@ def test_the_tree_joins_back_to_the_text_and_knows_the_parts():
     assert root is not None and root.text() == SHIPPED
     assert [(c.key, c.kind) for c in root.children] == [
         ("document", MAPPING), ("actors", MAPPING), ("areas", MAPPING), ("sections", MAPPING),
-        ("objectives", LIST), ("history", LIST)]
-    objective = root.children[4].child("9")
+        ("meetings", LIST), ("objectives", LIST), ("history", LIST)]
+    objective = root.child("objectives").child("9")  # type: ignore[union-attr]
     assert objective is not None and [c.key for c in objective.child("activities").children] \
         == ["9.1", "9.2", "9.3", "9.4", "9.5", "9.6"]  # type: ignore[union-attr]
 
 
-def test_a_new_top_level_part_keyed_by_id_is_merged_by_id_with_nothing_to_add():
-    meetings = ("meetings:\n  - id: XIV-GRCM\n    place: Guatemala\n    date: 2009-11-24\n"
-                "  - id: XV-GRCM\n    place: Panamá\n    date: 2010-03-01\n")
-    base = SHIPPED + "\n" + meetings
-    ours = base.replace("place: Guatemala", "place: Ciudad de Guatemala")
-    theirs = base + "  - id: XVI-GRCM\n    place: México\n    date: 2010-11-01\n"
-    root = tree(base)
+def test_meetings_are_merged_by_id_with_nothing_of_their_own():
+    """A top-level part keyed by id (meetings came after the merge) is cut by id like any."""
+    root = tree(SHIPPED)
     assert root is not None and root.child("meetings").kind == LIST  # type: ignore[union-attr]
-    result = merge_texts(base, ours, theirs)
-    assert result is not None and result.conflicts == []
-    assert result.text == theirs.replace("place: Guatemala", "place: Ciudad de Guatemala")
+    ours = SHIPPED.replace("    date: 2008-11\n    place: Tegucigalpa\n",
+                           "    date: 2008-11\n    place: Tegucigalpa, Honduras\n")
+    added = ('  - id: GRCM-2010-03\n    body: GRCM\n    date: 2010-03\n    place: Panamá\n'
+             '\nobjectives:\n')
+    theirs = SHIPPED.replace("\nobjectives:\n", "\n" + added.removeprefix("\n"), 1)
+    assert merged(SHIPPED, ours, theirs) == theirs.replace(
+        "    date: 2008-11\n    place: Tegucigalpa\n",
+        "    date: 2008-11\n    place: Tegucigalpa, Honduras\n")
+    moved = SHIPPED.replace("    date: 2008-11\n    place: Tegucigalpa\n",
+                            "    date: 2008-12\n    place: Tegucigalpa\n")
+    conflict = conflicted(SHIPPED, ours.replace("date: 2008-11\n    place: Tegucigalpa, H",
+                                                "date: 2008-10\n    place: Tegucigalpa, H"),
+                          moved)
+    assert "<<<<<<< ours\n    date: 2008-10\n=======\n    date: 2008-12\n>>>>>>> theirs\n" \
+        in conflict
 
 
 def test_diff3():

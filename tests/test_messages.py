@@ -20,7 +20,9 @@ from crm_plan.locales import es
 PACKAGE = ROOT / "crm_plan"
 MARKERS = ("_", "N_")
 # Calls of `_` whose argument is not a literal: the texts they receive are marked with N_().
-TRANSLATED_LATER = {("problems.py", "_SEVERITY_LABELS[self.value]"), ("source.py", "words")}
+TRANSLATED_LATER = {("problems.py", "_SEVERITY_LABELS[self.value]"), ("source.py", "words"),
+                    ("commands/usage.py", "text"),
+                    ("rules/__init__.py", "rule.EXPLANATION"), ("codes.py", "text")}
 
 
 def _calls() -> list[tuple[str, ast.Call]]:
@@ -108,7 +110,7 @@ def test_translations_are_spanish_not_copies():
     assert same == {"{path}: {errors}.", "{path}: {errors}, {warnings} ({counts}).",
                     "crmplan: {message}", "{path}: {message}", "'document'", "'actors'",
                     "'areas'", "'sections'", "error", "no", "Ref.: {ref}", "{actor} ({role})", "Id", "Total", "total",
-                    "Actor"}
+                    "Actor", "{id} ({where}): {changes}"}
 
 
 # -- choosing the language -----------------------------------------------------------------------
@@ -177,10 +179,11 @@ def test_lang_es_keeps_machine_formats_and_plan_content(plan_file):
 
 
 def test_lang_es_errors(plan_file):
-    result = CliRunner().invoke(app, ["--lang", "es", "show", "1.9", "-f", str(plan_file())])
+    path = str(plan_file())
+    result = CliRunner().invoke(app, ["--lang", "es", "show", "1.9", "-f", path])
     assert (result.exit_code, result.stderr) == (
-        2, "crmplan: ninguna actividad ni objetivo tiene el id '1.9'; ¿quiso decir '1.2' o "
-           "'1.1'?\n")
+        2, (f"crmplan: en {path}: ninguna actividad ni objetivo tiene el id '1.9'; ¿quiso decir "
+            "'1.2' o '1.1'?\n"))
 
 
 def test_lang_es_tables(plan_file):
@@ -193,8 +196,8 @@ Sección           A. Sección A
 Área              I. Políticas y gestión migratoria
 Texto             Actividad dos
 Responsable       OIM: Organización Internacional para las Migraciones
-Estado            programado, fecha prevista 2010-02 (plazo vencido al
-                  2010-03-01)
+Estado            programado, fecha prevista febrero de 2010 (plazo vencido al 1
+                  de marzo de 2010)
 Plan de Acción    no
 Línea del archivo 28
 """
@@ -222,3 +225,41 @@ def test_spanish_from_the_locale_and_english_by_default(plan_file):
         f"{path}: sin problemas (1 objetivo, 2 actividades, 1 en el histórico).\n")
     assert english.stdout == (
         f"{path}: no problems (1 objective, 2 activities, 1 in the history).\n")
+
+
+# -- dates inside sentences ------------------------------------------------------------------------
+
+def test_dates_in_sentences_read_as_dates_in_spanish_and_stay_iso_in_english():
+    import datetime as dt
+
+    from crm_plan import messages
+
+    try:
+        messages.use("es")
+        assert messages.day(dt.date(2026, 11, 29)) == "29 de noviembre de 2026"
+        assert messages.when(2010, 2) == "febrero de 2010"
+        assert messages.when(2010) == "2010"
+        messages.use("en")
+        assert messages.day(dt.date(2026, 11, 29)) == "2026-11-29"
+        assert messages.when(2010, 2) == "2010-02"
+    finally:
+        messages.use("en")
+
+
+def test_changes_in_spanish_say_estado_and_ninguna():
+    from crm_plan.changes import Change, Kind
+    from crm_plan.messages import use
+    from crm_plan.render.changes import describe
+
+    try:
+        use("es")
+        due = Change(kind=Kind.DUE, id="9.3", section="C", objective="9", text="t", before=None, after="2010-06")
+        status = Change(kind=Kind.STATUS, id="9.3", section="C", objective="9", text="t", before="pendiente",
+                        after="programado")
+        support = Change(kind=Kind.ACTORS, id="9.3", section="C", objective="9", text="t", field="support", before=(),
+                         after=("OIM",))
+        assert describe(due) == ("fecha prevista", "(ninguna) → 2010-06")
+        assert describe(status) == ("estado", "pendiente → programado")
+        assert describe(support)[1] == "(ninguno) → OIM"
+    finally:
+        use("en")

@@ -27,7 +27,8 @@ LINES = SHIPPED.splitlines(keepends=True)
 # A second command for each damaged file, after validate: reading, showing, changing.
 SECOND = [["list"], ["status"], ["show", "9.3"], ["archive", "9.3", "--dry-run"],
           ["restore", "9.3"], ["list", "--all", "--format", "json"], ["archive", "6.10"],
-          ["show", "I.B.1.2", "--format", "json"]]
+          ["show", "I.B.1.2", "--format", "json"], ["set", "9.3", "status=pendiente"],
+          ["add", "9", "--text", "Nueva actividad", "-r", "OIM"]]
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +66,7 @@ def answers_sensibly(path: Path, data: bytes, second: list[str]) -> int:
     else:
         assert after.exit_code == 1, (second, after.stdout, after.stderr)
         assert after.stderr.splitlines()[-1].startswith(f"crmplan: {path}"), after.stderr
-        if second[0] in ("archive", "restore"):
+        if second[0] in ("archive", "restore", "set", "add"):
             assert path.read_bytes() == data
     return result.exit_code
 
@@ -103,8 +104,8 @@ def test_cut_short_verdicts(tmp_path: Path):
     assert answers_sensibly(path, SHIPPED, ["list"]) == 0
     for at, first in [(0, "1:1: error: the file is empty"),
                       (30, "1:1: error: the file is empty"),
-                      (40, "34:1: error: the plan file has no 'actors'"),
-                      (115, "114:9: error: an activity has no 'responsible'")]:
+                      (57, "50:1: error: the plan file has no 'actors'"),
+                      (199, "198:9: error: an activity has no 'responsible'")]:
         assert answers_sensibly(path, b"".join(LINES[:at]), ["list"]) == 1
         assert invoke("validate", "-f", str(path)).stdout.startswith(f"{path}:{first}")
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SMALL_PLAN
+from conftest import SMALL_PLAN, posix_only
 from plans import QUERY_PLAN
 from typer.testing import CliRunner
 
@@ -49,12 +49,14 @@ def _leftovers(folder: Path) -> list[str]:
 
 # -- what is not a regular file is written through ------------------------------------------------
 
+@posix_only
 @pytest.mark.usefixtures("devices_never_replaced")
 def test_a_character_device_is_written_through_not_replaced():
     outfile.write(Path("/dev/null"), b"# a document\n")
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+@posix_only
 @pytest.mark.usefixtures("devices_never_replaced")
 def test_export_to_dev_null(plan_file: PlanFile):
     result = run("export", "-f", str(plan_file(QUERY_PLAN)), "-o", "/dev/null")
@@ -62,6 +64,7 @@ def test_export_to_dev_null(plan_file: PlanFile):
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+@posix_only
 def test_a_fifo_is_written_through_and_stays_a_fifo(tmp_path: Path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -77,6 +80,7 @@ def test_a_fifo_is_written_through_and_stays_a_fifo(tmp_path: Path):
     assert _leftovers(tmp_path) == []
 
 
+@posix_only
 def test_an_open_descriptor_is_written_through_at_its_end(tmp_path: Path):
     """`-o /dev/stdout` with the standard output redirected to a file (here `>> out.md`): the
     file is the process's own, so it is written, not renamed over."""
@@ -131,6 +135,7 @@ def test_a_loop_of_links_is_one_sentence(tmp_path: Path):
 
 # -- regular files and folders, as before ---------------------------------------------------------
 
+@posix_only
 def test_a_file_is_replaced_whole_and_keeps_its_permissions(tmp_path: Path):
     path = tmp_path / "plan.md"
     path.write_bytes(b"old\n")
@@ -141,6 +146,7 @@ def test_a_file_is_replaced_whole_and_keeps_its_permissions(tmp_path: Path):
     assert _leftovers(tmp_path) == []
 
 
+@posix_only
 def test_a_new_file_is_readable_by_others_as_the_umask_allows(tmp_path: Path):
     mask = os.umask(0o022)
     try:

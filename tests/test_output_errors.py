@@ -55,3 +55,32 @@ def test_an_error_message_on_an_ascii_console():
     # click takes a stream that claims ASCII for a misconfigured UTF-8 one, and writes UTF-8
     assert (done.returncode, done.stderr) == (
         1, "crmplan: no-está.yaml: el archivo no existe\n".encode())
+
+
+@pytest.mark.parametrize("encoding", ["cp850", "cp1252"])
+@pytest.mark.parametrize("args", [("status",), ("list",), ("report", "--responsible", "México"),
+                                  ("--help",), ("list", "--help")])
+def test_the_views_on_a_windows_console(encoding: str, args: tuple[str, ...]):
+    """The code pages of a Windows console (cp850 in Latin America, cp1252): rich draws its
+    boxes in characters the page has; what it lacks (an ellipsis in cp850) becomes `?`."""
+    done = crmplan("-f", PLAN, *args, PYTHONIOENCODING=encoding, COLUMNS="80")
+    assert (done.returncode, done.stderr) == (0, b"")
+    done.stdout.decode(encoding)  # what the console receives is text of its page
+
+
+@pytest.mark.parametrize("encoding", ["cp850", "cp1252"])
+def test_problems_quoting_what_the_console_cannot_show(tmp_path: Path, encoding: str):
+    """The plan quotes characters neither page has: standard output gets `?`, the error
+    output Python's escapes; never "internal error"."""
+    from conftest import SMALL_PLAN
+
+    plan = tmp_path / "plan→.yaml"
+    plan.write_text(SMALL_PLAN.replace("status: continuo", "status: hecho → ✓"),
+                    encoding="utf-8")
+    done = crmplan("-f", str(plan), "validate", PYTHONIOENCODING=encoding)
+    assert (done.returncode, done.stderr) == (1, b"")
+    assert "plan?.yaml:27:17: error: 'hecho ? ?' is not a status".encode(encoding) in done.stdout
+    done = crmplan("-f", str(plan), "archive", "1.1", PYTHONIOENCODING=encoding)
+    assert done.returncode == 1
+    assert done.stderr.decode(encoding).endswith(
+        "plan\\u2192.yaml has errors; fix them first (crmplan validate lists them)\n")

@@ -112,14 +112,15 @@ def test_archive_and_restore_through_the_command_line(
     plan = errors_of(generated.text)[0]
     every = sorted(a.id for a in plan.activities(archived=True))
     chosen = choose(data, generated, [a.id for a in plan.activities()])
-    result = runner.invoke(app, ["archive", *chosen, "--date", "2026-11-28", "-f", str(path)])
+    result = runner.invoke(app, ["archive", *chosen, "--date", "2026-11-28", "--keep-updated",
+                                 "-f", str(path)])
     assert (result.exit_code, result.stderr) == (0, "")
     listed = runner.invoke(app, ["list", "--all", "--format", "json", "-f", str(path)])
     records = json.loads(listed.stdout)
     assert sorted(r["id"] for r in records) == every
     assert sorted(r["id"] for r in records if r["archived"] and r["origin"]) == sorted(chosen)
     order = data.draw(st.permutations(chosen), label="restored")
-    result = runner.invoke(app, ["restore", *order, "-f", str(path)])
+    result = runner.invoke(app, ["restore", *order, "--keep-updated", "-f", str(path)])
     assert (result.exit_code, result.stderr) == (0, "")
     assert path.read_bytes() == generated.text.encode("utf-8")
 
@@ -131,7 +132,7 @@ def test_a_change_that_changes_nothing_writes_nothing(folder: Path, generated: G
     path = folder / "same.yaml"
     path.write_bytes(generated.text.encode("utf-8"))
     before = os.stat(path)
-    update = store.update(PlanLocation(path, "same.yaml"), lambda plan, text: (text, []))
+    update = store.update(PlanLocation(path, "same.yaml"), lambda plan, source: (source.text, []))
     assert (update.before, update.after, update.diff()) == (generated.text, generated.text, "")
     after = os.stat(path)  # not rewritten: the same inode, not even touched
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)

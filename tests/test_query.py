@@ -103,11 +103,17 @@ def test_unknown_actor_without_a_close_one_lists_them_all():
 
 @pytest.mark.parametrize(("word", "expected"), [
     ("por definir", ["2.1"]), ("Por Definír", ["2.1"]), ("tbd", ["2.1"]),
-    ("to be defined", ["2.1"]), ("pending", ["2.2"]), ("ongoing", ["1.1"]),
+    ("to be defined", ["2.1"]), ("pending", ["2.1", "2.2"]), ("ongoing", ["1.1"]),
+    ("por resolver", ["2.1", "2.2"]), ("pendiente", ["2.2"]),
     ("scheduled", ["1.2", "3.1"]), ("PROGRAMADO", ["1.2", "3.1"]), ("done", []),
 ])
 def test_status_in_spanish_or_english(word: str, expected: list[str]):
     assert ids(Filters(statuses=(word,))) == expected
+
+
+def test_pending_is_pendiente_or_por_definir_as_a_filter_and_as_a_status():
+    assert ids(Filters(pending=True)) == ids(Filters(statuses=("pending",))) \
+        == ids(Filters(statuses=("pendiente", "por definir"))) == ["2.1", "2.2"]
 
 
 def test_done_is_the_history():
@@ -120,7 +126,8 @@ def test_repeated_status_is_an_or():
 
 def test_unknown_status_lists_the_valid_words():
     valid = ("(valid: continuo, programado, pendiente, por definir, completado; in English: "
-             "ongoing, continuous, scheduled, pending, tbd, to be defined, done, completed)")
+             "ongoing, continuous, scheduled, tbd, to be defined, done, completed; pending: "
+             "pendiente and por definir)")
     assert usage_error(Filters(statuses=("xyz",))) == f"'xyz' is not a status {valid}"
     assert usage_error(Filters(statuses=("pendinte",))) == (
         f"'pendinte' is not a status; did you mean 'pendiente'? {valid}")
@@ -183,10 +190,11 @@ def test_unknown_body():
         "(known: CRM, GRCM)")
 
 
-def test_action_plan_counts_the_objective_mark_for_its_activities():
-    assert ids(Filters(action_plan=True)) == ["2.1", "2.2", "3.1"]
-    assert query.in_action_plan(PLAN, PLAN.objectives[2].activities[0])
-    assert not query.in_action_plan(PLAN, PLAN.objectives[0].activities[0])
+def test_action_plan_is_the_activity_own_mark_and_the_objective_mark_a_separate_filter():
+    assert ids(Filters(action_plan=True)) == ["3.1"]  # objective 3 is not marked
+    assert ids(Filters(objective_action_plan=True)) == ["2.1", "2.2"]  # they are not
+    assert query.objective_in_action_plan(PLAN, PLAN.objectives[1].activities[0])
+    assert not query.objective_in_action_plan(PLAN, PLAN.objectives[2].activities[0])
 
 
 # -- dates ---------------------------------------------------------------------------------------
@@ -283,8 +291,10 @@ def test_real_plan_mexico(real_plan):  # type: ignore[no-untyped-def]
 def test_real_plan_filters(real_plan):  # type: ignore[no-untyped-def]
     assert ids(Filters(statuses=("tbd",)), plan=real_plan) == [
         "5.1", "6.3", "6.5", "7.1", "8.1", "9.2", "9.3", "10.2"]
-    assert ids(Filters(action_plan=True), plan=real_plan) == [
-        "4.5", "4.6", "11.1", "12.1", "12.2", "12.3", "12.4", "12.5", "12.6", "13.1"]
+    # issue 16: only the UPPER CASE activities are marked themselves (12.2-12.6 are not)
+    assert ids(Filters(action_plan=True), plan=real_plan) == ["4.5", "4.6", "11.1", "12.1", "13.1"]
+    assert ids(Filters(objective_action_plan=True), plan=real_plan) == [
+        "11.1", "12.1", "12.2", "12.3", "12.4", "12.5", "12.6", "13.1"]
     assert ids(Filters(overdue=True), plan=real_plan) == ["2.2"]
     assert ids(Filters(overdue=True), dt.date(2011, 1, 1), plan=real_plan) == ["2.2", "12.3"]
     assert ids(Filters(objectives=("I.B.1",), scope=Scope.ARCHIVED), plan=real_plan) == [

@@ -12,11 +12,14 @@ import pytest
 from conftest import ROOT
 from plans import QUERY_PLAN, plan_of
 
+from crm_plan import messages
 from crm_plan.model import Ref
 from crm_plan.query import Filters, Hit, Naming, Scope, select
-from crm_plan.render import layout, records, table
+from crm_plan.render import layout
+from crm_plan.render.documents import records
 from crm_plan.render.layout import Heading
-from crm_plan.render.screen import Screen, TrimmedLines
+from crm_plan.render.terminal import listing as table
+from crm_plan.render.terminal.console import TrimmedLines, new_console
 
 PLAN = plan_of()
 DAY = dt.date(2010, 3, 1)
@@ -63,8 +66,8 @@ def test_trimmed_lines_drop_trailing_spaces_only():
     assert target.getvalue() == "a  b\nc\n  d "
 
 
-def test_a_screen_given_is_used():
-    out = Screen(io.StringIO(), 50)
+def test_a_console_given_is_used():
+    out = new_console(file=io.StringIO(), width=50)
     table.print_listing(PLAN, select(PLAN, Filters(objectives=("3",)), DAY), out)
     lines = out.file.getvalue().splitlines()  # type: ignore[attr-defined]
     assert max(map(len, lines)) == 50
@@ -78,26 +81,21 @@ def test_a_screen_given_is_used():
 def test_with_or_without_colour_the_same_words_in_the_same_places():
     import re
 
-    from rich.console import Console
-
     from crm_plan.counts import report
-    from crm_plan.render import item, status
+    from crm_plan.render.terminal import item, status
 
     def drawn(**options: object) -> list[str]:
-        """With options, through a rich console made with them; without, crmplan's own."""
         file = io.StringIO()
-        console = Console(file=file, width=72, **options)  # type: ignore[arg-type]
-        out = Screen.of(console) if options else Screen(file, 72)
+        out = new_console(file=file, width=72, **options)
         table.print_listing(PLAN, select(PLAN, Filters(scope=Scope.ALL), DAY), out)
         status.print_status(PLAN, report(PLAN, Filters(), DAY, pending=True), out)
         item.print_item(PLAN, next(PLAN.activities(active=False, archived=True)), DAY, out)
         text = file.getvalue()
         return [re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip() for line in text.splitlines()]
 
-    plain = drawn()  # crmplan's own plain text
-    by_rich = drawn(color_system=None)  # rich's console, without colour
+    plain = drawn(color_system=None)
     coloured = drawn(color_system="standard", force_terminal=True)
-    assert plain == by_rich == coloured and len(plain) > 40 and "•" in "".join(plain)
+    assert plain == coloured and len(plain) > 40 and "•" in "".join(plain)
 
 
 # -- the words in the cells ----------------------------------------------------------------------
@@ -126,15 +124,25 @@ def test_actor_and_status_cells():
     assert layout.status_lines(activity, dt.date(2010, 2, 28)) == ["programado", "2010-02"]
 
 
-def test_via_lines_name_the_actor_only_when_several_were_asked():
+def test_via_lines_say_which_group_includes_the_actor():
     activity = PLAN.objectives[1].activities[1]
     hit = Hit(activity, (Naming("México", "Países miembros", "support"),
                          Naming("Belice", "Belice", "responsible")))
-    assert layout.via_lines(hit, ("México",)) == ["via Países miembros"]
-    assert layout.via_lines(hit, ("México", "Belice")) == ["México via Países miembros"]
+    assert layout.via_lines(hit) == ["Países miembros (includes México)"]
     assert layout.match_label("México", "Países miembros", "support") == (
-        "México via Países miembros (support)")
+        "Países miembros (includes México; support)")
     assert layout.match_label("Belice", None, "responsible") == "Belice (responsible)"
+
+
+def test_via_lines_in_spanish_need_no_agreement_with_the_country():
+    activity = PLAN.objectives[1].activities[1]
+    hit = Hit(activity, (Naming("Guatemala", "Países miembros", "support"),
+                         Naming("México", "Países miembros", "support")))
+    messages.use("es")  # conftest switches back to English
+    assert layout.via_lines(hit) == ["Países miembros (incluye a Guatemala)",
+                                     "Países miembros (incluye a México)"]
+    assert layout.match_label("Guatemala", "Países miembros", "support") == (
+        "Países miembros (incluye a Guatemala; apoyo)")
 
 
 @pytest.mark.parametrize(("ref", "reading"), [
@@ -157,7 +165,7 @@ def test_json_and_csv_share_the_field_order():
 
 
 def test_narrow_terminal_gives_the_text_most_of_the_width():
-    out = Screen(io.StringIO(), 40)
+    out = new_console(file=io.StringIO(), width=40)
     table.print_listing(PLAN, select(PLAN, Filters(objectives=("2",)), DAY), out)
     header = out.file.getvalue().splitlines()[0]  # type: ignore[attr-defined]
     assert header.rstrip() == "Id   Activity      Respons…  Status"
@@ -176,7 +184,7 @@ def _modules_after(code: str) -> set[str]:
 
 def test_the_core_imports_neither_typer_nor_rich():
     modules = _modules_after("import crm_plan.query, crm_plan.lookup, crm_plan.counts, "
-                             "crm_plan.render.records, crm_plan.render.markdown")
+                             "crm_plan.render.documents.records, crm_plan.render.documents.markdown")
     assert "crm_plan" in modules
     assert not {"typer", "rich", "click"} & modules
 
@@ -203,7 +211,7 @@ def test_machine_formats_start_without_rich(args: list[str], rich_loaded: bool):
 
 
 def test_json_has_one_record_per_line_and_reads_back():
-    from crm_plan.render.records import pretty_json
+    from crm_plan.render.documents.records import pretty_json
 
     data = {"counts": {"total": 2, "by_status": {"continuo": 2}},
             "activities": [{"id": "1.1", "text": "ñ"}, {"id": "1.2", "text": "b"}]}

@@ -1,4 +1,5 @@
-"""`crmplan report`: action sheets, what one actor owes (sheet.py and render/report.py)."""
+"""`crmplan report`: action sheets, what one actor owes (sheet.py, render/sheet_rows.py and the
+sheet in each format)."""
 
 from __future__ import annotations
 
@@ -102,8 +103,8 @@ Plan de prueba
 
 | Id | Activity | Role | Status |
 | --- | --- | --- | --- |
-| 2.2 | <ins>Compartir estadísticas</ins> | support, via Países miembros | pendiente. (Ref.: p. 4, \
-GRCM, Inf. Red Trata, noviembre, 2008) |
+| 2.2 | <ins>Compartir estadísticas</ins> | support: Países miembros (includes México) | \
+pendiente. (Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008) |
 | 2.1 | <ins>Crear un directorio de albergues (Ref.: p. i, Inf. Red Trata, GRCM, diciembre, \
 2009)<br>Reunión de Tegucigalpa</ins> | responsible | por definir |
 
@@ -112,7 +113,7 @@ GRCM, Inf. Red Trata, noviembre, 2008) |
 | Id | Activity | Role | Status |
 | --- | --- | --- | --- |
 | 1.1 | Informar sobre los logros (Ref.: p. 5.b, GRCM, Inf. Red Trata, noviembre, 2008) | \
-responsible, via Países miembros | continuo |
+responsible: Países miembros (includes México) | continuo |
 """
 
 
@@ -166,10 +167,10 @@ def test_report_in_spanish(plan: str):
         "# Hoja de compromisos: OIM", "", "Organización Internacional para las Migraciones", "",
         "Plan de prueba", "",
         ("2 actividades del plan activo nombran a OIM, directamente o por medio de un grupo, al "
-        "2010-03-01.")]
+        "1 de marzo de 2010.")]
     assert "## Con plazo vencido: programado, fecha prevista pasada (1)" in result.stdout
     assert "| 1.2 | Realizar un taller de capacitación (Ref.: pf. 21, CRM, Deci., mayo, 2003) | " \
-        "responsable | programado, fecha prevista 2010-02 (plazo vencido) |" in result.stdout
+        "responsable | programado, fecha prevista febrero de 2010 (plazo vencido) |" in result.stdout
 
 
 def test_each_member_writes_a_sheet_per_country(plan: str, tmp_path: Path):
@@ -183,8 +184,8 @@ def test_each_member_writes_a_sheet_per_country(plan: str, tmp_path: Path):
     assert mexico == run("report", "-f", plan, "-r", "México", "--format", "markdown",
                          "--as-of", "2010-03-01").stdout
     belice = (folder / "belice.md").read_text(encoding="utf-8")
-    assert "| 2.2 | <ins>Compartir estadísticas</ins> | responsible; support, via Países " \
-        "miembros |" in belice
+    assert "| 2.2 | <ins>Compartir estadísticas</ins> | responsible; support: Países " \
+        "miembros (includes Belice) |" in belice
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("html", ".html"), ("table", ".txt")])
@@ -214,7 +215,7 @@ def test_report_docx(plan: str, tmp_path: Path):
     assert document.sections[0].page_width > document.sections[0].page_height
     assert [[c.text for c in row.cells] for row in document.tables[0].rows] == [
         ["Id", "Activity", "Role", "Status"],
-        ["2.2", "Compartir estadísticas", "support, via Países miembros",
+        ["2.2", "Compartir estadísticas", "support: Países miembros (includes México)",
          "pendiente. (Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)"],
         ["2.1", ("Crear un directorio de albergues (Ref.: p. i, Inf. Red Trata, GRCM, diciembre, "
          "2009)\nReunión de Tegucigalpa"), "responsible", "por definir"]]
@@ -223,7 +224,7 @@ def test_report_docx(plan: str, tmp_path: Path):
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [
-    (["-r", "Mexco"], 2, "crmplan: 'Mexco' is not a declared actor; did you mean 'México'?\n"),
+    (["-r", "Mexco"], 2, "crmplan: in {plan}: 'Mexco' is not a declared actor; did you mean 'México'?\n"),
     (["-r", "Países miembros", "--each-member"], 2,
      ("crmplan: --each-member writes one file per member: name the folder with -o, e.g. -o "
      "sheets/\n")),
@@ -235,7 +236,8 @@ def test_report_errors(plan: str, args: list[str], code: int, message: str,
                        monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(Path(plan).parent)
     result = run("report", "-f", plan, *args)
-    assert (result.exit_code, result.stdout, result.stderr) == (code, "", message)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        code, "", message.replace("{plan}", plan))
     assert not Path("x").exists()  # nothing written before the error
 
 
@@ -252,7 +254,7 @@ def test_each_member_into_a_file_is_refused(plan: str, tmp_path: Path):
 
 def test_report_requires_an_actor(plan: str):
     result = run("report", "-f", plan)
-    assert result.exit_code == 2 and "Missing option '--responsible'" in result.stderr
+    assert result.exit_code == 2 and "the option --responsible is required" in result.stderr
 
 
 def test_real_plan_sheets_for_every_member(tmp_path: Path):

@@ -401,8 +401,9 @@ def test_history_activities_and_outcome_counts():
         if len(yaml_history[i].get("outcomes") or []) != n
     ]
     assert not wrong, f"number of outcomes differs: {wrong}"
-    not_completed = [i for i, a in yaml_history.items() if a.get("status") != "completado"]
-    assert not not_completed, f"historical activities not 'completado': {not_completed}"
+    # The seed's historical part has no CALENDARIO column: no status is written (issue 16).
+    with_status = [i for i, a in yaml_history.items() if "status" in a]
+    assert not with_status, f"historical activities with a status the seed does not give: {with_status}"
 
 
 def test_calendars_match_status_and_due():

@@ -17,6 +17,7 @@ from crm_plan.source import (
     MAX_DEPTH,
     Mapping,
     Scalar,
+    _any_colon_hint,
     _indentation_hints,
     _line_hints,
     decode,
@@ -46,9 +47,16 @@ def test_positions_are_one_based_and_count_characters():
 
 def test_tab_indentation_is_named():
     assert messages("a:\n\tb: 1\n") == [
-        "plan.yaml:2:1: error: this line is indented with a tab; YAML needs spaces for "
-        "indentation [tab]"
+        ("plan.yaml:2:1: error: this line is indented with a tab; YAML needs spaces for "
+         "indentation [tab]")
     ]
+
+
+@pytest.mark.parametrize("key", ["legend", "origin", "position", "objective"])
+def test_missing_space_after_colon_is_named_for_every_field_of_the_format(key: str):
+    """The field names come from fields.py: the reader's and the hints' are the same."""
+    (message,) = messages(f"document:\n  title: x\n  {key}:y\n")
+    assert message.endswith(f"a space is missing after '{key}:'; write '{key}: ...' [syntax]")
 
 
 def test_missing_space_after_colon_is_named():
@@ -59,26 +67,26 @@ def test_missing_space_after_colon_is_named():
 
 def test_colon_inside_text_explains_quoting():
     assert messages("a:\n  text: Nota: algo: otro\n") == [
-        "plan.yaml:2:13: error: a ':' followed by a space is not allowed here; if the text itself "
-        "contains ': ', put the whole text in double quotes [syntax]"
+        ("plan.yaml:2:13: error: a ':' followed by a space is not allowed here; if the text itself "
+         "contains ': ', put the whole text in double quotes [syntax]")
     ]
 
 
 def test_wrong_indentation():
     assert messages("a:\n  b: 1\n c: 2\n") == [
-        "plan.yaml:3:2: error: this line is not indented like the lines around it, or a quote or "
-        "bracket is not closed [syntax]"
+        ("plan.yaml:3:2: error: this line is not indented like the lines around it, or a quote or "
+         "bracket is not closed [syntax]")
     ]
 
 
-def test_unclosed_quote():
-    assert_problems('a: "abc\nb: 1\n', (3, 1, "syntax"))
+def test_unclosed_quote_is_reported_where_it_opens():
+    assert_problems('a: "abc\nb: 1\n', (1, 4, "syntax"))
 
 
 def test_duplicate_keys_name_both_lines():
     assert messages("a: 1\nb: 2\na: 3\n") == [
-        "plan.yaml:3:1: error: 'a' appears twice in the same mapping (first at line 1); remove or "
-        "rename one [duplicate-key]"
+        ("plan.yaml:3:1: error: 'a' appears twice in the same mapping (first at line 1); remove or "
+         "rename one [duplicate-key]")
     ]
 
 
@@ -89,8 +97,8 @@ def test_duplicate_keys_at_every_level_are_all_reported():
 
 def test_alias_is_refused():
     assert messages("a: &x [1]\nb: *x\n") == [
-        "plan.yaml:2:4: error: aliases (*x) are not allowed in a plan file; write the value out in "
-        "full [alias]"
+        ("plan.yaml:2:4: error: aliases (*x) are not allowed in a plan file; write the value out in "
+         "full [alias]")
     ]
 
 
@@ -107,8 +115,8 @@ def test_python_tags_are_refused_and_never_run(tmp_path: Path):
     marker = tmp_path / "ran"
     text = f"a: !!python/object/apply:os.system ['touch {marker}']\n"
     assert messages(text) == [
-        "plan.yaml:1:4: error: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
-        "allowed in a plan file; remove it (nothing was run) [tag]"
+        ("plan.yaml:1:4: error: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
+         "allowed in a plan file; remove it (nothing was run) [tag]")
     ]
     assert (1, 4, "tag") in problems_of(text)
     assert not marker.exists()
@@ -116,8 +124,8 @@ def test_python_tags_are_refused_and_never_run(tmp_path: Path):
 
 def test_merge_keys_are_refused():
     assert messages("a:\n  <<: {b: 1}\n") == [
-        "plan.yaml:2:3: error: merge keys ('<<') are not supported in a plan file; write the "
-        "fields out in full [merge-key]"
+        ("plan.yaml:2:3: error: merge keys ('<<') are not supported in a plan file; write the "
+         "fields out in full [merge-key]")
     ]
 
 
@@ -138,12 +146,12 @@ def test_crlf_positions_match_lf():
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"a: \xff\n", "plan.yaml:1:4: error: the file is not UTF-8 text (byte 0xff here); save it"
-                       " with the encoding UTF-8 [encoding]"),
-        (b"a: 1\nb: \x00\n", "plan.yaml:2:4: error: the file contains a NUL byte: it looks like a "
-                             "binary file, not a YAML text [encoding]"),
-        ("a: 1\n".encode("utf-16"), "plan.yaml:1:1: error: the file is saved as UTF-16; save it as"
-                                    " UTF-8 (in Notepad: Save as, Encoding UTF-8) [encoding]"),
+        (b"a: \xff\n", ("plan.yaml:1:4: error: the file is not UTF-8 text (byte 0xff here); save it"
+                        " with the encoding UTF-8 [encoding]")),
+        (b"a: 1\nb: \x00\n", ("plan.yaml:2:4: error: the file contains a NUL byte: it looks like a "
+                              "binary file, not a YAML text [encoding]")),
+        ("a: 1\n".encode("utf-16"), ("plan.yaml:1:1: error: the file is saved as UTF-16; save it as"
+                                     " UTF-8 (in Notepad: Save as, Encoding UTF-8) [encoding]")),
     ],
 )
 def test_bytes_that_are_not_utf8_text(data: bytes, message: str):
@@ -153,8 +161,8 @@ def test_bytes_that_are_not_utf8_text(data: bytes, message: str):
 
 def test_control_characters_are_named():
     assert messages("a: b\x07c\n") == [
-        "plan.yaml:1:5: error: the file contains a control character that a text file cannot hold"
-        " [syntax]"
+        ("plan.yaml:1:5: error: the file contains a control character that a text file cannot hold"
+         " [syntax]")
     ]
 
 
@@ -227,6 +235,12 @@ def test_without_the_c_parser_the_tree_and_problems_are_the_same(monkeypatch):
             ] == [(repr(root), problems) for root, problems in with_c]
 
 
+def test_a_control_character_the_parser_refuses_is_reported_where_it_is():
+    """The C parser counts bytes of UTF-8 where the problem is; editors count characters."""
+    text = "actors:\n  México: Estados Unidos Mexicanos\n  ST: Secretaría\x1bTécnica\n"
+    assert [(p.line, p.col, p.code) for p in parse(text, "p")[1]] == [(3, 17, "syntax")]
+
+
 # Pieces of lines from which the hints' look-ahead is tested: keys with and without the
 # space, tabs, "- ", every kind of line break Python splits lines at, and words around them.
 _PIECES = ["status:", "status: ", "note:x", "- ", "-", " ", "  ", "\t", "\n", "\r\n", "\r",
@@ -240,6 +254,14 @@ def test_the_hints_look_at_every_line_only_when_the_text_can_have_one(pieces: li
     """The whole-text check that skips the line-by-line search never skips a hint."""
     text = "".join(pieces)
     assert _indentation_hints(text, "p") == _line_hints(text, "p")
+
+
+@fuzz
+@examples(normal=200, fuzzing=2000)
+@given(st.lists(st.sampled_from(_PIECES + ["é", ".", "a_b:", "7:x", "\u3000"]), max_size=30))
+def test_the_search_for_a_key_glued_to_its_value_is_the_pattern_s(pieces: list[str]):
+    text = "".join(pieces)
+    assert _any_colon_hint(text) == bool(_ANY_COLON_HINT.search(text))
 
 
 def test_a_plan_without_tabs_or_keys_glued_to_values_skips_the_line_by_line_search():

@@ -19,6 +19,8 @@ from crm_plan.commands.options import (
     emit,
     filter_options,
     format_of,
+    say,
+    stdout_is_terminal,
     usage,
     valid_plan,
 )
@@ -69,34 +71,34 @@ def export(
 
 
 def _export_csv(plan: "Plan", selection: "Selection") -> bytes:
-    from crm_plan.render import records
+    from crm_plan.render.documents import records
 
     return records.export_csv(plan, selection)
 
 
 def _export_json(plan: "Plan", selection: "Selection") -> bytes:
-    from crm_plan.render import records
+    from crm_plan.render.documents import records
 
     return records.export_json(plan, selection)
 
 
 def _export_markdown(plan: "Plan", selection: "Selection") -> bytes:
     from crm_plan import export
-    from crm_plan.render import markdown
+    from crm_plan.render.documents import markdown
 
     return markdown.export_markdown(export.layout(plan, selection))
 
 
 def _export_html(plan: "Plan", selection: "Selection") -> bytes:
     from crm_plan import export
-    from crm_plan.render import html
+    from crm_plan.render.documents import html
 
     return html.export_html(export.layout(plan, selection), selection.as_of)
 
 
 def _export_docx(plan: "Plan", selection: "Selection") -> bytes:
     from crm_plan import export
-    from crm_plan.render import docx
+    from crm_plan.render.documents import docx
 
     return docx.export_docx(export.layout(plan, selection), selection.as_of)
 
@@ -112,6 +114,7 @@ class SheetFormat(str, Enum):
     markdown = "markdown"
     html = "html"
     docx = "docx"
+    xlsx = "xlsx"
 
 
 def report(
@@ -123,12 +126,12 @@ def report(
         "--each-member", help=_("One sheet per member of the group, written into the folder "
                                 "-o DIR."))] = False,
     format: Annotated[SheetFormat | None, typer.Option(
-        "--format", help=_("table (for the terminal, or text in a file), markdown, html or docx "
-                           "(Word)."))] = None,
+        "--format", help=_("table (for the terminal, or text in a file), markdown, html, docx "
+                           "(Word) or xlsx (a workbook to answer, for crmplan apply)."))] = None,
     output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar="PATH", help=_(
-            "Write to the file PATH (with --each-member: into the folder PATH) instead of the "
-            "standard output."))] = None,
+        "--output", "-o", metavar=_("PATH"), help=_(
+            "Write to the file PATH, or into the folder PATH under the actor's name (always a "
+            "folder with --each-member), instead of the standard output."))] = None,
     as_of: AsOfOption = None,
 ) -> None:
     from crm_plan import query, sheet
@@ -137,21 +140,29 @@ def report(
     plan, path = loaded.plan, loaded.location.path
     day = query.as_of(as_of)
     if each_member:
-        _each_member(plan, responsible, day, format, output, path)
+        _each_member(plan, responsible, day, format, output, loaded.location)
         return
     chosen = format_of(format, output, SheetFormat.table)
     found = sheet.action_sheet(plan, responsible, day)
+    if output is not None and (Path(output).is_dir() or output.endswith(("/", "\\"))):
+        from crm_plan import outfile  # -o sheets/: sheets/guatemala.xlsx
+
+        output = str(outfile.folder(Path(output)) / sheet.file_name(found.actor,
+                                                                    _SHEET_SUFFIXES[chosen]))
     if chosen is SheetFormat.table and output is None:
-        from crm_plan.render import report as view
+        from crm_plan.render.terminal import sheet as view
 
         view.print_sheet(plan, found)
+    elif chosen is SheetFormat.xlsx and output is None and stdout_is_terminal():
+        usage(_("a workbook cannot be shown in the terminal: write it to a file with -o, e.g. "
+                "-o {name}").format(name=sheet.file_name(found.actor, ".xlsx")))
     else:
-        deliver(_SHEETS[chosen](plan, found), output, binary=chosen is SheetFormat.docx,
-                plan=path)
+        deliver(_SHEETS[chosen](plan, found, Path(loaded.location.display).name), output,
+                binary=chosen in (SheetFormat.docx, SheetFormat.xlsx), plan=path)
 
 
 def _each_member(plan: "Plan", group: str, day: "dt.date", format: SheetFormat | None,
-                 output: str | None, plan_path: Path) -> None:
+                 output: str | None, location: "PlanLocation") -> None:
     """One sheet per member of `group`, written into the folder `output`."""
     if output is None:
         usage(_("--each-member writes one file per member: name the folder with -o, e.g. -o "
@@ -162,41 +173,50 @@ def _each_member(plan: "Plan", group: str, day: "dt.date", format: SheetFormat |
     found = sheet.each_member(plan, group, day, _SHEET_SUFFIXES[chosen])
     folder = outfile.folder(Path(output))  # after the group is known: a typo creates nothing
     for name, one in found:
-        outfile.write(folder / name, _SHEETS[chosen](plan, one), plan=plan_path)
-    typer.echo(ngettext("Wrote {n} action sheet into {folder}: {names}",
+        outfile.write(folder / name, _SHEETS[chosen](plan, one, Path(location.display).name),
+                      plan=location.path)
+    say(ngettext("Wrote {n} action sheet into {folder}: {names}",
                         "Wrote {n} action sheets into {folder}: {names}", len(found)).format(
         n=len(found), folder=output, names=", ".join(name for name, _sheet in found)))
 
 
-def _sheet_text(plan: "Plan", found: "Sheet") -> bytes:
-    from crm_plan.render import report as view
+# Each writer gets the plan, the sheet, and the name of the plan file (which a workbook records).
+def _sheet_text(plan: "Plan", found: "Sheet", _source: str) -> bytes:
+    from crm_plan.render.terminal import sheet as view
 
     return view.sheet_text(plan, found)
 
 
-def _sheet_markdown(plan: "Plan", found: "Sheet") -> bytes:
-    from crm_plan.render import report as view
+def _sheet_markdown(plan: "Plan", found: "Sheet", _source: str) -> bytes:
+    from crm_plan.render.documents import markdown
 
-    return view.sheet_markdown(plan, found)
-
-
-def _sheet_html(plan: "Plan", found: "Sheet") -> bytes:
-    from crm_plan.render import report as view
-
-    return view.sheet_html(plan, found)
+    return markdown.sheet_markdown(plan, found)
 
 
-def _sheet_docx(plan: "Plan", found: "Sheet") -> bytes:
-    from crm_plan.render import report as view
+def _sheet_html(plan: "Plan", found: "Sheet", _source: str) -> bytes:
+    from crm_plan.render.documents import html
 
-    return view.sheet_docx(plan, found)
+    return html.sheet_html(plan, found)
 
 
-_SHEETS: dict[SheetFormat, Callable[["Plan", "Sheet"], bytes]] = {
+def _sheet_docx(plan: "Plan", found: "Sheet", _source: str) -> bytes:
+    from crm_plan.render.documents import docx
+
+    return docx.sheet_docx(plan, found)
+
+
+def _sheet_xlsx(plan: "Plan", found: "Sheet", source: str) -> bytes:
+    from crm_plan.render.documents import xlsx
+
+    return xlsx.sheet_xlsx(plan, found, source)
+
+
+_SHEETS: dict[SheetFormat, Callable[["Plan", "Sheet", str], bytes]] = {
     SheetFormat.table: _sheet_text, SheetFormat.markdown: _sheet_markdown,
-    SheetFormat.html: _sheet_html, SheetFormat.docx: _sheet_docx}
+    SheetFormat.html: _sheet_html, SheetFormat.docx: _sheet_docx, SheetFormat.xlsx: _sheet_xlsx}
 _SHEET_SUFFIXES = {SheetFormat.table: ".txt", SheetFormat.markdown: ".md",
-                   SheetFormat.html: ".html", SheetFormat.docx: ".docx"}
+                   SheetFormat.html: ".html", SheetFormat.docx: ".docx",
+                   SheetFormat.xlsx: ".xlsx"}
 
 
 class ChangesFormat(str, Enum):
@@ -208,11 +228,11 @@ class ChangesFormat(str, Enum):
 def changes(
     ctx: typer.Context,
     files: Annotated[list[str] | None, typer.Argument(
-        metavar="[OLD_FILE] [NEW_FILE]", help=_(
+        metavar=_("[OLD_FILE] [NEW_FILE]"), help=_(
             "The older plan file (not with --since), then the newer one. Default for the newer "
             "one: the plan file (--file)."))] = None,
     since: Annotated[str | None, typer.Option(
-        "--since", metavar="REV", help=_(
+        "--since", metavar=_("REV"), help=_(
             "Compare with the plan file as committed in the git revision REV (a commit, tag or "
             "branch, e.g. HEAD~1 or v2009-11)."))] = None,
     format: Annotated[ChangesFormat, typer.Option(
@@ -249,23 +269,23 @@ def _versions(ctx: typer.Context, files: list[str], since: str | None
 
 
 def _changes_table(comparison: "Comparison", old: str, new: str) -> None:
-    from crm_plan.render import changes as view
-    from crm_plan.render import partchanges
+    from crm_plan.render.terminal import changes as view
+    from crm_plan.render.terminal import partchanges
 
     view.print_changes(comparison, old, new)
     partchanges.print_part_changes(comparison)
 
 
 def _changes_markdown(comparison: "Comparison", old: str, new: str) -> None:
-    from crm_plan.render import changes as view
+    from crm_plan.render.documents import markdown
 
-    emit(view.changes_markdown(comparison, old, new))
+    emit(markdown.changes_markdown(comparison, old, new))
 
 
 def _changes_json(comparison: "Comparison", old: str, new: str) -> None:
-    from crm_plan.render import changes as view
+    from crm_plan.render.documents import records
 
-    emit(view.changes_json(comparison, old, new))
+    emit(records.changes_json(comparison, old, new))
 
 
 _CHANGES: dict[ChangesFormat, Callable[["Comparison", str, str], None]] = {
@@ -284,7 +304,9 @@ REPORT_HELP = _(
     "Every active activity naming the actor, directly or through a group it belongs to, with "
     "its references: overdue, then pending, scheduled (by due date) and ongoing. With "
     "--each-member, one sheet per member of a group, written into the folder given with -o "
-    "(markdown unless --format says otherwise).\n\n"
+    "(markdown unless --format says otherwise). With --format xlsx, a workbook for the actor to "
+    "answer (new status, new due date, progress note, outcome), which crmplan apply reads "
+    "back.\n\n"
     "Example: crmplan report --responsible México --format markdown -o mexico.md")
 CHANGES_HELP = _(
     "What changed between two versions of the plan, section by section.\n\n"

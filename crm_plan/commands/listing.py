@@ -15,6 +15,7 @@ from crm_plan.commands.options import (
     complete_show_id,
     emit,
     filter_options,
+    say,
     valid_plan,
 )
 from crm_plan.messages import _
@@ -46,31 +47,31 @@ def list_(
     plan = valid_plan(ctx).plan
     selection = query.select(plan, filters, query.as_of(as_of))
     if format in (ListFormat.table, ListFormat.markdown) and not selection.hits:
-        typer.echo(_("No activities match."))
+        say(_("No activities match."))
     else:
         _LIST_RENDERERS[format](plan, selection)
 
 
 def _list_table(plan: "Plan", selection: "Selection") -> None:
-    from crm_plan.render import table
+    from crm_plan.render.terminal import listing as table
 
     table.print_listing(plan, selection)
 
 
 def _list_json(plan: "Plan", selection: "Selection") -> None:
-    from crm_plan.render import records
+    from crm_plan.render.documents import records
 
     emit(records.to_json(records.selection_records(plan, selection)))
 
 
 def _list_csv(plan: "Plan", selection: "Selection") -> None:
-    from crm_plan.render import records
+    from crm_plan.render.documents import records
 
     emit(records.selection_csv(plan, selection))
 
 
 def _list_markdown(plan: "Plan", selection: "Selection") -> None:
-    from crm_plan.render import markdown
+    from crm_plan.render.documents import markdown
 
     emit(markdown.selection_markdown(plan, selection))
 
@@ -84,9 +85,6 @@ _LIST_RENDERERS: dict[ListFormat, Callable[["Plan", "Selection"], None]] = {
 def status(
     ctx: typer.Context,
     *,
-    pending: Annotated[bool, typer.Option(
-        "--pending", help=_("Also list the pending activities (pendiente + por definir)."))
-    ] = False,
     overdue: Annotated[bool, typer.Option(
         "--overdue", help=_("Also list the 'programado' activities whose due date has passed."))
     ] = False,
@@ -102,14 +100,14 @@ def status(
 
     plan = valid_plan(ctx).plan
     report = counts.report(plan, filters, query.as_of(as_of), by_member=by_member,
-                           pending=pending, overdue=overdue)
+                           pending=filters.pending, overdue=overdue)
     if format is ReportFormat.json:
-        from crm_plan.render import records
+        from crm_plan.render.documents import records
 
         emit(records.to_json({"counts": records.counts_record(report.counts),
                               "activities": records.selection_records(plan, report.listed)}))
     else:
-        from crm_plan.render import status as view
+        from crm_plan.render.terminal import status as view
 
         view.print_status(plan, report)
 
@@ -127,11 +125,11 @@ def show(
     plan = valid_plan(ctx).plan
     item, day = lookup.item(plan, id), query.as_of(as_of)
     if format is ReportFormat.json:
-        from crm_plan.render import records
+        from crm_plan.render.documents import records
 
         emit(records.to_json(records.item_record(plan, item, day)))
     else:
-        from crm_plan.render import item as view
+        from crm_plan.render.terminal import item as view
 
         view.print_item(plan, item, day)
 

@@ -28,6 +28,8 @@ class State:
 
     def __init__(self, file: str | None) -> None:
         self.file = file
+        self.looked_in: PlanLocation | None = None  # the file location() found, for messages
+        self.pager = True  # long output on a terminal through a pager, unless --no-pager
 
     def location(self) -> PlanLocation:
         """The plan file the command line names, else ./workplan.yaml or the bundled one."""
@@ -37,6 +39,7 @@ class State:
         if location.bundled:
             typer.echo(_("No workplan.yaml here: using the CRM plan bundled with crmplan "
                          "(read-only)."), err=True)
+        self.looked_in = location
         return location
 
 
@@ -46,6 +49,14 @@ def valid_plan(ctx: typer.Context) -> LoadedPlan:
 
     state: State = ctx.obj
     return planfile.load_valid(state.location())
+
+
+def say(message: str, *, nl: bool = True, err: bool = False) -> None:
+    """A sentence for the person at the terminal (on stderr with `err`); what it quotes from
+    the command line or a file (a file name, an id) cannot drive the terminal."""
+    from crm_plan.text import visible
+
+    typer.echo(visible(message), nl=nl, err=err)
 
 
 def emit(data: bytes) -> None:
@@ -75,7 +86,25 @@ class _Matched(str):
 
 
 def _offered(candidates: Candidates) -> Candidates:
-    return [(_Matched(value), help_text) for value, help_text in candidates]
+    for_bash = _completing_for_bash()
+    return [(_Matched(_bash_word(value) if for_bash else value), help_text)
+            for value, help_text in candidates]
+
+
+def _completing_for_bash() -> bool:
+    """Typer's bash script puts each line it gets into the command line as it is, so
+    `Países miembros` would become two words; zsh's and fish's scripts quote values themselves.
+    The protocol is Typer's: `_CRMPLAN_COMPLETE=complete_bash`."""
+    import os
+
+    return os.environ.get("_CRMPLAN_COMPLETE", "").endswith("_bash")
+
+
+def _bash_word(value: str) -> str:
+    """`Países\\ miembros`: every character the shell would read, escaped with a backslash."""
+    import re
+
+    return re.sub(r"([^\w.,:/@%+=-])", r"\\\1", value)
 
 
 def _plan_file(ctx: typer.Context) -> str | None:
@@ -112,6 +141,12 @@ def complete_actor(ctx: typer.Context, incomplete: str) -> Candidates:
     return _offered(completion.actors(_plan_file(ctx), incomplete))
 
 
+def complete_meeting(ctx: typer.Context, incomplete: str) -> Candidates:
+    from crm_plan import completion
+
+    return _offered(completion.meetings(_plan_file(ctx), incomplete))
+
+
 def _complete_status(incomplete: str) -> Candidates:
     from crm_plan import completion
 
@@ -130,10 +165,14 @@ def _complete_objective(ctx: typer.Context, incomplete: str) -> Candidates:
     return _offered(completion.objectives(_plan_file(ctx), incomplete))
 
 
+def complete_objective(ctx: typer.Context, incomplete: str) -> Candidates:
+    return _complete_objective(ctx, incomplete)
+
+
 # -- the options of crmplan itself, accepted before the command and after it ---------------------
 
 FileOption = Annotated[str | None, typer.Option(
-    "--file", "-f", envvar="CRMPLAN_FILE", metavar="PATH",
+    "--file", "-f", envvar="CRMPLAN_FILE", metavar=_("PATH"),
     help=_("The plan file. Default: ./workplan.yaml, else the plan bundled with crmplan."),
 )]
 
@@ -149,15 +188,22 @@ LangOption = Annotated[Language | None, typer.Option(
                       "else English."),
 )]
 
+NoPagerOption = Annotated[bool, typer.Option(
+    "--no-pager", help=_("Print everything at once, without a pager, even on a terminal. "
+                         "Default pager: CRMPLAN_PAGER, else PAGER, else less."))]
+
 _GLOBALS = [
     inspect.Parameter("file", inspect.Parameter.KEYWORD_ONLY, annotation=FileOption, default=None),
     inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, annotation=LangOption, default=None),
+    inspect.Parameter("no_pager", inspect.Parameter.KEYWORD_ONLY, annotation=NoPagerOption,
+                      default=False),
 ]
 _CTX = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
 
 
-def use_global_options(ctx: typer.Context, file: str | None, lang: Language | None) -> None:
-    """What -f/--file and --lang say, wherever they stand on the command line."""
+def use_global_options(ctx: typer.Context, file: str | None, lang: Language | None,
+                       no_pager: bool = False) -> None:
+    """What -f/--file, --lang and --no-pager say, wherever they stand on the command line."""
     if lang is not None:  # already in use when read from the command line (messages.py)
         from crm_plan import messages
 
@@ -166,6 +212,8 @@ def use_global_options(ctx: typer.Context, file: str | None, lang: Language | No
         ctx.obj = State(None)
     if file:
         ctx.obj.file = file
+    if no_pager:
+        ctx.obj.pager = False
 
 
 def global_options(command: Command) -> Command:
@@ -179,8 +227,11 @@ def global_options(command: Command) -> Command:
     @functools.wraps(command)
     def with_globals(**kwargs: Any) -> None:
         ctx = kwargs["ctx"] if takes_ctx else kwargs.pop("ctx")
-        use_global_options(ctx, kwargs.pop("file"), kwargs.pop("lang"))
-        command(**kwargs)
+        use_global_options(ctx, kwargs.pop("file"), kwargs.pop("lang"), kwargs.pop("no_pager"))
+        from crm_plan.render.terminal.pager import paging
+
+        with paging(ctx.obj.pager):
+            command(**kwargs)
 
     with_globals.__signature__ = shown  # type: ignore[attr-defined]
     with_globals.__annotations__ = {p.name: p.annotation for p in shown.parameters.values()}
@@ -189,9 +240,12 @@ def global_options(command: Command) -> Command:
 
 # -- options of many commands -------------------------------------------------------------------
 AsOfOption = Annotated[str | None, typer.Option(
-    "--as-of", metavar="DATE", help=_("The day that decides what is overdue. Default: today."))]
+    "--as-of", metavar=_("DATE"), help=_("The day that decides what is overdue. Default: today."))]
 DryRunOption = Annotated[bool, typer.Option(
     "--dry-run", help=_("Print the change as a unified diff and write nothing."))]
+KeepUpdatedOption = Annotated[bool, typer.Option(
+    "--keep-updated", help=_("Leave the plan's date (document.updated) as it is; by default a "
+                             "change sets it to today."))]
 
 
 class ReportFormat(str, Enum):
@@ -211,9 +265,9 @@ _DirectOption = Annotated[bool, typer.Option(
                        "its groups."),
 )]
 _StatusOption = Annotated[list[str] | None, typer.Option(
-    "--status", "-s", metavar="STATUS", autocompletion=_complete_status,
+    "--status", "-s", metavar=_("STATUS"), autocompletion=_complete_status,
     help=_("continuo, programado, pendiente, por definir, completado (or ongoing, scheduled, "
-           "pending, tbd, done). Repeatable."),
+           "tbd, done), or pending: pendiente and por definir. Repeatable."),
 )]
 _SectionOption = Annotated[list[str] | None, typer.Option(
     "--section", metavar="ID", autocompletion=_complete_section,
@@ -222,24 +276,39 @@ _ObjectiveOption = Annotated[list[str] | None, typer.Option(
     "--objective", metavar="ID", autocompletion=_complete_objective,
     help=_("Activities of an objective, e.g. 9. Repeatable."))]
 _SearchOption = Annotated[list[str] | None, typer.Option(
-    "--search", metavar="TEXT",
+    "--search", metavar=_("TEXT"),
     help=_("Activities whose text, notes, references or outcomes contain TEXT (case and accents "
            "ignored). Repeatable."),
 )]
 _RefYearOption = Annotated[list[int] | None, typer.Option(
-    "--ref-year", metavar="YEAR", help=_("Activities citing a document of that year."))]
+    "--ref-year", metavar=_("YEAR"), help=_("Activities citing a document of that year."))]
 _RefBodyOption = Annotated[list[str] | None, typer.Option(
-    "--ref-body", metavar="BODY", help=_("Activities citing a document of CRM or GRCM."))]
+    "--ref-body", metavar=_("BODY"), help=_("Activities citing a document of CRM or GRCM."))]
 _ActionPlanOption = Annotated[bool, typer.Option(
     "--action-plan",
-    help=_("Items taken from the CRM Plan of Action (marked themselves or through their "
-           "objective)."),
+    help=_("Activities taken from the CRM Plan of Action themselves (UPPER CASE in the "
+           "document)."),
 )]
+_ObjectiveActionPlanOption = Annotated[bool, typer.Option(
+    "--objective-action-plan",
+    help=_("Activities whose objective was taken from the CRM Plan of Action, whether or not "
+           "they were themselves."),
+)]
+_PendingOption = Annotated[bool, typer.Option(
+    "--pending", help=_("Pending activities: pendiente or por definir (the document's underlined "
+                        "items)."))]
 _OverdueOption = Annotated[bool, typer.Option(
     "--overdue", help=_("'programado' activities whose due date has passed."))]
 _DueBeforeOption = Annotated[str | None, typer.Option(
-    "--due-before", metavar="DATE",
+    "--due-before", metavar=_("DATE"),
     help=_("Activities due before DATE (2010-03-01, 2010-03 or 2010)."))]
+_DueAtOption = Annotated[list[str] | None, typer.Option(
+    "--due-at", metavar="MEETING", autocompletion=complete_meeting,
+    help=_("Activities due at the meeting MEETING (an id of crmplan meetings), or at each "
+           "meeting of its body. Repeatable."))]
+_MandateFromOption = Annotated[list[str] | None, typer.Option(
+    "--mandate-from", metavar="MEETING", autocompletion=complete_meeting,
+    help=_("Activities whose references cite the meeting MEETING. Repeatable."))]
 _ArchivedOption = Annotated[bool, typer.Option(
     "--archived", help=_("The historical part instead of the active plan."))]
 _AllOption = Annotated[bool, typer.Option("--all", help=_("The active plan and the history."))]
@@ -250,8 +319,12 @@ _FILTERS: dict[str, tuple[Any, Any]] = {
     "status": (_StatusOption, None), "section": (_SectionOption, None),
     "objective": (_ObjectiveOption, None), "search": (_SearchOption, None),
     "ref_year": (_RefYearOption, None), "ref_body": (_RefBodyOption, None),
-    "action_plan": (_ActionPlanOption, False), "overdue": (_OverdueOption, False),
-    "due_before": (_DueBeforeOption, None), "archived": (_ArchivedOption, False),
+    "action_plan": (_ActionPlanOption, False),
+    "objective_action_plan": (_ObjectiveActionPlanOption, False),
+    "pending": (_PendingOption, False),
+    "overdue": (_OverdueOption, False),
+    "due_before": (_DueBeforeOption, None), "due_at": (_DueAtOption, None),
+    "mandate_from": (_MandateFromOption, None), "archived": (_ArchivedOption, False),
     "everything": (_AllOption, False),
 }
 
@@ -289,7 +362,9 @@ def filter_options(*, overdue: bool = True) -> Callable[[Command], Command]:
 def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | None,
            section: list[str] | None, objective: list[str] | None, search: list[str] | None,
            ref_year: list[int] | None, ref_body: list[str] | None, action_plan: bool,
-           due_before: str | None, archived: bool, everything: bool, overdue: bool = False,
+           objective_action_plan: bool, pending: bool, due_before: str | None,
+           archived: bool, everything: bool, overdue: bool = False,
+           due_at: list[str] | None = None, mandate_from: list[str] | None = None,
            ) -> Filters:
     from crm_plan.query import Filters, Scope
 
@@ -297,19 +372,21 @@ def _built(*, responsible: list[str] | None, direct: bool, status: list[str] | N
         actors=tuple(responsible or ()), direct=direct, statuses=tuple(status or ()),
         sections=tuple(section or ()), objectives=tuple(objective or ()),
         search=tuple(search or ()), ref_years=tuple(ref_year or ()),
-        ref_bodies=tuple(ref_body or ()), action_plan=action_plan, overdue=overdue,
-        due_before=due_before,
+        ref_bodies=tuple(ref_body or ()), action_plan=action_plan,
+        objective_action_plan=objective_action_plan, pending=pending, overdue=overdue,
+        due_before=due_before, due_at=tuple(due_at or ()),
+        mandate_from=tuple(mandate_from or ()),
         scope=Scope.ALL if everything else (Scope.ARCHIVED if archived else Scope.ACTIVE))
 
 
 # -- where documents go -------------------------------------------------------------------------
 
 OutputOption = Annotated[str | None, typer.Option(
-    "--output", "-o", metavar="FILE", help=_("Write to FILE instead of the standard output."))]
+    "--output", "-o", metavar=_("FILE"), help=_("Write to FILE instead of the standard output."))]
 
 # The format a file name asks for when --format is not given.
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-             ".docx": "docx", ".csv": "csv", ".json": "json", ".txt": "table"}
+             ".docx": "docx", ".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".txt": "table"}
 
 Format = TypeVar("Format", bound=Enum)
 
@@ -330,7 +407,7 @@ def deliver(data: bytes, output: str | None, *, binary: bool, plan: Path) -> Non
         from crm_plan import outfile
 
         outfile.write(Path(output), data, plan=plan)
-        typer.echo(_("Wrote {path}.").format(path=output))
+        say(_("Wrote {path}.").format(path=output))
     elif binary and stdout_is_terminal():
         usage(_("a Word file cannot be shown in the terminal: write it to a file with -o, e.g. "
                 "-o plan.docx"))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from crm_plan.commands.options import emit, valid_plan
+from crm_plan.commands.options import emit, say, valid_plan
 from crm_plan.messages import _
 
 
@@ -17,16 +17,17 @@ def schema(ctx: typer.Context) -> None:
 
 
 def init(
-    path: Annotated[str, typer.Argument(metavar="[PATH]", help=_(
+    path: Annotated[str, typer.Argument(metavar=_("[PATH]"), help=_(
         "Where to write it. Default: ./workplan.yaml."))] = "workplan.yaml",
     date: Annotated[str | None, typer.Option(
-        "--date", metavar="DATE", help=_("The plan's 'updated' date (2010-03-01). Default: today."))
+        "--date", metavar=_("DATE"),
+        help=_("The plan's 'updated' date (2010-03-01). Default: today."))
     ] = None,
 ) -> None:
     from crm_plan import lookup, query, skeleton
 
     skeleton.create(path, lookup.date(date, "--date") if date else query.today())
-    typer.echo(_("Wrote {path}, a new plan to fill in. Check it after each change: crmplan "
+    say(_("Wrote {path}, a new plan to fill in. Check it after each change: crmplan "
                  "validate -f {path}").format(path=path))
 
 

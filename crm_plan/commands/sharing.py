@@ -116,11 +116,13 @@ def log(
     if location.bundled:
         usage(_("name the plan file in your git repository (--file), or run this in its folder"))
     found = gitlog.history(location.path, activity_id.strip())
-    from crm_plan.render import log as view
-
     if format is LogFormat.json:
-        emit(view.log_json(found))
+        from crm_plan.render.documents import records
+
+        emit(records.log_json(found))
     else:
+        from crm_plan.render.terminal import log as view
+
         view.print_log(found)
 
 

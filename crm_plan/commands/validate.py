@@ -1,4 +1,5 @@
-"""`crmplan validate`: every problem of one or more plan files, at once."""
+"""`crmplan validate`: every problem of one or more plan files, at once; `crmplan explain`:
+what the code of a problem means."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ class ProblemFormat(str, Enum):
 
 def validate(
     ctx: typer.Context,
-    paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...", help=_(
+    paths: Annotated[list[str] | None, typer.Argument(metavar=_("[PATH]..."), help=_(
         "Plan files to check, e.g. those pre-commit passes. Default: the plan file (--file)."),
     )] = None,
     format: Annotated[ProblemFormat, typer.Option(
@@ -70,3 +71,29 @@ _RENDERERS: dict[ProblemFormat, Callable[[Iterable[LoadedPlan]], None]] = {
 
 HELP = _("Check the plan file and report every problem at once, sorted by position.\n\n"
          "Example: crmplan validate -f workplan.yaml")
+
+
+def explain(
+    code: Annotated[str | None, typer.Argument(metavar=_("[CODE]"), help=_(
+        "The code shown in brackets at the end of a problem, e.g. removal-note. Without it: "
+        "every code."))] = None,
+) -> None:
+    from crm_plan import codes
+    from crm_plan.errors import UsageError
+
+    if code is None:
+        for name, severity in codes.codes().items():
+            typer.echo(f"{name} ({severity.label})")
+        return
+    code = code.strip().strip("[]")
+    found = codes.explain(code)
+    if found is None:
+        hint = codes.suggestion(code)
+        raise UsageError((_("'{code}' is not a code of crmplan; did you mean '{hint}'?").format(
+            code=code, hint=hint[0]) if hint else _(
+            "'{code}' is not a code of crmplan; 'crmplan explain' lists them").format(code=code)))
+    typer.echo(f"{found.code} ({found.severity.label})\n\n{found.meaning}\n\n{found.silencing}")
+
+
+EXPLAIN_HELP = _("Say what the code of a problem means, how to fix it and whether it can be "
+                 "silenced.\n\nExample: crmplan explain removal-note")

@@ -1,7 +1,11 @@
-"""Turning a selection of the plan into text: a table in the terminal, json, csv or markdown.
+"""Turning what the core computed into something to read, on one axis: where it is read.
 
-`layout` says what is shown where (shared by every format). The terminal views are built of
-`styled.Styled` text and printed on a `screen.Screen`, plain or in colour (`ansi`), without
-rich's console except on Windows; `report` and `changes` draw rich tables. rich is imported
-only inside functions, when something is drawn.
+- `terminal/`: the views drawn with rich's public API on one console in one theme (`console`):
+  the listing, `show`, `status`, the action sheet, the change report; `grid` sets cells side by
+  side. rich is imported only there, so that the machine formats start without it.
+- `documents/`: files to circulate and machine formats, one module per format, each with its one
+  escaper: `markdown`, `html`, `docx` (Word), `records` (json and csv).
+- Beside them, what every format shares: `layout` (what the listing and the export show where),
+  `sheet_rows` (an action sheet's rows and wording), `changes` (the change report's wording)
+  and `problems` (validate's output).
 """

@@ -1,4 +1,6 @@
-"""`crmplan changes` as a table (rich), markdown for a meeting note, or json.
+"""The change report's wording, the same in every format (`crmplan changes` as a table on the
+terminal, markdown for a meeting note, json): the headline, what each change is called, and
+the changes grouped by activity.
 
 Word diffs are written with explicit marks, so that they read without colour: `[-old-]{+new+}`
 in the table (as `git diff --word-diff` does; red and green on a terminal too), `~~old~~
@@ -7,27 +9,13 @@ in the table (as `git diff --word-diff` does; red and green on a terminal too), 
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from crm_plan.changes import (
-    Change,
-    Comparison,
-    Kind,
-    Part,
-    PartChange,
-    Value,
-    Words,
-    shorten,
-)
-from crm_plan.messages import _, ngettext
+from crm_plan.changes import Change, Comparison, Kind, Part, PartChange, Value
+from crm_plan.messages import _, day, ngettext
 from crm_plan.render.layout import role_label
-from crm_plan.render.records import Record, to_json
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
 
 
 def field_label(name: str | None) -> str:
@@ -50,6 +38,8 @@ def headline(comparison: Comparison, old: str, new: str) -> str:
 def _version(name: str, updated: object) -> str:
     if updated is None:
         return name
+    if isinstance(updated, dt.date):
+        updated = day(updated)
     return _("{name} (updated {date})").format(name=name, date=updated)
 
 
@@ -76,6 +66,7 @@ def part_count_label(part: Part, n: int) -> str:
         Part.AREA: ngettext("{n} change to the areas", "{n} changes to the areas", n),
         Part.SECTION: ngettext("{n} change to the sections", "{n} changes to the sections", n),
         Part.ACTOR: ngettext("{n} change to the actors", "{n} changes to the actors", n),
+        Part.MEETING: ngettext("{n} change to the meetings", "{n} changes to the meetings", n),
         Part.OBJECTIVE: ngettext("{n} change to the objectives", "{n} changes to the objectives",
                                  n),
     }
@@ -84,14 +75,16 @@ def part_count_label(part: Part, n: int) -> str:
 
 def part_heading(part: Part) -> str:
     return {Part.DOCUMENT: _("Document data"), Part.AREA: _("Areas"), Part.SECTION: _("Sections"),
-            Part.ACTOR: _("Actors"), Part.OBJECTIVE: _("Objectives")}[part]
+            Part.ACTOR: _("Actors"), Part.MEETING: _("Meetings"),
+            Part.OBJECTIVE: _("Objectives")}[part]
 
 
 def part_field_label(name: str | None) -> str:
     labels = {"title": _("title"), "organization": _("organization"), "network": _("network"),
-              "updated": _("updated"), "updated_by": _("updated by"), "legend": _("legend"),
+              "updated_by": _("updated by"), "legend": _("legend"),
               "note": _("note"), "area": _("area"), "name": _("name"), "members": _("members"),
-              "section": _("section"), "action_plan": _("from the Plan of Action")}
+              "section": _("section"), "action_plan": _("from the Plan of Action"),
+              "body": _("body"), "date": _("date"), "place": _("place")}
     return labels.get(name or "", name or "")
 
 
@@ -101,7 +94,9 @@ def describe_part(change: PartChange) -> tuple[str, str]:
         return _("added"), ""
     if change.kind is Kind.REMOVED:
         return _("removed"), ""
-    return part_field_label(change.field), f"{_value(change.before)} → {_value(change.after)}"
+    none = _("(none)")
+    return (part_field_label(change.field),
+            f"{_value(change.before, none)} → {_value(change.after, none)}")
 
 
 def short_name(change: PartChange, width: int = 60) -> str:
@@ -138,16 +133,19 @@ def describe(change: Change) -> tuple[str, str]:
         return _("outcomes"), "; ".join(o for o in change.outcomes
                                         if o not in (change.before or ()))
     label = {Kind.STATUS: _("status"), Kind.DUE: _("due date")}.get(change.kind)
+    # No value, said as Spanish needs it: ningún actor, ninguna fecha, ninguna nota.
+    none = _("(nobody)") if change.kind is Kind.ACTORS else _("(none)")
     if change.kind is Kind.ACTORS:
         label = role_label(change.field or "responsible")
     elif change.kind is Kind.EDITED:
         label = field_label(change.field)
-    return label or change.kind.value, f"{_value(change.before)} → {_value(change.after)}"
+    return (label or change.kind.value,
+            f"{_value(change.before, none)} → {_value(change.after, none)}")
 
 
-def _value(value: Value) -> str:
+def _value(value: Value, none: str = "") -> str:
     if value is None or value == ():
-        return _("(none)")
+        return none
     return ", ".join(value) if isinstance(value, tuple) else value
 
 
@@ -166,146 +164,4 @@ def by_activity(changes: list[Change]) -> Iterator[list[Change]]:
     if group:
         yield group
 
-
-# -- markdown -------------------------------------------------------------------------------------
-
-def changes_markdown(comparison: Comparison, old: str, new: str) -> bytes:
-    from crm_plan.render.markdown import code, escape
-
-    # File names as code: `workplan.yaml`, not workplan\.yaml; the rest of the headline is
-    # crmplan's own words, numbers and dates.
-    lines = [f"# {escape(_('Changes to the work plan'))}", "",
-             headline(comparison, code(old), code(new))]
-    for section, changes in comparison.by_section():
-        title = comparison.sections.get(section, "")
-        lines += ["", f"## {escape(f'{section}. {title}' if title else section)}", ""]
-        for group in by_activity(changes):
-            lines.append(f"- **{escape(group[0].id)}** {escape(short_text(group[0]))}")
-            for change in group:
-                what, how = describe(change)
-                how = words_markdown(shorten(change.words)) if change.words else escape(how)
-                lines.append(f"  - {escape(what)}" + (f": {how}" if how else ""))
-    lines += _parts_markdown(comparison)
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-def _parts_markdown(comparison: Comparison) -> list[str]:
-    from crm_plan.render.markdown import escape
-
-    lines = []
-    for part, items in by_item(comparison.parts):
-        lines += ["", f"## {escape(part_heading(part))}", ""]
-        for changes in items:
-            first, indent = changes[0], "  "
-            if part is Part.DOCUMENT:
-                indent = ""
-            else:
-                name = f" {escape(short_name(first))}" if first.name else ""
-                lines.append(f"- **{escape(first.key)}**{name}")
-            for change in changes:
-                what, how = describe_part(change)
-                how = words_markdown(shorten(change.words)) if change.words else escape(how)
-                lines.append(f"{indent}- {escape(what)}" + (f": {how}" if how else ""))
-    return lines
-
-
-def words_markdown(words: Words) -> str:
-    from crm_plan.render.markdown import escape
-
-    marks = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}
-    return " ".join(marks[op].format(escape(text)) for op, text in words)
-
-
 # -- json -----------------------------------------------------------------------------------------
-
-def changes_json(comparison: Comparison, old: str, new: str) -> bytes:
-    def version(name: str, updated: object) -> Record:
-        return {"name": name, "updated": str(updated) if updated else None}
-
-    return to_json({
-        "old": version(old, comparison.old_updated),
-        "new": version(new, comparison.new_updated),
-        "counts": {kind.value: n for kind, n in comparison.counts().items()},
-        "changes": [change_record(c) for c in comparison.changes],
-        "parts": [part_change_record(c) for c in comparison.parts],
-    })
-
-
-def change_record(change: Change) -> Record:
-    def value(v: Value) -> object:
-        return list(v) if isinstance(v, tuple) else v
-
-    return {"kind": change.kind.value, "id": change.id, "section": change.section,
-            "objective": change.objective, "text": change.text, "field": change.field,
-            "from": value(change.before), "to": value(change.after),
-            "words": [{"op": op, "text": text} for op, text in change.words],
-            "outcomes": list(change.outcomes)}
-
-
-def part_change_record(change: PartChange) -> Record:
-    def value(v: Value) -> object:
-        return list(v) if isinstance(v, tuple) else v
-
-    return {"part": change.part.value, "key": change.key, "kind": change.kind.value,
-            "name": change.name, "field": change.field, "from": value(change.before),
-            "to": value(change.after),
-            "words": [{"op": op, "text": text} for op, text in change.words]}
-
-
-# -- table ----------------------------------------------------------------------------------------
-
-def print_changes(comparison: Comparison, old: str, new: str, out: Console | None = None) -> None:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    from crm_plan.render.screen import console
-    from crm_plan.render.table import STYLES
-
-    out = out or console()
-    out.print(Text(headline(comparison, old, new)))
-    for section, changes in comparison.by_section():
-        title = comparison.sections.get(section, "")
-        out.print()
-        out.print(Text(f"{section}. {title}" if title else section, STYLES["section"]))
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-        table.add_column(_("Id"), no_wrap=True, style=STYLES["id"])
-        table.add_column(_("Activity"), ratio=2)
-        table.add_column(_("Change"), ratio=3)
-        for group in by_activity(changes):
-            lines = Text("")
-            for change in group:
-                lines.append_text(Text("\n" if lines else ""))
-                lines.append_text(_change_text(change))
-            table.add_row(group[0].id, Text(short_text(group[0])), lines)
-        out.print(table)
-
-
-def _change_text(change: Change) -> Text:
-    from rich.text import Text
-
-    what, how = describe(change)
-    text = Text(what, "bold")
-    if change.words:
-        text.append(": ")
-        text.append_text(words_text(shorten(change.words)))
-    elif how:
-        text.append(": " + how)
-    return text
-
-
-def words_text(words: Words) -> Text:
-    """`[-removed-]{+added+}`, in red and green where there is colour."""
-    from rich.text import Text
-
-    text = Text("")
-    for index, (op, words_run) in enumerate(words):
-        if index:
-            text.append(" ")
-        if op == "-":
-            text.append(f"[-{words_run}-]", "red strike")
-        elif op == "+":
-            text.append(f"{{+{words_run}+}}", "green bold")
-        else:
-            text.append(words_run)
-    return text

@@ -55,34 +55,44 @@ def actor_lines(activity: Activity) -> list[str]:
     return [actor_label(name, role) for name, role in activity.named()]
 
 
-def via_lines(hit: Hit, asked: tuple[str, ...]) -> list[str]:
-    """`via Países miembros` for a match through a group (`México via ...` if several asked)."""
+def via_lines(hit: Hit) -> list[str]:
+    """`Países miembros (includes México)` for a match through a group."""
     lines = []
     for naming in hit.namings:
-        if naming.via and (line := via_label(naming, len(asked) > 1)) not in lines:
+        if naming.via and (line := via_label(naming)) not in lines:
             lines.append(line)
     return lines
 
 
-def via_label(naming: Naming, with_actor: bool) -> str:
-    if with_actor:
-        return _("{actor} via {group}").format(actor=naming.actor, group=naming.via)
-    return _("via {group}").format(group=naming.via)
+def via_label(naming: Naming) -> str:
+    return group_including(naming.via or "", naming.actor)
+
+
+def group_including(group: str, actor: str) -> str:
+    """`Países miembros (includes Guatemala)`: an actor named through a group it belongs to.
+    In Spanish a verb, "(incluye a Guatemala)", not "incluida": the agreement would depend on
+    each country's gender ("incluido México"), which the plan does not record."""
+    return _("{group} (includes {actor})").format(group=group, actor=actor)
 
 
 def match_label(actor: str, via: str | None, role: str) -> str:
-    """How an activity names an actor asked about, e.g. `México via Países miembros
-    (responsible)`: for the csv column `matches`."""
-    named = _("{actor} via {group}").format(actor=actor, group=via) if via else actor
-    return _("{actor} ({role})").format(actor=named, role=role_label(role))
+    """How an activity names an actor asked about, e.g. `Países miembros (includes México;
+    responsible)`: for the csv column `matches`."""
+    if via:
+        return _("{group} (includes {actor}; {role})").format(group=via, actor=actor,
+                                                               role=role_label(role))
+    return _("{actor} ({role})").format(actor=actor, role=role_label(role))
 
 
-def status_lines(activity: Activity, as_of: dt.date) -> list[str]:
-    """The status, then the due date and `overdue`, or the day it was archived."""
+def status_lines(activity: Activity, as_of: dt.date, plan: Plan | None = None) -> list[str]:
+    """The status, then the due date (or the meeting it is due at) and `overdue`, or the day
+    it was archived. Given the plan, `overdue` is judged against the meeting's date too."""
     lines = [activity.status.value]
     if activity.due is not None:
         lines.append(activity.due.iso())
-    if is_overdue(activity, as_of):
+    if activity.due_at is not None:
+        lines.append(activity.due_at)
+    if is_overdue(activity, as_of, plan):
         lines.append(_("overdue"))
     if activity.archived_on is not None:
         lines.append(activity.archived_on.isoformat())

@@ -3,8 +3,8 @@ then a summary line per file.
 
 `::error file=PATH,line=L,col=C,title=CODE::MESSAGE` puts the message on the line of the
 pull request's diff. GitHub reads `%`, CR and LF in a message as escapes (`%25`, `%0D`,
-`%0A`), and also `:` and `,` in a property (`%3A`, `%2C`), so those are escaped; the rest of
-the line is taken as written.
+`%0A`), and also `:` and `,` in a property (`%3A`, `%2C`), so those are escaped; any other
+control character is shown as an escape (`\\x1b`), as everywhere crmplan prints.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from crm_plan.messages import _, ngettext
 from crm_plan.problems import Problem, Severity
+from crm_plan.text import visible
 
 if TYPE_CHECKING:
     from crm_plan.planfile import LoadedPlan
@@ -41,25 +42,32 @@ def as_json(problems: list[Problem]) -> str:
 
 
 def escape_data(text: str) -> str:
-    return "".join(_DATA_ESCAPES.get(ch, ch) for ch in text)
+    return visible("".join(_DATA_ESCAPES.get(ch, ch) for ch in text))
 
 
 def escape_property(text: str) -> str:
-    return "".join(_PROPERTY_ESCAPES.get(ch, ch) for ch in text)
+    return visible("".join(_PROPERTY_ESCAPES.get(ch, ch) for ch in text))
 
 
 def summary(loaded: LoadedPlan) -> str:
     """`workplan.yaml: 1 error, 2 warnings (13 objectives, 40 activities, 11 in the history).`"""
-    path = loaded.location.display
+    path = visible(loaded.location.display, lines=False)
     errors = sum(p.severity is Severity.ERROR for p in loaded.problems)
     errors_text = ngettext("{n} error", "{n} errors", errors).format(n=errors)
     if not loaded.readable:
         return _("{path}: {errors}.").format(path=path, errors=errors_text)
+    acknowledged = loaded.acknowledged
+    said = ngettext("{n} warning acknowledged in the file", "{n} warnings acknowledged in the file",
+                    acknowledged).format(n=acknowledged)
     if not loaded.problems:
-        return _("{path}: no problems ({counts}).").format(path=path, counts=_counts(loaded))
+        message = _("{path}: no problems; {acknowledged} ({counts}).") if acknowledged \
+            else _("{path}: no problems ({counts}).")
+        return message.format(path=path, counts=_counts(loaded), acknowledged=said)
     warnings = len(loaded.problems) - errors
-    return _("{path}: {errors}, {warnings} ({counts}).").format(
-        path=path, errors=errors_text, counts=_counts(loaded),
+    message = _("{path}: {errors}, {warnings}; and {acknowledged} ({counts}).") if acknowledged \
+        else _("{path}: {errors}, {warnings} ({counts}).")
+    return message.format(
+        path=path, errors=errors_text, counts=_counts(loaded), acknowledged=said,
         warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings))
 
 

@@ -1,0 +1,1 @@
+"""Documents and machine formats: one module per format, each with its one escaper."""
