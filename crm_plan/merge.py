@@ -16,6 +16,8 @@ copied byte for byte, with the file's line endings, indentation and comments.
   between an item and one the other side added, from the version that added it.
 - Items both sides added in the same place stand in id order when the list is in id order
   (`restore` puts items back in that order), else ours first.
+- `document.updated`, which every edit sets to its day, takes the later of the two dates
+  (`RESOLVED`) rather than being a conflict.
 - Pieces the structure does not cut further (a field's lines, the comments above an item, the
   blank lines between items) are merged line by line (`diff3.py`).
 
@@ -23,12 +25,14 @@ copied byte for byte, with the file's line endings, indentation and comments.
 plan validates, and git's own line merge (`git merge-file`) when a version is not a plan this
 merge can cut into blocks. Pure functions apart from that fallback.
 
-A new top-level part keyed by id (e.g. `meetings:`, a list of mappings each with an `id`) needs
-nothing here: `blocks.py` cuts any such list into items by id.
+A new top-level part keyed by id needs nothing here: `blocks.py` cuts any list of mappings
+each with an `id` into items by id (`meetings:` came after this module, and merges so).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from crm_plan import conflicts
@@ -174,6 +178,8 @@ class _Merge:
             if b is not None and b.kind != o.kind:  # `history:` became a list on both sides
                 b = Block.made(b.key, o.kind, b.lines(), [], [], [])
             return self._container(b, o, t, path)
+        if path in RESOLVED and (chosen := RESOLVED[path](o, t)) is not None:
+            return _as_is(chosen)
         return _Merged(merge_lines(b.lines() if b else [], self._lines(o), self._lines(t)))
 
     def _container(self, b: Block | None, o: Block, t: Block, path: tuple[str, ...]) -> _Merged:
@@ -280,6 +286,24 @@ class _Merge:
             if found_kind == kind and len(found) == len(path) and found[1:] == path[1:]:
                 return gap
         return [self.newline] if kind == LIST and len(path) == 1 else []
+
+
+_DATE = re.compile(r"""^[ \t]*[\w-]+:[ \t]*(["']?)(\d{4}-\d{2}-\d{2})\1[ \t]*(?:#.*)?$""")
+
+
+def _later(ours: Block, theirs: Block) -> Block | None:
+    """Of two dates the plan was updated on, the later: every edit sets `document.updated` to its
+    day, so two people editing on two days would otherwise always conflict there."""
+    found = [_DATE.match("".join(v.lines()).rstrip("\r\n")) for v in (ours, theirs)]
+    if found[0] is None or found[1] is None:
+        return None
+    return theirs if found[1].group(2) > found[0].group(2) else ours
+
+
+# Fields both sides may change differently without a conflict: the path -> which side wins.
+RESOLVED: dict[tuple[str, ...], Callable[[Block, Block], Block | None]] = {
+    ("document", "updated"): _later,
+}
 
 
 def _as_list(base: Block | None, block: Block) -> Block:

@@ -104,6 +104,18 @@ def test_line_endings_bom_and_final_newline_are_the_files_own():
     assert "\n" not in result.replace("\r\n", "")
 
 
+def test_the_plan_dated_on_two_days_takes_the_later_date():
+    ours = archive(QUERY_PLAN, "1.1", ON).replace("  updated: 2009-11-26\n",
+                                                  "  updated: 2010-03-05  # ST\n")
+    theirs = archive(QUERY_PLAN, "2.2", ON).replace("  updated: 2009-11-26\n",
+                                                    "  updated: '2010-03-02'\n")
+    assert merged(QUERY_PLAN, ours, theirs) == archive(ours, "2.2", ON)
+    assert merged(QUERY_PLAN, theirs, ours) == archive(theirs, "1.1", ON).replace(
+        "  updated: '2010-03-02'\n", "  updated: 2010-03-05  # ST\n")
+    undated = ours.replace("  updated: 2010-03-05  # ST\n", "  updated: pronto\n")
+    assert "<<<<<<< ours\n  updated: pronto\n" in conflicted(QUERY_PLAN, undated, theirs)
+
+
 # -- true conflicts: markers around the field, and nothing lost -----------------------------------
 
 def test_the_same_field_changed_differently_is_a_conflict_of_that_field_only():

@@ -87,10 +87,26 @@ def branches(repo: Path, ours: str, theirs: str) -> subprocess.CompletedProcess[
 
 # -- the merge driver, run by git -----------------------------------------------------------------
 
+def archived_by_crmplan(repo: Path, activity_id: str, updated: str) -> str:
+    """The plan after `crmplan archive ID` (which dates the plan today), dated `updated`
+    instead, as if it had been archived that day."""
+    (repo.parent / "elsewhere").mkdir(exist_ok=True)
+    plan = repo.parent / "elsewhere" / "workplan.yaml"
+    plan.write_text(SHIPPED, encoding="utf-8")
+    result = run("archive", activity_id, "--date", "2010-03-01", "-f", str(plan))
+    assert result.exit_code == 0, result.output
+    text = plan.read_text(encoding="utf-8")
+    today = plan_of(text).document.updated
+    return text.replace(f"  updated: {today}\n", f"  updated: {updated}\n", 1)
+
+
 def test_two_archives_of_one_objective_merge_cleanly_and_validate(repo: Path):
-    merged = branches(repo, archive(SHIPPED, "9.3", ON), archive(SHIPPED, "9.5", ON))
+    ours = archived_by_crmplan(repo, "9.3", "2010-03-01")  # two officers, on two days
+    theirs = archived_by_crmplan(repo, "9.5", "2010-03-02")
+    merged = branches(repo, ours, theirs)
     assert merged.returncode == 0, merged.stdout + merged.stderr
     text = (repo / "workplan.yaml").read_text(encoding="utf-8")
+    assert plan_of(text).document.updated == dt.date(2010, 3, 2)  # the later of the two days
     plan = plan_of(text)
     assert [a.id for a in plan.history[-1].activities] == ["9.3", "9.5"]
     assert "9.3" not in [a.id for a in plan.activities()]
