@@ -149,7 +149,8 @@ class _Merged(NamedTuple):
 
 
 Children = list[tuple[str, "_Merged"]]
-Styles = list[tuple[tuple[str, ...], str, list[str]]]  # (path, kind, the lines between items)
+# (path, kind, the lines between two items, which version: 0 the first merge, 1 ours...)
+Styles = list[tuple[tuple[str, ...], str, list[str], int]]
 
 
 class _Merge:
@@ -270,20 +271,28 @@ class _Merge:
         return list(self._style(path, o.kind))
 
     def _style(self, path: tuple[str, ...], kind: str) -> list[str]:
-        """The blank lines the file puts between two children of a block like this one: the
-        first found, in the file's order, between the items of a list at the same depth under
-        any top-level part (`objectives`, *, `activities` for `history`, *, `activities`), as
-        `crmplan archive` looks for them; else a blank line between the items of a top-level
-        list and none elsewhere, as `archive` writes them."""
+        """The blank lines the file puts between two children of a block like this one, as
+        `crmplan archive` looks for them: the first found between the items of a list at the
+        same depth, under the first top-level part that has one (`objectives`, then `history`),
+        in the first merge's text, else in ours, theirs, the base; else, as `archive` writes
+        them, a blank line between the items of a top-level list and none elsewhere."""
         self.styled = True
         if self._styles is None:
-            self._styles = []
             base, ours, theirs = self.trees
-            for root in (self.merged, ours, theirs, base):
+            found: Styles = []
+            for rank, root in enumerate((self.merged, ours, theirs, base)):
                 if root is not None:
-                    _collect(root, (), self._styles)
-        for found, found_kind, gap in self._styles:
-            if found_kind == kind and len(found) == len(path) and found[1:] == path[1:]:
+                    _collect(root, (), found, rank)
+            parts = {child.key: at for at, child in enumerate(ours.children)}
+
+            def order(style: tuple[tuple[str, ...], str, list[str], int]) -> tuple[int, int]:
+                where = style[0]
+                return (parts.get(where[0], len(parts)) if where else -1, style[3])
+
+            self._styles = sorted(found, key=order)
+        for found_path, found_kind, gap, _rank in self._styles:
+            if found_kind == kind and len(found_path) == len(path) and \
+                    found_path[1:] == path[1:]:
                 return gap
         return [self.newline] if kind == LIST and len(path) == 1 else []
 
@@ -342,12 +351,13 @@ def _without_empty_part(kept: Children, pieces: list[Piece]) -> list[Piece]:
     return pieces[:-2]
 
 
-def _collect(block: Block, path: tuple[str, ...], styles: Styles) -> None:
+def _collect(block: Block, path: tuple[str, ...], styles: Styles, rank: int) -> None:
     """Every container whose first gap is blank lines, with it, in the file's order."""
     if block.gaps and not any(line.strip() for line in block.gaps[0]):
-        styles.append((path, block.kind, block.gaps[0]))
+        styles.append((path, block.kind, block.gaps[0], rank))
     for child in block.children:
-        _collect(child, path + ("*",) if block.kind == LIST else path + (child.key,), styles)
+        below = path + ("*",) if block.kind == LIST else path + (child.key,)
+        _collect(child, below, styles, rank)
 
 
 def _is_item(path: tuple[str, ...]) -> bool:
