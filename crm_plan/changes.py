@@ -73,8 +73,7 @@ class PartChange(NamedTuple):
     """A change to an item of another part of the plan: added, removed, or one field edited."""
 
     part: Part
-    key: str  # an actor's short name, an area's, section's, meeting's or objective's id; ""
-    # for the document
+    key: str  # an actor's short name; an area's, section's, meeting's, objective's id; "" else
     kind: Kind  # ADDED, REMOVED or EDITED
     name: str  # the item's title or name (the new one, or the old one when removed)
     field: str | None = None

@@ -402,3 +402,16 @@ Id   Name                           Change
 ────────────────────────────────────────────────────────────────────────────────
 3    Publicar los resultados        title: Publicar {+los+} resultados
 """)
+
+
+def test_meetings_compared_by_id():
+    from conftest import ROOT
+
+    from crm_plan.changes import Part, part_changes
+
+    shipped = (ROOT / "workplan.yaml").read_text(encoding="utf-8")
+    new = shipped.replace("    date: 2008-11\n    place: Tegucigalpa\n",
+                          "    date: 2008-11\n    place: Tegucigalpa, Honduras\n")
+    assert [(c.part, c.key, c.field, c.before, c.after) for c in part_changes(
+        plan_of(shipped), plan_of(new)) if c.part is Part.MEETING] == [
+        (Part.MEETING, "GRCM-2008-11", "place", "Tegucigalpa", "Tegucigalpa, Honduras")]

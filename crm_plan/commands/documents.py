@@ -312,7 +312,7 @@ CHANGES_HELP = _(
     "What changed between two versions of the plan, section by section.\n\n"
     "Activities added, removed, archived (with their outcomes) and restored; changes of status, "
     "of responsible actors and of due dates; edits of texts, references and notes, word by "
-    "word. Then the objectives, sections, areas, actors and document data added, removed or "
-    "edited. The older version is OLD_FILE, or with --since the plan file as committed in git; "
-    "the newer one is NEW_FILE, else the plan file.\n\n"
+    "word. Then the objectives, sections, areas, actors, meetings and document data added, "
+    "removed or edited. The older version is OLD_FILE, or with --since the plan file as "
+    "committed in git; the newer one is NEW_FILE, else the plan file.\n\n"
     "Example: crmplan changes --since HEAD~1 --format markdown")

@@ -668,17 +668,17 @@ MESSAGES: dict[str, str] = {
     ("What changed between two versions of the plan, section by section.\n\n"
      "Activities added, removed, archived (with their outcomes) and restored; changes of status, "
      "of responsible actors and of due dates; edits of texts, references and notes, word by "
-     "word. Then the objectives, sections, areas, actors and document data added, removed or "
-     "edited. The older version is OLD_FILE, or with --since the plan file as committed in git; "
-     "the newer one is NEW_FILE, else the plan file.\n\n"
+     "word. Then the objectives, sections, areas, actors, meetings and document data added, "
+     "removed or edited. The older version is OLD_FILE, or with --since the plan file as "
+     "committed in git; the newer one is NEW_FILE, else the plan file.\n\n"
      "Example: crmplan changes --since HEAD~1 --format markdown"):
         ("Lo que cambió entre dos versiones del plan, sección por sección.\n\n"
          "Actividades añadidas, eliminadas, archivadas (con sus resultados) y restauradas; "
          "cambios de estado, de actores responsables y de fechas previstas; ediciones de textos, "
          "referencias y notas, palabra por palabra. Después, los objetivos, secciones, áreas, "
-         "actores y datos del documento añadidos, eliminados o editados. La versión anterior es "
-         "ARCHIVO_ANTERIOR o, con --since, el archivo del plan tal como se guardó en git; la más "
-         "reciente es ARCHIVO_NUEVO o, si no se indica, el archivo del plan.\n\n"
+         "actores, reuniones y datos del documento añadidos, eliminados o editados. La versión "
+         "anterior es ARCHIVO_ANTERIOR o, con --since, el archivo del plan tal como se guardó "
+         "en git; la más reciente es ARCHIVO_NUEVO o, si no se indica, el archivo del plan.\n\n"
          "Ejemplo: crmplan changes --since HEAD~1 --format markdown"),
     ("The older plan file (not with --since), then the newer one. Default for the newer one: "
      "the plan file (--file)."):
