@@ -168,6 +168,14 @@ def test_the_driver_on_files_directly(tmp_path: Path):
                       encoding="utf-8")
     result = run("merge", str(base), str(ours), str(theirs))
     assert result.exit_code == 1 and "conflicts at lines" in result.stderr
+    ours.write_text(apply_all(SHIPPED, [("add", "1", "1.9")]), encoding="utf-8")
+    theirs.write_text(apply_all(SHIPPED, [("add", "3", "3.9")]).replace('"3.9"', '"1.9"'),
+                      encoding="utf-8")
+    invalid = run("merge", str(base), str(ours), str(theirs), "workplan.yaml")
+    assert invalid.exit_code == 1 and invalid.stderr.startswith(
+        "crmplan: workplan.yaml: merged by the plan's structure, the plan would not validate "
+        "(workplan.yaml:")
+    assert "[duplicate-id]); the file holds git's line merge instead" in invalid.stderr
     missing = run("merge", str(base), str(tmp_path / "nothing"), str(theirs))
     assert missing.exit_code == 1 and "no such file" in missing.stderr
 

@@ -12,6 +12,7 @@ from crm_plan.commands.options import State, complete_show_id, emit, usage
 from crm_plan.messages import _
 
 if TYPE_CHECKING:
+    from crm_plan import merge as plan_merge
     from crm_plan.gitsetup import Setup
 
 
@@ -22,7 +23,7 @@ def merge(
         "Our version (git's %A); the merged plan is written over it."))],
     theirs: Annotated[str, typer.Argument(metavar="THEIRS", help=_(
         "Their version (git's %B)."))],
-    path: Annotated[str | None, typer.Argument(metavar="[PATH]", help=_(
+    path: Annotated[str | None, typer.Argument(metavar=_("[PATH]"), help=_(
         "The plan file's name in the repository (git's %P), for messages."))] = None,
 ) -> None:
     from crm_plan import merge as plan_merge
@@ -32,18 +33,21 @@ def merge(
     display = path or ours
     result = plan_merge.merge_files(read_bytes(Path(base), base), read_bytes(Path(ours), ours),
                                     read_bytes(Path(theirs), theirs), display)
-    outfile.write(Path(ours), result.data)
-    if result.note:
-        typer.echo(_("crmplan: {message}").format(message=_("{path}: {message}").format(
-            path=display, message=result.note)), err=True)
-    if result.conflicts:
-        lines = ", ".join(f"{first}–{last}" for first, last in result.conflicts)
-        raise plan_merge.MergeConflict(_(
-            "{path}: conflicts at lines {lines}: keep one side of each, delete the markers, then "
-            "run crmplan validate").format(path=display, lines=lines))
-    if result.reason:
-        raise plan_merge.MergeConflict(_("{path}: {message}").format(
-            path=display, message=result.reason))
+    outfile.write(Path(ours), result.data)  # what git reads back, a conflict or not
+    for note in (result.note, result.reason if result.conflicts else None):
+        if note:
+            typer.echo(_("crmplan: {message}").format(message=_("{path}: {message}").format(
+                path=display, message=note)), err=True)
+    if not result.clean:
+        raise plan_merge.MergeConflict(_merge_error(result, display))
+
+
+def _merge_error(result: plan_merge.Result, display: str) -> str:
+    if not result.conflicts:
+        return _("{path}: {message}").format(path=display, message=result.reason)
+    lines = ", ".join(f"{first}–{last}" for first, last in result.conflicts)
+    return _("{path}: conflicts at lines {lines}: keep one side of each, delete the markers, then "
+             "run crmplan validate").format(path=display, lines=lines)
 
 
 def git_setup(
