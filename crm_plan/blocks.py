@@ -131,8 +131,7 @@ def tree(text: str) -> Block | None:
     if not isinstance(root, Mapping) or root.flow or not root.pairs:
         return None
     lines = split_lines(text)
-    built = _Cutter(lines).mapping("", root, 0, 0, len(lines))
-    return built
+    return _Cutter(lines).mapping("", root, 0, 0, len(lines))
 
 
 class CutError(Exception):
@@ -167,8 +166,10 @@ class _Cutter:
         members: list[_Member] = []
         starts = [k.line - 1 for k, _v in node.pairs]
         for index, (k, value) in enumerate(node.pairs):
-            limit = starts[index + 1] if index + 1 < len(starts) else stop
-            end = self._pair_end(starts[index], k.col - 1, value, limit)
+            last = index + 1 == len(starts)
+            limit = stop if last else starts[index + 1]
+            end = self._trailing(self._pair_end(starts[index], k.col - 1, value, limit), limit,
+                                 last)
             previous = members[-1].end + 1 if members else floor
             members.append(_Member(k.value, value, self._lead(starts[index], k.col - 1, previous),
                                    starts[index], end))
@@ -225,15 +226,17 @@ class _Cutter:
                 break
         if isinstance(value, Sequence) and value.items and not value.flow:
             end = max(end, item_spans(self.lines, value)[-1].end)
-        return self._trailing(min(end, limit - 1), limit)
+        return min(end, limit - 1)
 
-    def _trailing(self, end: int, limit: int) -> int:
-        """The comment lines right below a pair belong to it, when a blank line (or the end of
-        its parent) follows them: so that they stay with it when the pair after it goes."""
+    def _trailing(self, end: int, limit: int, last: bool) -> int:
+        """The comment lines right below a pair belong to it when a blank line follows them
+        (or, for the last pair, the end of its parent), so that they stay with it when the pair
+        after it goes; those right above the next pair are that pair's (`_lead`)."""
         after = end + 1
         while after < limit and is_comment(self.lines[after]):
             after += 1
-        if after > end + 1 and (after == limit or is_blank(self.lines[after])):
+        if after > end + 1 and ((last and after == limit) or (
+                after < limit and is_blank(self.lines[after]))):
             return after - 1
         return end
 

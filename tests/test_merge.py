@@ -92,6 +92,15 @@ def test_comment_edits_in_different_places():
         .replace("        due: 2010-02\n", "        due: 2010-02  # confirmar\n")
 
 
+def test_a_comment_above_a_field_and_an_edit_of_the_field_before_it():
+    ours = QUERY_PLAN.replace("        support: [Países miembros]\n",
+                              "        # confirmado por Belice\n        support: [Países miembros]\n")
+    theirs = QUERY_PLAN.replace("        responsible: [Belice]\n",
+                                "        responsible: [Belice, México]\n")
+    assert merged(QUERY_PLAN, ours, theirs) == ours.replace(
+        "        responsible: [Belice]\n", "        responsible: [Belice, México]\n")
+
+
 def test_line_endings_bom_and_final_newline_are_the_files_own():
     base = "\ufeff" + QUERY_PLAN.replace("\n", "\r\n")[:-2]  # CRLF, a BOM, no final newline
     ours = apply_all(base, [("set", "1.1", "status", "pendiente")])
