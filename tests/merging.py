@@ -2,7 +2,8 @@
 to the base and again to the other side's version, to compare the merge with applying both.
 
 An edit is a tuple: ("archive", id), ("restore", id), ("set", id, field, value),
-("add", objective, new id), ("comment", id, text). `apply` raises Skip when an edit does not
+("add", objective, new id), ("comment", id, text) above an activity, ("remark", id, field,
+text) above one of its fields. `apply` raises Skip when an edit does not
 apply to a text (the activity is not where the edit expects it, a value spans several lines).
 """
 
@@ -118,7 +119,24 @@ def _comment(lines: list[str], root: Mapping, activity_id: str, words: str) -> N
     lines.insert(span.lead, f"{' ' * span.indent}# {words}{newline}")
 
 
-_EDITS = {"set": _set, "add": _add, "comment": _comment}
+def _remark(lines: list[str], root: Mapping, activity_id: str, field: str, words: str) -> None:
+    """A comment line right above one field of an activity, in the field's column."""
+    _objective, _acts, activity = _find(root, activity_id)
+    key = next((k for k, _v in activity.pairs if k.value == field), None)
+    if key is None or key.line - 1 == item_line(lines, key):
+        raise Skip(field)  # absent, or on the dash line
+    row = key.line - 1
+    newline = "\r\n" if lines[row].endswith("\r\n") else "\n"
+    lines.insert(row, f"{' ' * (key.col - 1)}# {words}{newline}")
+
+
+def item_line(lines: list[str], key: Scalar) -> int:
+    """The line of the key when the key stands after a `- `, else -1."""
+    row = key.line - 1
+    return row if lines[row][:key.col - 1].strip().startswith("-") else -1
+
+
+_EDITS = {"set": _set, "add": _add, "comment": _comment, "remark": _remark}
 
 
 def quoted(text: str) -> str:
@@ -136,6 +154,8 @@ def claims(edit: Edit, objective_of: dict[str, str]) -> set[tuple[str, str, str]
         return {("activity", target, edit[2])}
     if kind == "comment":
         return {("activity", target, "comment")}
+    if kind == "remark":
+        return {("activity", target, edit[2])}
     return {("adds", target, ""), ("activity", edit[2], "*")}
 
 

@@ -1,7 +1,7 @@
 """Properties of the structural merge on random plans (hypothesis, plans from `plangen.py`).
 
 Two sides make random independent edits of one plan (archive, restore, a field's value, a
-comment, a new activity): the merge is clean, validates, and equals applying both sides' edits:
+comment above an activity or one of its fields, a new activity): the merge is clean, validates, and equals applying both sides' edits:
 byte for byte when the two orders give the same file; else the same lines as one of the files
 that applying them in some interleaving gives, in some order, but for blank lines and the
 `position:` that `origin:` records (`merging.loosely`): two archives into one objective do not
@@ -67,6 +67,8 @@ def edits(data: st.DataObject, plan: Plan, side: str, taken: Claims = frozenset(
             "status": free([("set", x, "status", v) for x in every for v in STATUSES]),
             "text": free([("set", x, "text", quoted(f"Texto de {side} {index}")) for x in every]),
             "comment": free([("comment", x, f"nota {side} {index}") for x in every]),
+            "remark": free([("remark", x, f, f"ojo {side} {index}") for x in every
+                            for f in ("status", "text")]),
             "add": free([("add", o.id, f"{o.id}.{new}") for o in plan.objectives]),
         }
         kinds = [kind for kind, found in options.items() if found]
