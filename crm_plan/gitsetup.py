@@ -2,8 +2,10 @@
 
 Two things, both needed: the driver, in the repository's own configuration (`.git/config`: each
 clone sets it once, since git never shares configuration), and the attribute naming the plan
-file, in the `.gitattributes` at the top of the work tree (committed, so shared). Writing them
-twice changes nothing.
+file, in the `.gitattributes` at the top of the work tree (committed, so shared). And one that
+keeps `git status` clean: the lock file crmplan leaves beside the plan (`store.lock_file`)
+named in the `.gitignore` at the top, so that nobody commits it. Writing them twice changes
+nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from crm_plan import git
+from crm_plan.store import lock_file
 
 DRIVER = "crmplan merge %O %A %B %P"
 NAME = "crmplan: merges workplan.yaml by its structure"
@@ -25,11 +28,15 @@ class Setup(NamedTuple):
     attributes_file: Path  # where `git-setup` writes it
     pattern: str  # how it names the plan file there
     on_path: bool  # whether `crmplan` is a command git can run
+    lock_ignored: bool  # whether git ignores the lock file beside the plan
+    ignore_file: Path  # where `git-setup` names it
+    lock_pattern: str  # how it names it there
 
     @property
     def complete(self) -> bool:
-        """The driver and the attribute are in place (whether git can run it: `on_path`)."""
-        return self.driver == DRIVER and self.attribute == "crmplan"
+        """The driver, the attribute and the ignored lock file are in place (whether git can
+        run the driver: `on_path`)."""
+        return self.driver == DRIVER and self.attribute == "crmplan" and self.lock_ignored
 
 
 def state(plan: Path) -> Setup:
@@ -41,8 +48,11 @@ def state(plan: Path) -> Setup:
     relative = plan.relative_to(top.resolve()).as_posix()
     said = git.run(["check-attr", "-z", "merge", "--", relative], top).stdout.split(b"\0")
     value = said[2].decode("utf-8") if len(said) > 2 else "unspecified"
+    lock = lock_file(plan).relative_to(top.resolve()).as_posix()
+    ignored = git.run(["check-ignore", "-q", "--no-index", "--", lock], top, check=False)
     return Setup(driver, None if value in ("unspecified", "unset") else value,
-                 top / ".gitattributes", _pattern(relative), shutil.which("crmplan") is not None)
+                 top / ".gitattributes", _pattern(relative), shutil.which("crmplan") is not None,
+                 ignored.returncode == 0, top / ".gitignore", _ignore_pattern(lock))
 
 
 def setup(plan: Path) -> tuple[list[str], Setup]:
@@ -57,6 +67,9 @@ def setup(plan: Path) -> tuple[list[str], Setup]:
     if before.attribute != "crmplan":
         _append_line(before.attributes_file, f"{before.pattern} {ATTRIBUTE}")
         written.append(".gitattributes")
+    if not before.lock_ignored:
+        _append_line(before.ignore_file, before.lock_pattern)
+        written.append(".gitignore")
     return written, state(plan)
 
 
@@ -66,6 +79,15 @@ def _pattern(relative: str) -> str:
     if any(c in relative for c in ' \t"\\'):
         return '"' + relative.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return relative
+
+
+def _ignore_pattern(relative: str) -> str:
+    """The lock file as a .gitignore pattern: anchored at the top (a leading `/`), with the
+    characters git would otherwise read as a pattern escaped."""
+    escaped = "".join("\\" + c if c in "*?[]\\!#" else c for c in relative)
+    if escaped.endswith(" "):
+        escaped = escaped[:-1] + "\\ "
+    return "/" + escaped
 
 
 def _append_line(path: Path, line: str) -> None:

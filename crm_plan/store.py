@@ -367,7 +367,7 @@ def _locked(target: Path, display: str, timeout: float) -> Iterator[None]:
     which a crash would leave behind."""
     from filelock import FileLock, Timeout
 
-    lock_path = target.parent / f".{target.name}.lock"
+    lock_path = lock_file(target)
     lock = FileLock(lock_path, timeout=timeout, poll_interval=0.02, preserve_lock_file=True,
                     fallback_to_soft=False)
     try:
@@ -383,6 +383,11 @@ def _locked(target: Path, display: str, timeout: float) -> Iterator[None]:
     finally:
         with contextlib.suppress(OSError):  # the system drops the lock when the process ends
             lock.release()
+
+
+def lock_file(plan: Path) -> Path:
+    """The companion file the lock is taken on: `.workplan.yaml.lock` beside `workplan.yaml`."""
+    return plan.parent / f".{plan.name}.lock"
 
 
 def _unlocked(lock_path: Path, display: str, exc: OSError) -> RefusedChange:

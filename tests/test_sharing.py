@@ -196,14 +196,21 @@ def test_git_setup_writes_both_once_and_check_says_so(tmp_path: Path, monkeypatc
     assert check.exit_code == 1 and check.stdout == (
         "merge driver (git config merge.crmplan.driver): no\n"
         "plan file merged with it (.gitattributes, merge=crmplan): no\n"
+        "crmplan's lock file left out of git (.gitignore): no\n"
         "crmplan on the PATH, for git to run: yes\n")
     first = run("git-setup", cwd=folder)
     assert first.exit_code == 0, first.output
-    assert first.stdout.splitlines()[:2] == [
+    assert first.stdout.splitlines()[:3] == [
         "Wrote the merge driver in the repository's configuration (.git/config).",
-        f"Wrote 'workplan.yaml merge=crmplan' in {folder / '.gitattributes'}."]
+        f"Wrote 'workplan.yaml merge=crmplan' in {folder / '.gitattributes'}.",
+        f"Wrote '/.workplan.yaml.lock' in {folder / '.gitignore'}."]
     assert git(folder, "config", "merge.crmplan.driver").stdout == DRIVER + "\n"
     assert (folder / ".gitattributes").read_bytes() == ATTRIBUTES
+    assert (folder / ".gitignore").read_bytes() == b"/.workplan.yaml.lock\n"
+    assert run("set", "1.1", "status=continuo", cwd=folder).exit_code == 0
+    assert (folder / ".workplan.yaml.lock").exists()
+    assert git(folder, "status", "--porcelain").stdout == (
+        "?? .gitattributes\n?? .gitignore\n?? workplan.yaml\n")
     again = run("git-setup", cwd=folder)
     assert again.exit_code == 0 and again.stdout.startswith(
         "git was already set up to merge workplan.yaml with crmplan; nothing written.\n")
@@ -222,6 +229,20 @@ def test_git_setup_for_a_plan_in_a_subfolder_with_a_space(tmp_path: Path):
         '"planes 2010/workplan.yaml" merge=crmplan\n'
     said = git(folder, "check-attr", "merge", "--", "planes 2010/workplan.yaml").stdout
     assert said == "planes 2010/workplan.yaml: merge: crmplan\n"
+    assert (folder / ".gitignore").read_text(encoding="utf-8") == \
+        "/planes 2010/.workplan.yaml.lock\n"
+    lock = "planes 2010/.workplan.yaml.lock"
+    assert git(folder, "check-ignore", "--no-index", "--", lock).stdout == lock + "\n"
+
+
+def test_git_setup_keeps_a_gitignore_that_already_ignores_the_lock(tmp_path: Path):
+    git(tmp_path, "init", "-q")
+    (tmp_path / "workplan.yaml").write_text(SHIPPED, encoding="utf-8")
+    (tmp_path / ".gitignore").write_bytes(b".venv/\r\n.*.lock\r\n")
+    result = run("git-setup", cwd=tmp_path)
+    assert "crmplan's lock file left out of git (.gitignore): yes\n" in result.stdout
+    assert ".gitignore" not in result.stdout.split("merge driver (")[0]
+    assert (tmp_path / ".gitignore").read_bytes() == b".venv/\r\n.*.lock\r\n"
 
 
 def test_git_setup_outside_a_repository(tmp_path: Path):

@@ -83,6 +83,8 @@ def git_setup(
 def _written(what: str, found: Setup) -> str:
     if what == "config":
         return _("the merge driver in the repository's configuration (.git/config)")
+    if what == ".gitignore":
+        return _("'{line}' in {file}").format(line=found.lock_pattern, file=found.ignore_file)
     return _("'{line}' in {file}").format(line=f"{found.pattern} merge=crmplan",
                                         file=found.attributes_file)
 
@@ -96,6 +98,8 @@ def _state_lines(found: Setup) -> list[str]:
             answer=yes if found.driver == gitsetup.DRIVER else no),
         _("plan file merged with it (.gitattributes, merge=crmplan): {answer}").format(
             answer=yes if found.attribute == "crmplan" else no),
+        _("crmplan's lock file left out of git (.gitignore): {answer}").format(
+            answer=yes if found.lock_ignored else no),
         _("crmplan on the PATH, for git to run: {answer}").format(
             answer=yes if found.on_path else no),
     ]
@@ -142,9 +146,10 @@ MERGE_HELP = _(
 GIT_SETUP_HELP = _(
     "Set git up to merge the plan file with crmplan merge.\n\n"
     "Writes the merge driver to the repository's configuration (.git/config; once per clone) "
-    "and 'workplan.yaml merge=crmplan' to .gitattributes (commit it, to share it). Writing "
-    "twice changes nothing. With --check, only says whether both are in place (exit 1 if "
-    "not).\n\n"
+    "and 'workplan.yaml merge=crmplan' to .gitattributes, and names the lock file crmplan "
+    "keeps beside the plan (.workplan.yaml.lock) in .gitignore (commit both, to share them). "
+    "Writing twice changes nothing. With --check, only says whether all are in place (exit 1 "
+    "if not).\n\n"
     "Example: crmplan git-setup --check")
 LOG_HELP = _(
     "The history of one activity in git: who changed what, and when.\n\n"

@@ -1321,6 +1321,8 @@ MESSAGES: dict[str, str] = {
         "controlador de fusión (git config merge.crmplan.driver): {answer}",
     "plan file merged with it (.gitattributes, merge=crmplan): {answer}":
         "archivo del plan fusionado con él (.gitattributes, merge=crmplan): {answer}",
+    "crmplan's lock file left out of git (.gitignore): {answer}":
+        "archivo de bloqueo de crmplan fuera de git (.gitignore): {answer}",
     "crmplan on the PATH, for git to run: {answer}":
         "crmplan en el PATH, para que git lo ejecute: {answer}",
     "The activity, e.g. 9.3.": "La actividad, p. ej. 9.3.",
@@ -1345,15 +1347,17 @@ MESSAGES: dict[str, str] = {
          "Ejemplo: crmplan merge %O %A %B %P (lo que ejecuta git)"),
     ("Set git up to merge the plan file with crmplan merge.\n\n"
      "Writes the merge driver to the repository's configuration (.git/config; once per clone) "
-     "and 'workplan.yaml merge=crmplan' to .gitattributes (commit it, to share it). Writing "
-     "twice changes nothing. With --check, only says whether both are in place (exit 1 if "
-     "not).\n\n"
+     "and 'workplan.yaml merge=crmplan' to .gitattributes, and names the lock file crmplan "
+     "keeps beside the plan (.workplan.yaml.lock) in .gitignore (commit both, to share them). "
+     "Writing twice changes nothing. With --check, only says whether all are in place (exit 1 "
+     "if not).\n\n"
      "Example: crmplan git-setup --check"):
         ("Configura git para fusionar el archivo del plan con crmplan merge.\n\n"
          "Escribe el controlador de fusión en la configuración del repositorio (.git/config; una "
-         "vez en cada copia) y 'workplan.yaml merge=crmplan' en .gitattributes (guárdelo con un "
-         "commit para compartirlo). Escribirlo dos veces no cambia nada. Con --check, solo "
-         "indica si ambos están en su lugar (termina con 1 si no).\n\n"
+         "vez en cada copia), 'workplan.yaml merge=crmplan' en .gitattributes y, en "
+         ".gitignore, el archivo de bloqueo que crmplan deja junto al plan (.workplan.yaml.lock) "
+         "(guarde ambos con un commit para compartirlos). Escribirlo dos veces no cambia nada. "
+         "Con --check, solo indica si todo está en su lugar (termina con 1 si no).\n\n"
          "Ejemplo: crmplan git-setup --check"),
     ("The history of one activity in git: who changed what, and when.\n\n"
      "Follows the activity by its id through every commit of the plan file: when it was added, "
