@@ -17,7 +17,7 @@ from typing import NamedTuple
 from crm_plan import git
 from crm_plan.store import lock_file
 
-DRIVER = "crmplan merge %O %A %B %P"
+DRIVER = "crmplan merge %O %A %B %P --labels %X %S %Y"
 NAME = "crmplan: merges workplan.yaml by its structure"
 ATTRIBUTE = "merge=crmplan"
 

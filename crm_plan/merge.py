@@ -43,8 +43,17 @@ from crm_plan.messages import _
 from crm_plan.problems import Problem
 from crm_plan.source import BOM
 
-OURS_LABEL, THEIRS_LABEL = "ours", "theirs"
 
+class Labels(NamedTuple):
+    """What the conflict markers name each version by: git passes the branch or commit names
+    (`%X %S %Y`, since git 2.44); else these words."""
+
+    ours: str = "ours"
+    base: str = "base"
+    theirs: str = "theirs"
+
+
+WORDS = Labels()
 
 class MergeConflict(CrmPlanError):
     """The merge left conflicts for a person to resolve (exit 1, as git expects of a driver)."""
@@ -72,17 +81,19 @@ class Result(NamedTuple):
         return not self.conflicts and self.reason is None
 
 
-def merge_files(base: bytes, ours: bytes, theirs: bytes, display: str) -> Result:
+def merge_files(base: bytes, ours: bytes, theirs: bytes, display: str,
+                labels: Labels = WORDS) -> Result:
     """Merge three versions of a plan file as git's merge driver does: the result, and whether
     it is clean (no markers, and it validates) or a conflict."""
     if ours == theirs or base == theirs:
         return Result(ours, [], False)
     if base == ours:
         return Result(theirs, [], False)
-    texts = [_decoded(data) for data in (base, ours, theirs)]
-    merged = merge_texts(*texts) if None not in texts else None  # type: ignore[arg-type]
+    b, o, t = (_decoded(data) for data in (base, ours, theirs))
+    merged = merge_texts(b, o, t, labels) if b is not None and o is not None and t is not None \
+        else None
     if merged is None:
-        return _by_lines(base, ours, theirs, display)._replace(note=_(
+        return _by_lines(base, ours, theirs, display, labels)._replace(note=_(
             "one of the three versions is not a plan file crmplan can read (crmplan validate "
             "says why); merged line by line instead"))
     data = merged.text.encode("utf-8")
@@ -90,7 +101,7 @@ def merge_files(base: bytes, ours: bytes, theirs: bytes, display: str) -> Result
         return Result(data, merged.conflicts, True)
     errors = _errors(data, display)
     if errors:
-        fallback = _by_lines(base, ours, theirs, display)
+        fallback = _by_lines(base, ours, theirs, display, labels)
         return fallback._replace(reason=_(
             "merged by the plan's structure, the plan would not validate ({problem}); the file "
             "holds git's line merge instead, to finish by hand").format(problem=errors[0]),
@@ -98,7 +109,7 @@ def merge_files(base: bytes, ours: bytes, theirs: bytes, display: str) -> Result
     return Result(data, [], True)
 
 
-def merge_texts(base: str, ours: str, theirs: str) -> Merged | None:
+def merge_texts(base: str, ours: str, theirs: str, labels: Labels = WORDS) -> Merged | None:
     """The structural merge of three texts, or None when one cannot be cut into blocks."""
     versions = [_Version.of(text) for text in (base, ours, theirs)]
     trees = [tree(v.body) for v in versions]
@@ -106,20 +117,20 @@ def merge_texts(base: str, ours: str, theirs: str) -> Merged | None:
         return None
     b, o, t = versions
     try:
-        return _merged(trees[0], trees[1], trees[2], b, o, t)
+        return _merged(trees[0], trees[1], trees[2], b, o, t, labels)
     except CutError:
         return None
 
 
-def _merged(base: Block, ours: Block, theirs: Block, b: _Version, o: _Version, t: _Version
-            ) -> Merged:
+def _merged(base: Block, ours: Block, theirs: Block, b: _Version, o: _Version, t: _Version,
+            labels: Labels) -> Merged:
     merge = _Merge(base, ours, theirs, o.newline)
     merged = merge.root()
-    text, regions = _joined(merged, o.newline)
+    text, regions = _joined(merged, o.newline, labels)
     if merge.styled and not regions and (done := tree(text)) is not None:
         # a gap no version shows: as `archive` would find it in the merged file, as it reads
         merged = _Merge(base, ours, theirs, o.newline, done).root()
-        text, regions = _joined(merged, o.newline)
+        text, regions = _joined(merged, o.newline, labels)
     bom = o.bom if o.bom != b.bom else t.bom
     final = o.final if o.final != b.final else t.final
     if not final and not (merged and isinstance(merged[-1], Conflict)):
@@ -414,7 +425,8 @@ def _natural(key: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in key.split("."))
 
 
-def _joined(pieces: list[Piece], newline: str) -> tuple[str, list[tuple[int, int]]]:
+def _joined(pieces: list[Piece], newline: str, labels: Labels
+            ) -> tuple[str, list[tuple[int, int]]]:
     """The text of the pieces, each conflict between git's markers, and where they stand."""
     lines: list[str] = []
     regions: list[tuple[int, int]] = []
@@ -423,9 +435,9 @@ def _joined(pieces: list[Piece], newline: str) -> tuple[str, list[tuple[int, int
             lines.append(piece)
             continue
         first = len(lines) + 1
-        lines += [f"{conflicts.START} {OURS_LABEL}{newline}", *piece.ours,
+        lines += [f"{conflicts.START} {labels.ours}{newline}", *piece.ours,
                   f"{conflicts.MIDDLE}{newline}", *piece.theirs,
-                  f"{conflicts.END} {THEIRS_LABEL}{newline}"]
+                  f"{conflicts.END} {labels.theirs}{newline}"]
         regions.append((first, len(lines)))
     return "".join(lines), regions
 
@@ -458,11 +470,11 @@ def _errors(data: bytes, display: str) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
 
 
-def _by_lines(base: bytes, ours: bytes, theirs: bytes, display: str) -> Result:
+def _by_lines(base: bytes, ours: bytes, theirs: bytes, display: str, labels: Labels) -> Result:
     """git's line merge; a clean one that does not validate is a conflict too."""
     from crm_plan import git
 
-    data, count = git.merge_file(base, ours, theirs, (OURS_LABEL, "base", THEIRS_LABEL))
+    data, count = git.merge_file(base, ours, theirs, (labels.ours, labels.base, labels.theirs))
     text = _decoded(data)
     regions = conflicts.regions(text) if text is not None else []
     if count and not regions:  # markers git wrote in a file that is not UTF-8 text

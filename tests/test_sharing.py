@@ -24,7 +24,8 @@ from crm_plan.gitsetup import DRIVER
 ON = dt.date(2010, 3, 1)
 SHIPPED = (ROOT / "workplan.yaml").read_text(encoding="utf-8")
 # What git runs in these tests: this crmplan, whatever the PATH holds.
-TEST_DRIVER = f'"{sys.executable}" -m crm_plan merge %O %A %B %P'
+# git before 2.44 passes %X %S %Y as written (the default words are used), later git the names.
+TEST_DRIVER = f'"{sys.executable}" -m crm_plan merge %O %A %B %P --labels %X %S %Y'
 
 
 def run(*args: str, cwd: Path | None = None):  # type: ignore[no-untyped-def]
@@ -178,6 +179,27 @@ def test_the_driver_on_files_directly(tmp_path: Path):
     assert "[duplicate-id]); the file holds git's line merge instead" in invalid.stderr
     missing = run("merge", str(base), str(tmp_path / "nothing"), str(theirs))
     assert missing.exit_code == 1 and "no such file" in missing.stderr
+
+
+def test_the_markers_name_the_versions_as_git_labels_them(tmp_path: Path):
+    base, ours, theirs = (tmp_path / name for name in ("base", "ours", "theirs"))
+    changed = {"ours": "continuo", "theirs": "por definir"}
+    for name, status in (("base", None), *changed.items()):
+        edits = [("set", "9.5", "status", status)] if status else []
+        (tmp_path / name).write_text(apply_all(SHIPPED, edits), encoding="utf-8")
+    files = [str(base), str(ours), str(theirs), "workplan.yaml"]
+    result = run("merge", *files, "--labels", "HEAD", "main~1", "mexico-marzo")
+    assert result.exit_code == 1
+    text = ours.read_text(encoding="utf-8")
+    at = text.splitlines().index("<<<<<<< HEAD")
+    assert text.splitlines()[at:at + 5] == [
+        "<<<<<<< HEAD", "        status: continuo", "=======", "        status: por definir",
+        ">>>>>>> mexico-marzo"]
+    ours.write_text(apply_all(SHIPPED, [("set", "9.5", "status", "continuo")]), encoding="utf-8")
+    placeholders = run("merge", *files, "--labels", "%X", "%S", "%Y")
+    assert placeholders.exit_code == 1
+    assert "<<<<<<< ours\n" in ours.read_text(encoding="utf-8")
+    assert ">>>>>>> theirs\n" in ours.read_text(encoding="utf-8")
 
 
 # -- git-setup ------------------------------------------------------------------------------------

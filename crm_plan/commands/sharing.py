@@ -25,6 +25,10 @@ def merge(
         "Their version (git's %B)."))],
     path: Annotated[str | None, typer.Argument(metavar=_("[PATH]"), help=_(
         "The plan file's name in the repository (git's %P), for messages."))] = None,
+    labels: Annotated[tuple[str, str, str] | None, typer.Option(
+        "--labels", metavar="OURS BASE THEIRS", help=_(
+            "What the conflict markers call each version (git's %X %S %Y: the branches' "
+            "names). Default: ours, base, theirs."))] = None,
 ) -> None:
     from crm_plan import merge as plan_merge
     from crm_plan import outfile
@@ -32,7 +36,8 @@ def merge(
 
     display = path or ours
     result = plan_merge.merge_files(read_bytes(Path(base), base), read_bytes(Path(ours), ours),
-                                    read_bytes(Path(theirs), theirs), display)
+                                    read_bytes(Path(theirs), theirs), display,
+                                    _labels(labels or ("", "", "")))
     outfile.write(Path(ours), result.data)  # what git reads back, a conflict or not
     for note in (result.note, result.reason if result.conflicts else None):
         if note:
@@ -40,6 +45,15 @@ def merge(
                 path=display, message=note)), err=True)
     if not result.clean:
         raise plan_merge.MergeConflict(_merge_error(result, display))
+
+
+def _labels(given: tuple[str, str, str]) -> plan_merge.Labels:
+    """The labels git gave; each one it left out, or left as its placeholder (git before 2.44
+    passes `%X` as written), is the default word."""
+    from crm_plan.merge import WORDS, Labels
+
+    return Labels(*(word if word.strip() and word not in ("%X", "%S", "%Y") else default
+                    for word, default in zip(given, WORDS, strict=True)))
 
 
 def _merge_error(result: plan_merge.Result, display: str) -> str:

@@ -1325,6 +1325,10 @@ MESSAGES: dict[str, str] = {
         "archivo de bloqueo de crmplan fuera de git (.gitignore): {answer}",
     "crmplan on the PATH, for git to run: {answer}":
         "crmplan en el PATH, para que git lo ejecute: {answer}",
+    ("What the conflict markers call each version (git's %X %S %Y: the branches' names). "
+     "Default: ours, base, theirs."):
+        ("Cómo llaman las marcas de conflicto a cada versión (%X %S %Y de git: los nombres de las "
+         "ramas). Si no se indica: ours, base, theirs."),
     "The activity, e.g. 9.3.": "La actividad, p. ej. 9.3.",
     "text, or json (one record per change).": "text, o json (un registro por cambio).",
     ("Merge two versions of the plan by its structure: git's merge driver.\n\n"
