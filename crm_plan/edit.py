@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from crm_plan import lookup
-from crm_plan.errors import CrmPlanError, UsageError
+from crm_plan.errors import CrmPlanError, NotInPlan
 from crm_plan.messages import _, day
 from crm_plan.model import Activity, Plan, Status, id_key
 from crm_plan.problems import Problem
@@ -81,7 +81,7 @@ def _activity(plan: Plan, activity_id: str) -> Activity:
     for activity in activities:
         if activity.id == activity_id.strip():
             return activity
-    raise UsageError(_("no activity has the id '{id}'{hint}").format(
+    raise NotInPlan(_("no activity has the id '{id}'{hint}").format(
         id=activity_id, hint=lookup.hint(activity_id, [a.id for a in activities])))
 
 

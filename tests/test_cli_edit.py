@@ -138,8 +138,10 @@ def test_archive_completed(plan: Path):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["archive", "1.9"], 2, "crmplan: no activity has the id '1.9'; did you mean '1.3', "
-                                "'1.2' or '1.1'?\n"),
+        (["archive", "1.9"], 2, "crmplan: in {plan}: no activity has the id '1.9'; did you mean "
+                                "'1.3', '1.2' or '1.1'?\n"),
+        (["restore", "1.9"], 2, "crmplan: in {plan}: no activity has the id '1.9'; did you mean "
+                                "'1.3', '1.2' or '1.1'?\n"),
         (["archive"], 2, "crmplan: name the activities to archive (e.g. crmplan archive 9.3), or "
                          "use --completed\n"),
         (["archive", "I.A.1.1"], 1, "crmplan: I.A.1.1 is already in the history; nothing was "
@@ -156,6 +158,7 @@ def test_refusals_write_nothing(plan: Path, args: list[str], code: int, message:
     result = run(*args, "-f", str(plan))
     if code == 1:  # a refusal names the file it is about
         message = message.replace("crmplan: ", f"crmplan: {plan}: ", 1)
+    message = message.replace("{plan}", str(plan))  # an unknown id names the file looked in
     assert (result.exit_code, result.stderr) == (code, message)
     assert plan.read_bytes() == (EDIT / "plan.yaml").read_bytes()
 
