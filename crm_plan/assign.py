@@ -1,15 +1,17 @@
 """`crmplan set ID FIELD=VALUE...`: assignments read, checked as `validate` checks the plan,
 and written into the text through `fieldedit`.
 
-An activity's fields that people change (its status, due date, actors, text, reference and
-notes) and an objective's title and note. Statuses and actors are the plan's own words, or a
-"did you mean" (`lookup`); an actor field takes a list (`responsible=México,OIM`) or one actor
-to add or remove (`responsible=+OIM`, `-OIM`); `ref=+...` adds a reference. An empty value
-removes an optional field. The result must validate, or nothing is written.
+An activity's fields that people change (its status, due date or the meeting it is due at,
+actors, text, reference and notes) and an objective's title and note. Statuses and actors are
+the plan's own words, or a "did you mean" (`lookup`); an actor field takes a list
+(`responsible=México,OIM`) or one actor to add or remove (`responsible=+OIM`, `-OIM`);
+`ref=+...` adds a reference. An empty value removes an optional field. The result must
+validate, or nothing is written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from crm_plan import fieldedit, fields, lookup
@@ -21,9 +23,12 @@ from crm_plan.source import Mapping, Scalar, Source
 from crm_plan.text import character_name, fold, unsafe_characters
 
 # The fields `set` changes: those of the kinds people change (texts, notes, actors, references,
-# the status, the due date), not ids, markers or what `archive` writes; in the file's order.
+# the status, the due date) and the deadline tied to meetings, not ids, markers or what
+# `archive` writes; in the file's order.
 _KINDS = (fields.TEXT, fields.NOTE, fields.ACTORS, fields.REFS, fields.STATUS, fields.DUE)
-ACTIVITY_SETTABLE = tuple(f.name for f in fields.ACTIVITY.fields if f.kind in _KINDS)
+_MEETINGS = ("due_at", "due_each", "days_before")
+ACTIVITY_SETTABLE = tuple(f.name for f in fields.ACTIVITY.fields
+                          if f.kind in _KINDS or f.name in _MEETINGS)
 OBJECTIVE_SETTABLE = tuple(f.name for f in fields.OBJECTIVE.fields if f.kind in _KINDS)
 ACTIVITY_FIELDS = fields.ACTIVITY.names  # where a new field goes: after those before it here
 OBJECTIVE_FIELDS = fields.OBJECTIVE.names
@@ -98,6 +103,13 @@ def _set_activity(plan: Plan, text: str, target: Target, assignment: Assignment)
         return _scalar(text, target, field, lookup.status(value).value if value else "")
     if kind == fields.DUE:
         return _scalar(text, target, field, lookup.due(value).iso() if value else "")
+    if field == "due_at":
+        return _scalar(text, target, field,
+                       lookup.meeting(plan, value, field).id if value else "")
+    if field == "due_each":
+        return _set_names(text, target, field, value, lambda word: _body(plan, word))
+    if field == "days_before" and value and not value.isdigit():
+        raise UsageError(_("'days_before' is a whole number of days, e.g. 1"))
     return _scalar(text, target, field, value)
 
 
@@ -108,30 +120,54 @@ def _field(part: fields.Part, name: str) -> fields.Field:
 def _scalar(text: str, target: Target, field: str, value: str) -> str:
     part = fields.OBJECTIVE if target.kind == "objective" else fields.ACTIVITY
     if value:
-        return fieldedit.set_scalar(text, target, field, value, part.names)
+        number = _field(part, field).kind == fields.POSITION
+        return fieldedit.set_scalar(text, target, field, value, part.names, number=number)
     if _field(part, field).required is not None:
         raise UsageError(_("'{field}' cannot be empty").format(field=field))
     return fieldedit.remove_field(text, target, field)
 
 
 def _set_actors(plan: Plan, text: str, target: Target, field: str, value: str) -> str:
+    return _set_names(text, target, field, value, lambda word: lookup.actor(plan, word))
+
+
+def _body(plan: Plan, word: str) -> str:
+    """A body that meets in the calendar (CRM, GRCM...), as the calendar writes it; any word
+    when the plan has no calendar."""
+    bodies = list(dict.fromkeys(m.body for m in plan.meetings))
+    for body in bodies:
+        if fold(body) == fold(word):
+            return body
+    if not bodies:
+        return word
+    raise UsageError(_("no meeting of 'meetings' is of the body '{body}'").format(body=word)
+                     + lookup.hint(word, bodies))
+
+
+def _set_names(text: str, target: Target, field: str, value: str,
+               resolve: Callable[[str], str]) -> str:
+    """A list of names (actors, bodies): the whole list, or the names to add and remove."""
     current = _current(text, target, field)
     words = [w.strip() for w in value.split(",") if w.strip()]
     signed = [w for w in words if w[0] in "+-"]
+    if signed and len(signed) != len(words) and field == "due_each":
+        raise UsageError(_("'{field}={value}': either name the whole list (GRCM,CRM) or the "
+                           "bodies to add and remove (+CRM,-GRCM), not both").format(
+            field=field, value=value))
     if signed and len(signed) != len(words):
         raise UsageError(_("'{field}={value}': either name the whole list (México,OIM) or the "
                            "actors to add and remove (+OIM,-ST), not both").format(
             field=field, value=value))
     if not signed:
-        wanted = list(dict.fromkeys(lookup.actor(plan, w) for w in words))
+        wanted = list(dict.fromkeys(resolve(w) for w in words))
     else:
         wanted = list(current)
         for word in signed:
-            actor = lookup.actor(plan, word[1:].strip())
-            if word[0] == "+" and actor not in wanted:
-                wanted.append(actor)
+            name = resolve(word[1:].strip())
+            if word[0] == "+" and name not in wanted:
+                wanted.append(name)
             elif word[0] == "-":
-                wanted = _without(wanted, actor, field, target.id)
+                wanted = _without(wanted, name, field, target.id)
     style = fieldedit.list_style(text, field, fieldedit.list_style(text, "responsible"))
     return fieldedit.set_list(text, target, field, wanted, ACTIVITY_FIELDS, style=style,
                               drop_empty=_field(fields.ACTIVITY, field).required is None)
@@ -171,7 +207,7 @@ def _root(text: str) -> Mapping | None:
 
 def _check_schedule(text: str, activity_id: str, assignments: list[Assignment]) -> None:
     """`programado` needs a due date: said in the command's terms, not the file's."""
-    if not any(a.field in ("status", "due") for a in assignments):
+    if not any(a.field in ("status", "due", "due_at", "due_each") for a in assignments):
         return
     item = fieldedit.find(_root(text), Target("activity", activity_id))
     status = fieldedit.scalar_value(item.get("status")) if item is not None else None

@@ -184,10 +184,13 @@ def single_quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def written(value: str, style: str | None, *, flow: bool = False) -> str:
+def written(value: str, style: str | None, *, flow: bool = False, number: bool = False) -> str:
     """`value` as a scalar in the style `style` (None plain, ' or "), in double quotes where
-    that style cannot hold it; checked by reading it back."""
+    that style cannot hold it; checked by reading it back. With `number`, a whole number is
+    written plain (a field whose value is a number: `days_before: 3`)."""
     candidates = []
+    if style is None and number and value.isascii() and value.isdigit():
+        candidates.append(value)
     if style is None and plain_ok(value, flow=flow):
         candidates.append(value)
     if style == "'" and "\n" not in value and "\r" not in value:
@@ -213,14 +216,16 @@ def _reads_back(written_value: str, value: str, *, flow: bool = False) -> bool:
 
 # -- one scalar field -----------------------------------------------------------------------------
 
-def set_scalar(text: str, target: Target, key: str, value: str, order: Seq[str]) -> str:
+def set_scalar(text: str, target: Target, key: str, value: str, order: Seq[str], *,
+               number: bool = False) -> str:
     """`key: value` in the item: the value replaced in its style, or the field added after the
-    fields that come before it in `order`."""
+    fields that come before it in `order` (a whole number plain, with `number`)."""
     doc = _Text(text)
     item = doc.item(target)
     node = item.get(key)
     if node is None:
-        return _insert_field(doc, item, key, written(value, _style_for(doc, key)), order)
+        style = None if number else _style_for(doc, key)
+        return _insert_field(doc, item, key, written(value, style, number=number), order)
     if isinstance(node, Scalar) and not _is_null(node) and node.value == value:
         return text
     if not isinstance(node, Scalar):
@@ -232,7 +237,8 @@ def set_scalar(text: str, target: Target, key: str, value: str, order: Seq[str])
         return doc.spliced(start, doc.end(node), new if node.value else " " + new)
     if node.style in ("|", ">"):
         return _set_block(doc, node, value)
-    return doc.spliced(doc.start(node), doc.end(node), written(value, node.style))
+    return doc.spliced(doc.start(node), doc.end(node),
+                       written(value, node.style, number=number))
 
 
 def _set_block(doc: _Text, node: Scalar, value: str) -> str:

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import DATA, ROOT
 from typer.testing import CliRunner
 
 from crm_plan.cli import app
@@ -166,7 +166,7 @@ def test_crlf_and_bom_are_kept(plan: Path):
     (["1.2", "estado=pendiente"], 2,
      "'estado' is not a field of an activity that crmplan set can change; did you mean "
      "'status'? (fields: text, ref, responsible, coordination, support, responsible_note, "
-     "status, due, status_note, note)"),
+     "status, due, due_at, due_each, days_before, status_note, note)"),
     (["1", "status=pendiente"], 2,
      "'status' is not a field of an objective that crmplan set can change (fields: title, "
      "note)"),
@@ -203,6 +203,52 @@ def test_refusals_write_nothing(plan: Path, args: list[str], code: int, message:
     assert plan.read_text(encoding="utf-8") == ORIGINAL
 
 
+SHIPPED = (ROOT / "workplan.yaml").read_text(encoding="utf-8")
+
+
+def test_a_deadline_tied_to_meetings(tmp_path: Path):
+    """due_at names a meeting of the calendar, due_each the bodies (a list, or + and -),
+    days_before a whole number written plain; each as the calendar writes it."""
+    plan = tmp_path / "workplan.yaml"
+    plan.write_text(SHIPPED, encoding="utf-8")
+    for args in (["9.1", "status=programado", "due_each=grcm,crm", "days_before=3"],
+                 ["9.1", "due_each=-CRM", "days_before=1"],
+                 ["9.2", "due_at=grcm-2009-12", "days_before=0"]):
+        result = run("set", *args, "--keep-updated", "-f", str(plan))
+        assert (result.exit_code, result.stdout) == (0, f"Updated {args[0]}.\n"), result.output
+    assert plan.read_text(encoding="utf-8") == SHIPPED.replace(
+        "[Países miembros]\n        status: pendiente\n      - id: \"9.2\"",
+        "[Países miembros]\n        status: programado\n        due_each: [GRCM]\n"
+        "        days_before: 1\n      - id: \"9.2\"").replace(
+        "        status: por definir\n      - id: \"9.3\"",
+        "        status: por definir\n        due_at: GRCM-2009-12\n        days_before: 0\n"
+        "      - id: \"9.3\"")
+    result = run("set", "9.2", "due_at=", "days_before=", "--keep-updated", "-f", str(plan))
+    assert result.exit_code == 0
+    assert "due_at: GRCM" not in plan.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["9.1", "due_at=GRCM-2010-06"], "due_at: 'GRCM-2010-06' is not a meeting of the calendar; "
+     "did you mean 'GRCM-2009-12', 'GRCM-2008-11' or 'GRCM-2007-12'? (see crmplan meetings)"),
+    (["9.1", "due_each=Rde"], "no meeting of 'meetings' is of the body 'Rde'; did you mean "
+                              "'Red'?"),
+    (["9.1", "due_each=GRCM,+CRM"], "'due_each=GRCM,+CRM': either name the whole list "
+     "(GRCM,CRM) or the bodies to add and remove (+CRM,-GRCM), not both"),
+    (["9.1", "due_each=GRCM", "days_before=tres"], "'days_before' is a whole number of days, "
+                                                   "e.g. 1"),
+    (["9.1", "status=programado", "due_each=GRCM", "due_each="],
+     "9.1: the status 'programado' needs a due date; add it to the command, e.g. due=2010-06 "
+     "(a year, a month or a day)"),
+])
+def test_a_deadline_tied_to_meetings_is_checked(tmp_path: Path, args: list[str], message: str):
+    plan = tmp_path / "workplan.yaml"
+    plan.write_text(SHIPPED, encoding="utf-8")
+    result = run("set", *args, "-f", str(plan))
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"crmplan: {message}\n")
+    assert plan.read_text(encoding="utf-8") == SHIPPED
+
+
 def test_a_change_that_would_not_validate_is_refused_with_the_problem(plan: Path):
     result = run("set", "I.A.1.1", "status=pendiente", "-f", str(plan))
     assert (result.exit_code, result.stderr) == (1, (
@@ -217,6 +263,6 @@ def test_spanish(plan: Path):
     assert (result.exit_code, result.stderr) == (2, (
         "crmplan: 'estado' no es un campo de una actividad que crmplan set pueda cambiar; "
         "¿quiso decir 'status'? (campos: text, ref, responsible, coordination, support, "
-        "responsible_note, status, due, status_note, note)\n"))
+        "responsible_note, status, due, due_at, due_each, days_before, status_note, note)\n"))
     result = run("--lang", "es", "set", "1.2", "status=pendiente", "-f", str(plan))
     assert (result.exit_code, result.stdout) == (0, "Se actualizó 1.2.\n")

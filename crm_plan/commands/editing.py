@@ -267,9 +267,10 @@ RESTORE_HELP = _("Put archived activities back where `crmplan archive` took them
                  "Example: crmplan restore 9.3")
 SET_HELP = _(
     "Change an activity's or an objective's fields, and nothing else in the file.\n\n"
-    "An activity's status, due, responsible, coordination, support, text, ref, note, "
-    "status_note and responsible_note; an objective's title and note. Statuses and actors are "
-    "checked as validate checks them. An actor field takes the whole list "
+    "An activity's status, due, due_at (a meeting of the calendar), due_each (bodies: "
+    "due_each=GRCM,CRM), days_before, responsible, coordination, support, text, ref, note, "
+    "status_note and responsible_note; an objective's title and note. Statuses, meetings and "
+    "actors are checked as validate checks them. An actor field takes the whole list "
     "(responsible=México,OIM) or the actors to add and remove (responsible=+OIM,-ST); "
     "ref=+TEXT adds a reference and ref=-TEXT removes one. An empty value (note=) removes an "
     "optional field.\n\n"

@@ -1027,6 +1027,10 @@ MESSAGES: dict[str, str] = {
     "say what to change, e.g. crmplan set {id} status=programado due=2010-06":
         "indique qué cambiar, p. ej. crmplan set {id} status=programado due=2010-06",
     "'{field}' cannot be empty": "'{field}' no puede quedar vacío",
+    ("'{field}={value}': either name the whole list (GRCM,CRM) or the bodies to add and remove "
+     "(+CRM,-GRCM), not both"):
+        ("'{field}={value}': indique la lista completa (GRCM,CRM) o los órganos que se añaden y "
+         "se quitan (+CRM,-GRCM), no ambas cosas"),
     ("'{field}={value}': either name the whole list (México,OIM) or the actors to add and remove "
      "(+OIM,-ST), not both"):
         ("'{field}={value}': indique la lista completa (México,OIM) o los actores que se añaden "
@@ -1045,17 +1049,20 @@ MESSAGES: dict[str, str] = {
     "Nothing to change: {id} already has these values.":
         "No hay nada que cambiar: {id} ya tiene esos valores.",
     ("Change an activity's or an objective's fields, and nothing else in the file.\n\n"
-     "An activity's status, due, responsible, coordination, support, text, ref, note, "
-     "status_note and responsible_note; an objective's title and note. Statuses and actors are "
-     "checked as validate checks them. An actor field takes the whole list "
+     "An activity's status, due, due_at (a meeting of the calendar), due_each (bodies: "
+     "due_each=GRCM,CRM), days_before, responsible, coordination, support, text, ref, note, "
+     "status_note and responsible_note; an objective's title and note. Statuses, meetings and "
+     "actors are checked as validate checks them. An actor field takes the whole list "
      "(responsible=México,OIM) or the actors to add and remove (responsible=+OIM,-ST); "
      "ref=+TEXT adds a reference and ref=-TEXT removes one. An empty value (note=) removes an "
      "optional field.\n\n"
      "Example: crmplan set 9.3 status=programado due=2010-06 responsible=+OIM"):
         ("Cambia campos de una actividad o de un objetivo, y nada más del archivo.\n\n"
-         "De una actividad: status (estado), due (fecha prevista), responsible, coordination, "
-         "support, text, ref, note, status_note y responsible_note; de un objetivo: title y "
-         "note. Los estados y los actores se comprueban como lo hace validate. Un campo de "
+         "De una actividad: status (estado), due (fecha prevista), due_at (una reunión del "
+         "calendario), due_each (órganos: due_each=GRCM,CRM), days_before, responsible, "
+         "coordination, support, text, ref, note, status_note y responsible_note; de un "
+         "objetivo: title y note. Los estados, las reuniones y los actores se comprueban como "
+         "lo hace validate. Un campo de "
          "actores recibe la lista completa (responsible=México,OIM) o los actores que se añaden "
          "y se quitan (responsible=+OIM,-ST); ref=+TEXTO añade una referencia y ref=-TEXTO la "
          "quita. Un valor vacío (note=) quita un campo opcional.\n\n"
