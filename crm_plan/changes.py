@@ -114,7 +114,7 @@ class PartSpec(NamedTuple):
     part: Part
     items: Callable[[Plan], Mapping[str, NamedTuple]]  # the part's items by key
     fields: tuple[str, ...]  # the fields compared, in the order they are reported
-    name: str  # the field that names an item
+    name: str  # the field (or method) that names an item
 
 
 def _objectives(plan: Plan) -> dict[str, Objective]:
@@ -132,7 +132,7 @@ PARTS: tuple[PartSpec, ...] = (
     PartSpec(Part.SECTION, lambda plan: plan.sections, ("area", "title"), "title"),
     PartSpec(Part.ACTOR, lambda plan: plan.actors, ("name", "members"), "name"),
     PartSpec(Part.MEETING, lambda plan: {m.id: m for m in plan.meetings},
-             ("body", "date", "place", "name", "note"), "name"),
+             ("body", "date", "place", "name", "note"), "label"),
     PartSpec(Part.OBJECTIVE, _objectives, ("section", "title", "note", "action_plan"), "title"),
 )
 
@@ -191,7 +191,9 @@ def _item_changes(spec: PartSpec, key: str, old: NamedTuple | None, new: NamedTu
 
 
 def _name(record: NamedTuple, name: str) -> str:
-    value = _field(record, name)
+    """What names an item: a field, or a method that says it (a meeting's `label`)."""
+    attribute = getattr(record, name)
+    value = attribute() if callable(attribute) else _field(record, name)
     return value if isinstance(value, str) else ""
 
 

@@ -415,3 +415,20 @@ def test_meetings_compared_by_id():
     assert [(c.part, c.key, c.field, c.before, c.after) for c in part_changes(
         plan_of(shipped), plan_of(new)) if c.part is Part.MEETING] == [
         (Part.MEETING, "GRCM-2008-11", "place", "Tegucigalpa", "Tegucigalpa, Honduras")]
+
+
+def test_a_meeting_is_named_by_its_body_place_and_date():
+    from conftest import ROOT
+
+    from crm_plan.changes import Part, part_changes
+
+    shipped = (ROOT / "workplan.yaml").read_text(encoding="utf-8")
+    new = shipped.replace("  - id: CRM-1996-03\n",
+                          "  - id: GRCM-2010-06\n    body: GRCM\n    date: 2010-06\n"
+                          "  - id: CRM-1996-03\n", 1).replace(
+        "    date: 2008-11\n    place: Tegucigalpa\n",
+        "    date: 2008-11\n    place: Tegucigalpa, Honduras\n")
+    assert [(c.key, c.kind.value, c.name) for c in part_changes(plan_of(shipped), plan_of(new))
+            if c.part is Part.MEETING] == [
+        ("GRCM-2008-11", "edited", "GRCM, Tegucigalpa, Honduras, 2008-11"),
+        ("GRCM-2010-06", "added", "GRCM, 2010-06")]
