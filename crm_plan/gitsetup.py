@@ -55,6 +55,14 @@ def state(plan: Path) -> Setup:
                  ignored.returncode == 0, top / ".gitignore", _ignore_pattern(lock))
 
 
+def in_repository(plan: Path) -> None:
+    """GitError unless `plan` (which need not exist yet, nor its folder) is in a git work tree."""
+    folder = Path(plan).resolve().parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    git.top_level(folder)
+
+
 def setup(plan: Path) -> tuple[list[str], Setup]:
     """Write what is missing; the things written (`config`, `.gitattributes`), and the state."""
     before = state(plan)

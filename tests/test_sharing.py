@@ -370,3 +370,23 @@ def test_changes_since_a_revision_covers_the_other_parts(repo: Path):
         "## Sections\n\n- **B** Intercambio de información entre países\n"
         "  - title: Intercambio de información **entre países**\n\n"
         "## Actors\n\n- **OEA** Organización de los Estados Americanos\n  - added\n")
+
+
+def test_init_git_writes_the_plan_and_sets_git_up(tmp_path: Path):
+    folder = tmp_path / "red"
+    folder.mkdir()
+    outside = run("init", "--git", cwd=folder)
+    assert (outside.exit_code, outside.stderr) == (
+        1, f"crmplan: {folder} is not in a git repository\n")
+    assert not (folder / "workplan.yaml").exists()  # refused before anything was written
+    git(folder, "init", "-q")
+    result = run("init", "--git", "--date", "2010-03-01", cwd=folder)
+    assert result.exit_code in (0, 1), result.output  # 1: crmplan not on the PATH
+    assert result.stdout.splitlines()[:4] == [
+        "Wrote workplan.yaml, a new plan to fill in. Check it after each change: crmplan "
+        "validate -f workplan.yaml",
+        "Wrote the merge driver in the repository's configuration (.git/config).",
+        f"Wrote 'workplan.yaml merge=crmplan' in {folder / '.gitattributes'}.",
+        f"Wrote '/.workplan.yaml.lock' in {folder / '.gitignore'}."]
+    assert git(folder, "config", "merge.crmplan.driver").stdout == DRIVER + "\n"
+    assert run("validate", cwd=folder).exit_code == 0

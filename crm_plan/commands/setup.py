@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,12 +24,23 @@ def init(
         "--date", metavar=_("DATE"),
         help=_("The plan's 'updated' date (2010-03-01). Default: today."))
     ] = None,
+    git: Annotated[bool, typer.Option(
+        "--git", help=_("Also set git up to merge it with crmplan, as crmplan git-setup does "
+                        "(the plan must be in a git repository)."))] = False,
 ) -> None:
     from crm_plan import lookup, query, skeleton
 
+    if git:
+        from crm_plan import gitsetup
+
+        gitsetup.in_repository(Path(path))  # said before anything is written
     skeleton.create(path, lookup.date(date, "--date") if date else query.today())
     say(_("Wrote {path}, a new plan to fill in. Check it after each change: crmplan "
                  "validate -f {path}").format(path=path))
+    if git:
+        from crm_plan.commands.sharing import set_git_up
+
+        set_git_up(Path(path), path)
 
 
 SCHEMA_HELP = _(
@@ -41,4 +53,4 @@ INIT_HELP = _(
     "Write a new plan file to start from; never overwrites a file.\n\n"
     "The new plan has the document data (dated today), the CRM member states and the "
     "Technical Secretariat as actors, and no objectives yet; it validates without problems.\n\n"
-    "Example: crmplan init plans/workplan.yaml")
+    "Example: crmplan init plans/workplan.yaml --git")

@@ -78,20 +78,33 @@ def git_setup(
         usage(_("name the plan file in your git repository (--file), or run this in its folder"))
     if check:
         found = gitsetup.state(location.path)
+        say_state(found)
     else:
-        written, found = gitsetup.setup(location.path)
-        for what in written:
-            typer.echo(_("Wrote {what}.").format(what=_written(what, found)))
-        if not written:
-            typer.echo(_("git was already set up to merge {path} with crmplan; nothing "
-                         "written.").format(path=location.display))
+        found = set_git_up(location.path, location.display)
+    raise typer.Exit(EXIT_OK if found.complete and (found.on_path or not check)
+                     else EXIT_PROBLEMS)
+
+
+def set_git_up(plan: Path, display: str) -> Setup:
+    """`git-setup` (and `init --git`): what is missing written, each thing said, and the state."""
+    from crm_plan import gitsetup
+
+    written, found = gitsetup.setup(plan)
+    for what in written:
+        typer.echo(_("Wrote {what}.").format(what=_written(what, found)))
+    if not written:
+        typer.echo(_("git was already set up to merge {path} with crmplan; nothing "
+                     "written.").format(path=display))
+    say_state(found)
+    return found
+
+
+def say_state(found: Setup) -> None:
     for line in _state_lines(found):
         typer.echo(line)
     if not found.on_path:
         typer.echo(_("git runs 'crmplan merge': install crmplan where git finds it (on the PATH) "
                      "in every clone that merges the plan."), err=True)
-    raise typer.Exit(EXIT_OK if found.complete and (found.on_path or not check)
-                     else EXIT_PROBLEMS)
 
 
 def _written(what: str, found: Setup) -> str:

@@ -150,12 +150,16 @@ MESSAGES: dict[str, str] = {
     ("Write a new plan file to start from; never overwrites a file.\n\n"
      "The new plan has the document data (dated today), the CRM member states and the Technical "
      "Secretariat as actors, and no objectives yet; it validates without problems.\n\n"
-     "Example: crmplan init plans/workplan.yaml"):
+     "Example: crmplan init plans/workplan.yaml --git"):
         ("Escribe un nuevo archivo del plan para empezar; nunca sobrescribe un archivo.\n\n"
          "El nuevo plan trae los datos del documento (con la fecha de hoy), los Estados "
          "miembros de la CRM y la Secretaría Técnica como actores, y todavía ningún objetivo; "
          "se valida sin problemas.\n\n"
-         "Ejemplo: crmplan init planes/workplan.yaml"),
+         "Ejemplo: crmplan init planes/workplan.yaml --git"),
+    ("Also set git up to merge it with crmplan, as crmplan git-setup does (the plan must be in "
+     "a git repository)."):
+        ("Configura además git para fusionarlo con crmplan, como crmplan git-setup (el plan debe "
+         "estar en un repositorio de git)."),
     "Where to write it. Default: ./workplan.yaml.":
         "Dónde escribirlo. Si no se indica: ./workplan.yaml.",
     "The plan's 'updated' date (2010-03-01). Default: today.":
