@@ -36,7 +36,8 @@ def init(
         gitsetup.in_repository(Path(path))  # said before anything is written
     skeleton.create(path, lookup.date(date, "--date") if date else query.today())
     say(_("Wrote {path}, a new plan to fill in. Check it after each change: crmplan "
-                 "validate -f {path}").format(path=path))
+                 "validate -f {path}").format(
+        path=f'"{path}"' if " " in path else path))  # as it would be typed
     if git:
         from crm_plan.commands.sharing import set_git_up
 
