@@ -124,6 +124,10 @@ def test_init_writes_a_plan_that_validates_without_problems(tmp_path: Path,
     result = run("validate")
     assert (result.exit_code, result.stdout) == (
         0, "workplan.yaml: no problems (0 objectives, 0 activities, 0 in the history).\n")
+    (tmp_path / "planes 2010").mkdir()
+    result = run("init", "planes 2010/plan.yaml")
+    assert result.stdout == ('Wrote "planes 2010/plan.yaml", a new plan to fill in. Check it '
+                             'after each change: crmplan validate -f "planes 2010/plan.yaml"\n')
 
 
 def test_init_dates_the_plan_today(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
