@@ -36,7 +36,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from crm_plan import conflicts
-from crm_plan.blocks import LIST, Block, CutError, tree
+from crm_plan.blocks import LEAF, LIST, Block, CutError, tree
 from crm_plan.diff3 import Conflict, Piece, merge_lines
 from crm_plan.errors import CrmPlanError
 from crm_plan.messages import _
@@ -64,6 +64,7 @@ class Merged(NamedTuple):
 
     text: str
     conflicts: list[tuple[int, int]]
+    moved: bool = False  # an item moved (archived) on one side, changed on the other: both marked
 
 
 class Result(NamedTuple):
@@ -75,6 +76,7 @@ class Result(NamedTuple):
     note: str | None = None  # why the merge was made line by line
     reason: str | None = None  # why the result is a conflict although it holds no markers
     problems: tuple[Problem, ...] = ()  # the errors of a merge that would not validate
+    moved: bool = False  # as Merged.moved: the same side is to be kept in each conflict
 
     @property
     def clean(self) -> bool:
@@ -98,7 +100,7 @@ def merge_files(base: bytes, ours: bytes, theirs: bytes, display: str,
             "says why); merged line by line instead"))
     data = merged.text.encode("utf-8")
     if merged.conflicts:
-        return Result(data, merged.conflicts, True)
+        return Result(data, merged.conflicts, True, moved=merged.moved)
     errors = _errors(data, display)
     if errors:
         fallback = _by_lines(base, ours, theirs, display, labels)
@@ -126,6 +128,8 @@ def _merged(base: Block, ours: Block, theirs: Block, b: _Version, o: _Version, t
             labels: Labels) -> Merged:
     merge = _Merge(base, ours, theirs, o.newline)
     merged = merge.root()
+    if merge.contested:  # an item moved on one side and changed on the other: both ends marked
+        merged = _Merge(base, ours, theirs, o.newline, contested=merge.contested).root()
     text, regions = _joined(merged, o.newline, labels)
     if merge.styled and not regions and (done := tree(text)) is not None:
         # a gap no version shows: as `archive` would find it in the merged file, as it reads
@@ -135,7 +139,7 @@ def _merged(base: Block, ours: Block, theirs: Block, b: _Version, o: _Version, t
     final = o.final if o.final != b.final else t.final
     if not final and not (merged and isinstance(merged[-1], Conflict)):
         text = text[:-2] if text.endswith("\r\n") else text[:-1]
-    return Merged((BOM if bom else "") + text, regions)
+    return Merged((BOM if bom else "") + text, regions, bool(merge.contested))
 
 
 class _Version(NamedTuple):
@@ -157,6 +161,7 @@ class _Merged(NamedTuple):
     pieces: list[Piece]
     emptied: bool = False  # a list keyed by id with no item left
     gone: bool = False  # an item that goes: its list of activities was emptied
+    marked: bool = False  # one Conflict: an item moved on one side (`_Merge.marking`)
 
 
 Children = list[tuple[str, "_Merged"]]
@@ -165,14 +170,22 @@ Styles = list[tuple[tuple[str, ...], str, list[str], int]]
 
 
 class _Merge:
+    """One merge of the three trees. An item one side deleted and the other changed is a
+    conflict; when the side that deleted it put an item of the same id elsewhere (`archive`
+    moves an activity into the history), that item is marked too, on that side only, so that
+    keeping either side everywhere leaves one copy: the first merge finds these (`contested`:
+    the item's id -> the side that deleted it, 1 ours, 2 theirs), a second one marks them."""
+
     def __init__(self, base: Block, ours: Block, theirs: Block, newline: str,
-                 merged: Block | None = None) -> None:
+                 merged: Block | None = None, contested: dict[str, int] | None = None) -> None:
         self.trees = (base, ours, theirs)
         self.merged = merged  # a first merge, whose gaps come before those of the versions
         self.styled = False  # whether a gap came from `_style`
         self._styles: Styles | None = None
         self.newline = newline
         self._deleted: set[int] = set()  # blocks standing for an item one side deleted
+        self.marking = dict(contested or {})  # the items to mark where they were added
+        self.contested: dict[str, int] = {}  # found by this merge
 
     def root(self) -> list[Piece]:
         return self.block(*self.trees, ()).pieces
@@ -181,10 +194,15 @@ class _Merge:
 
     def block(self, b: Block | None, o: Block, t: Block, path: tuple[str, ...]) -> _Merged:
         ours, theirs = o.text(), t.text()
-        if ours == theirs or (b is not None and b.text() == theirs):
+        if ours == theirs:
             return _as_is(o)
-        if b is not None and b.text() == ours:
-            return _as_is(t)
+        for side, changed, unchanged in ((1, o, t), (2, t, o)):
+            if b is None or b.text() != unchanged.text():
+                continue
+            if not self._marks(changed, side):
+                return _as_is(changed)
+            if changed.kind != b.kind:  # became a list (`history:`) holding items to mark
+                return _Merged([Conflict(tuple(b.lines()), tuple(o.lines()), tuple(t.lines()))])
         o, t = _as_list(b, o), _as_list(b, t)
         if o.kind == t.kind != "leaf":
             if b is not None and b.kind != o.kind:  # `history:` became a list on both sides
@@ -204,8 +222,11 @@ class _Merge:
             return _Merged(head + tail, emptied=o.kind == LIST)
         pieces = list(head)
         for index, (key, merged) in enumerate(kept):
-            if index:
-                pieces += self._gap(kept[index - 1][0], key, b, o, t, path)
+            gap = self._gap(kept[index - 1][0], key, b, o, t, path) if index else []
+            if merged.marked and all(isinstance(line, str) for line in gap):
+                pieces += [_widened(merged.pieces[0], gap)]  # whichever side is kept, one gap
+                continue
+            pieces += gap
             pieces += merged.pieces
         pieces += tail
         if not path and not tail:
@@ -233,17 +254,28 @@ class _Merge:
             return self.block(b, o, t, path)
         one = o if o is not None else t
         assert one is not None
-        if b is None:
-            return _as_is(one)  # added on one side
+        side = 1 if one is o else 2
+        if b is None:  # added on one side
+            return self._added(one, side, path)
         if one.text() == b.text():
             return None
+        ours, theirs = (one.lines(), []) if one is o else ([], one.lines())
+        whole = _Merged([Conflict(tuple(b.lines()), tuple(ours), tuple(theirs))])
         if one.kind == LIST or one.holds_lists():  # deleted: every item of its lists deleted
             deleted = _emptied(b)
             self._deleted.add(id(deleted))
-            return self.block(b, one, deleted, path) if one is o else \
+            merged = self.block(b, one, deleted, path) if one is o else \
                 self.block(b, deleted, one, path)
-        ours, theirs = (one.lines(), []) if one is o else ([], one.lines())
-        return _Merged([Conflict(tuple(b.lines()), tuple(ours), tuple(theirs))])
+            if not _is_item(path) or not any(isinstance(p, Conflict) for p in merged.pieces):
+                return merged
+            # an item (an objective) that one side emptied and the other changed inside: the
+            # whole item is the conflict, and where its items went on the first side is marked
+            for key in [b.key, *_item_keys(b)]:
+                self.contested[key] = 3 - side
+            return whole
+        if _is_item(path):
+            self.contested[one.key] = 3 - side  # the side that deleted it
+        return whole
 
     def _emptied_item(self, b: Block | None, o: Block, t: Block, head: list[Piece],
                       tail: list[Piece], kept: Children) -> _Merged:
@@ -252,8 +284,49 @@ class _Merge:
         if b is not None and head == b.head and tail == b.tail and all(
                 m.emptied or m.pieces == _lines_of(b.child(key)) for key, m in kept):
             return _Merged([], gone=True)
+        if b is not None:  # its items went elsewhere on the side that emptied it
+            emptied = 1 if not any(c.children for c in o.children if c.kind == LIST) else 2
+            for key in [b.key, *_item_keys(b)]:
+                self.contested[key] = emptied
         return _Merged([Conflict(tuple(b.lines() if b else ()), tuple(self._lines(o)),
                                  tuple(self._lines(t)))])
+
+    def _added(self, block: Block, side: int, path: tuple[str, ...]) -> _Merged:
+        """What one side added: as it is, but for the items to mark (`marking`), each in a
+        conflict of its own, or the whole block when it holds nothing else."""
+        if not self._marks(block, side) and not (
+                _is_item(path) and self.marking.get(block.key) == side):
+            return _as_is(block)
+        if (_is_item(path) and self.marking.get(block.key) == side) or \
+                self._all_marked(block, side):
+            lines = tuple(block.lines())
+            return _Merged([Conflict((), lines, ()) if side == 1 else Conflict((), (), lines)],
+                           marked=True)
+        pieces: list[Piece] = list(block.head)
+        for index, child in enumerate(block.children):
+            if index:
+                pieces += block.gaps[index - 1]
+            below = path + ("*",) if block.kind == LIST else path + (child.key,)
+            pieces += self._added(child, side, below).pieces
+        return _Merged([*pieces, *block.tail])
+
+    def _all_marked(self, block: Block, side: int) -> bool:
+        """Whether every item of the lists in `block` is to be marked (a history part, or an
+        objective of it, that holds only moved items)."""
+        if block.kind == LIST:
+            return bool(block.children) and all(
+                self.marking.get(c.key) == side or self._all_marked(c, side)
+                for c in block.children)
+        lists = [c for c in block.children if c.kind == LIST]
+        return bool(lists) and all(self._all_marked(c, side) for c in lists)
+
+    def _marks(self, block: Block, side: int) -> bool:
+        """Whether `block` holds an item to mark that `side` added (only looked for in a
+        second merge, after a conflict)."""
+        if not self.marking or block.kind == LEAF:
+            return False
+        return any((self.marking.get(child.key) == side and block.kind == LIST)
+                   or self._marks(child, side) for child in block.children)
 
     def _lines(self, block: Block) -> list[str]:
         """A version's lines: none for an item that side deleted."""
@@ -369,6 +442,20 @@ def _collect(block: Block, path: tuple[str, ...], styles: Styles, rank: int) -> 
     for child in block.children:
         below = path + ("*",) if block.kind == LIST else path + (child.key,)
         _collect(child, below, styles, rank)
+
+
+def _widened(piece: Piece, gap: list[Piece]) -> Conflict:
+    """A marked item's conflict with the lines before it inside, on the side that has it."""
+    assert isinstance(piece, Conflict)
+    before = tuple(str(line) for line in gap)
+    return Conflict(piece.base, before + piece.ours if piece.ours else (),
+                    before + piece.theirs if piece.theirs else ())
+
+
+def _item_keys(block: Block) -> list[str]:
+    """The keys of the items of the lists in `block` (an objective's activities)."""
+    return [item.key for child in block.children if child.kind == LIST
+            for item in child.children]
 
 
 def _is_item(path: tuple[str, ...]) -> bool:

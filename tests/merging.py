@@ -180,3 +180,18 @@ def loosely(text: str) -> tuple[str, ...]:
     from the first two activities of the file as it was at the time."""
     lines = POSITION.sub("position: N", text).splitlines()
     return tuple(sorted(line for line in lines if line.strip()))
+
+
+def kept(text: str, side: str) -> str:
+    """A merged text with one side ("ours" or "theirs") kept in every conflict."""
+    out, keeping = [], True
+    for line in text.splitlines(keepends=True):
+        if line.startswith("<<<<<<< "):
+            keeping = side == "ours"
+        elif line.startswith("======="):
+            keeping = side == "theirs"
+        elif line.startswith(">>>>>>> "):
+            keeping = True
+        elif keeping:
+            out.append(line)
+    return "".join(out)

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 from conftest import ROOT
-from merging import apply_all, quoted
+from merging import apply_all, kept, quoted
 from plans import QUERY_PLAN, plan_of
 
 from crm_plan.blocks import LIST, MAPPING, tree
@@ -150,7 +150,21 @@ def test_archived_on_one_side_and_edited_on_the_other():
         "        status: pendiente",
         '        status_note: "(Ref.: p. 4, GRCM, Inf. Red Trata, noviembre, 2008)"',
         ">>>>>>> theirs"]
-    assert result.count("<<<<<<<") == 1 and 'id: "2.2"' in result.split(">>>>>>> theirs")[1]
+    # the archived copy is marked too, on its side only: keeping one side everywhere is a plan
+    history = result.split("\nhistory:\n")[1]
+    assert history.count("<<<<<<< ours\n") == 1 and history.endswith("=======\n>>>>>>> theirs\n")
+    assert kept(result, "ours") == ours and plan_of(ours)
+    assert kept(result, "theirs") == theirs and plan_of(theirs)
+
+
+def test_an_objective_emptied_on_one_side_and_retitled_on_the_other():
+    ours = archive(archive(QUERY_PLAN, "2.1", ON), "2.2", ON)
+    theirs = QUERY_PLAN.replace("title: Facilitar el intercambio", "title: Facilitar datos")
+    result = conflicted(QUERY_PLAN, ours, theirs)
+    assert result.count("<<<<<<<") == 2
+    assert kept(result, "ours") == ours and plan_of(ours)
+    assert kept(result, "theirs") == theirs and plan_of(theirs)
+
 
 
 def test_the_same_id_added_twice_with_different_content():

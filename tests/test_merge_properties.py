@@ -21,7 +21,7 @@ import pytest
 from fuzzing import examples, fuzz
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from merging import Edit, Skip, apply_all, claims, independent, loosely, quoted
+from merging import Edit, Skip, apply_all, claims, independent, kept, loosely, quoted
 from plangen import Generated, generated_plans
 from test_merge import assert_keeps_every_line
 
@@ -174,6 +174,35 @@ def test_one_field_changed_differently_is_the_only_conflict(
     assert [line.split(" #")[0].rstrip() for line in region] == [  # a comment may end it
         "<<<<<<< ours", f"status: {mine}", "=======", f"status: {yours}", ">>>>>>> theirs"]
     assert_keeps_every_line(base, ours, theirs, result.text)
+
+
+@fuzz
+@examples(normal=15, fuzzing=200)
+@given(generated=generated_plans(), data=st.data())
+def test_archived_on_one_side_and_edited_on_the_other_resolves_to_either_side(
+        generated: Generated, data: st.DataObject):
+    """Both ends of the move are marked: keeping one side in every conflict gives a plan with
+    one copy of the activity, that side's edits and the other side's independent ones."""
+    base, plan = two_sides(generated, data)
+    assume(any(plan.activities()))
+    target = data.draw(st.sampled_from([a.id for a in plan.activities()]), label="both change")
+    edit = ("set", target, "text", quoted("Texto cambiado"))
+    archiver = data.draw(st.sampled_from(["ours", "theirs"]), label="archived by")
+    sides = {archiver: [("archive", target)],
+             "theirs" if archiver == "ours" else "ours": [edit]}
+    try:
+        ours, theirs = apply_all(base, sides["ours"]), apply_all(base, sides["theirs"])
+    except Skip:
+        assume(False)
+    assume(valid(ours) is not None and valid(theirs) is not None)
+    result = merge_texts(base, ours, theirs)
+    assert result is not None and result.conflicts
+    assert_keeps_every_line(base, ours, theirs, result.text)
+    for side, expected in (("ours", ours), ("theirs", theirs)):
+        chosen = kept(result.text, side)
+        assert valid(chosen) is not None
+        # the same lines but for blank ones (around a deleted item they may stay on both sides)
+        assert loosely(chosen) == loosely(expected)
 
 
 @fuzz

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from merging import apply_all, quoted
+from merging import apply_all, kept, quoted
 from plans import plan_of
 from typer.testing import CliRunner
 
@@ -143,6 +143,21 @@ def test_a_true_conflict_has_markers_around_the_field_and_exit_1(repo: Path):
                                  [("set", "9.1", "status", "continuo")])
     result = run("validate", "-f", str(repo / "workplan.yaml"))
     assert result.exit_code == 1 and "[merge-conflict]" in result.stdout
+
+
+def test_archived_on_one_side_and_edited_on_the_other_marks_both_ends(repo: Path):
+    ours = archive(SHIPPED, "9.3", ON)
+    theirs = apply_all(SHIPPED, [("set", "9.3", "status", "pendiente")])
+    merged = branches(repo, ours, theirs)
+    assert merged.returncode != 0
+    text = (repo / "workplan.yaml").read_text(encoding="utf-8")
+    starts = [n + 1 for n, line in enumerate(text.splitlines()) if line == "<<<<<<< ours"]
+    assert len(starts) == 2
+    assert "an activity was archived or removed on one side and changed on the other; keep the " \
+        "same side in each conflict" in merged.stderr
+    assert kept(text, "ours") == ours and kept(text, "theirs") == theirs
+    (repo / "workplan.yaml").write_text(kept(text, "theirs"), encoding="utf-8")
+    assert run("validate", "-f", str(repo / "workplan.yaml")).exit_code == 0
 
 
 def test_an_unreadable_version_falls_back_to_git_merge_file(repo: Path):

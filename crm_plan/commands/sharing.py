@@ -60,6 +60,10 @@ def _merge_error(result: plan_merge.Result, display: str) -> str:
     if not result.conflicts:
         return _("{path}: {message}").format(path=display, message=result.reason)
     lines = ", ".join(f"{first}–{last}" for first, last in result.conflicts)
+    if result.moved:
+        return _("{path}: conflicts at lines {lines}: an activity was archived or removed on one "
+                 "side and changed on the other; keep the same side in each conflict, delete "
+                 "the markers, then run crmplan validate").format(path=display, lines=lines)
     return _("{path}: conflicts at lines {lines}: keep one side of each, delete the markers, then "
              "run crmplan validate").format(path=display, lines=lines)
 

@@ -1309,6 +1309,12 @@ MESSAGES: dict[str, str] = {
     "Their version (git's %B).": "La versión del otro lado (%B de git).",
     "The plan file's name in the repository (git's %P), for messages.":
         "El nombre del archivo del plan en el repositorio (%P de git), para los mensajes.",
+    ("{path}: conflicts at lines {lines}: an activity was archived or removed on one side and "
+     "changed on the other; keep the same side in each conflict, delete the markers, then run "
+     "crmplan validate"):
+        ("{path}: conflictos en las líneas {lines}: una actividad se archivó o se quitó en un "
+         "lado y se cambió en el otro; conserve el mismo lado en cada conflicto, borre las "
+         "marcas y ejecute crmplan validate"),
     ("{path}: conflicts at lines {lines}: keep one side of each, delete the markers, then run "
      "crmplan validate"):
         ("{path}: conflictos en las líneas {lines}: conserve uno de los lados de cada uno, borre "
