@@ -351,6 +351,21 @@ def test_since_a_revision_without_the_file(repo: Path):
         "under another name?)\n"))
 
 
+def test_since_a_revision_whose_plan_has_errors(repo: Path):
+    """A committed version cannot be fixed: the refusal says it cannot be compared."""
+    plan = repo / "workplan.yaml"
+    plan.write_text(QUERY_PLAN.replace("status: continuo", "status: x"), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Estado mal escrito")
+    plan.write_text(QUERY_PLAN, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Estado corregido")
+    result = run("changes", "--since", "HEAD~1", "-f", str(plan))
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", (
+        "HEAD~1:workplan.yaml:33:17: error: 'x' is not a status (known: continuo, programado, "
+        "pendiente, por definir, completado) [status]\n"
+        "crmplan: the plan file as committed in revision HEAD~1 (HEAD~1:workplan.yaml) has "
+        "errors, so it cannot be compared\n"))
+
+
 def test_since_without_git(repo: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("PATH", str(repo))  # no git there
     result = run("changes", "--since", "HEAD", "-f", str(repo / "workplan.yaml"))

@@ -727,6 +727,10 @@ MESSAGES: dict[str, str] = {
         ("git no está instalado (o no está en el PATH); --since lo necesita para leer una "
          "versión anterior del plan"),
     "git could not be run ({reason})": "no se pudo ejecutar git ({reason})",
+    ("the plan file as committed in revision {revision} ({path}) has errors, so it cannot be "
+     "compared"):
+        ("el archivo del plan guardado en la revisión {revision} ({path}) tiene errores, así que "
+         "no se puede comparar"),
     ("'{revision}' is not a revision of this git repository; give a commit, a tag or a branch, "
      "e.g. --since HEAD~1"):
         ("'{revision}' no es una revisión de este repositorio de git; indique un commit, una "
