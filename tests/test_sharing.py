@@ -332,6 +332,19 @@ def test_log_of_an_unknown_activity_and_outside_git(history: Path, tmp_path: Pat
     assert outside.exit_code == 1 and "is not in a git repository" in outside.stderr
 
 
+def test_log_finds_an_id_as_show_does(repo: Path):
+    """Case and spaces ignored, as `show` finds I.B.1.3 from i.b.1.3; the plan's own spelling
+    is shown."""
+    exact = run("log", "I.B.1.3", cwd=repo)
+    assert exact.exit_code == 0, exact.output
+    assert exact.stdout.startswith("I.B.1.3 ")
+    for typed in ("i.b.1.3", " I.b.1.3 "):
+        result = run("log", typed, cwd=repo)
+        assert (result.exit_code, result.stdout, result.stderr) == (0, exact.stdout, "")
+    data = json.loads(run("log", "i.b.1.3", "--format", "json", cwd=repo).stdout)
+    assert data["id"] == "I.B.1.3" and len(data["events"]) == 1
+
+
 def test_log_skips_a_commit_that_holds_an_unfinished_merge(repo: Path):
     commit(repo, SHIPPED.replace("        status: pendiente\n",
                                  "<<<<<<< ours\n        status: pendiente\n=======\n"
