@@ -1261,6 +1261,10 @@ MESSAGES: dict[str, str] = {
          "Ejemplo: crmplan apply respuestas/*.xlsx --yes"),
     # merge / git
     # conflicts.py
+    ("this file holds an unfinished merge at line {line}: keep one side, then delete the "
+     "markers"):
+        ("este archivo contiene una fusión sin terminar en la línea {line}: conserve uno de "
+         "los lados y luego borre las marcas"),
     ("this file holds an unfinished merge at lines {lines}: keep one side, then delete the "
      "markers"):
         ("este archivo contiene una fusión sin terminar en las líneas {lines}: conserve uno de "
