@@ -489,6 +489,10 @@ MESSAGES: dict[str, str] = {
     "; did you mean {hints}?": "; ¿quiso decir {hints}?",
     "{first} or {last}": "{first} o {last}",
     # edit.py
+    ("{id} is written in braces ({{...}}) on one line; archive and restore need it written with "
+     "one field a line"):
+        ("{id} está escrito entre llaves ({{...}}) en una sola línea; archive y restore necesitan "
+         "que esté escrito con un campo por línea"),
     "{id} is already in the history{when}; nothing was changed":
         "{id} ya está en el histórico{when}; no se cambió nada",
     " (archived {date})": " (archivada el {date})",
