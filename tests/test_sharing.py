@@ -145,6 +145,18 @@ def test_a_true_conflict_has_markers_around_the_field_and_exit_1(repo: Path):
     assert result.exit_code == 1 and "[merge-conflict]" in result.stdout
 
 
+def test_merge_strategy_options_do_not_reach_the_driver(repo: Path):
+    """What docs/git-workflow.md says: `git merge -X theirs` is not passed to a merge driver,
+    so a true conflict in the plan keeps its markers and is resolved by hand."""
+    git(repo, "checkout", "-q", "-b", "mexico")
+    commit(repo, apply_all(SHIPPED, [("set", "9.5", "status", "por definir")]), "México")
+    git(repo, "checkout", "-q", "main")
+    commit(repo, apply_all(SHIPPED, [("set", "9.5", "status", "continuo")]), "Panamá")
+    merged = git(repo, "merge", "--no-edit", "-X", "theirs", "mexico", check=False)
+    assert merged.returncode != 0 and "CONFLICT (content)" in merged.stdout
+    assert (repo / "workplan.yaml").read_text(encoding="utf-8").count("<<<<<<<") == 1
+
+
 UNMERGED = ("workplan.yaml:1:1: warning: git still counts this file as unmerged: if you resolved "
             "it, git add it; if it holds no conflict markers, git's merge driver may not have "
             "run and the file may hold only one side (check with crmplan git-setup --check, "
