@@ -2,7 +2,8 @@
 what `crmplan explain CODE` says.
 
 The rules explain themselves (`rules/`, their EXPLANATION); the codes of the parser
-(`source.py`, `filebytes.py`) and of the reader (`fieldreader.py`) are explained here.
+(`source.py`, `filebytes.py`), of the reader (`fieldreader.py`) and of git's state
+(`unmerged.py`, which only `validate` asks) are explained here.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from crm_plan.acknowledge import MARK
 from crm_plan.messages import N_, _
 from crm_plan.problems import Severity
 from crm_plan.text import closest
+from crm_plan.unmerged import CODE as UNMERGED
 
 # code -> (severity, what it means and how to fix it)
 _FILE_CODES: dict[str, tuple[Severity, str]] = {
@@ -25,6 +27,13 @@ _FILE_CODES: dict[str, tuple[Severity, str]] = {
         "The file holds an unfinished git merge: lines between '<<<<<<<', '=======' and "
         "'>>>>>>>' are two versions of the same part. Keep the version that is right (or "
         "combine them), then delete the three marker lines.")),
+    UNMERGED: (Severity.WARNING, N_(
+        "git is in the middle of a merge (or a cherry-pick, revert or rebase) and still counts "
+        "the plan file as unmerged. If you have resolved it, run 'git add' on it. If it holds "
+        "no conflict markers, git probably could not run crmplan's merge driver (crmplan not "
+        "on the PATH git sees, as with some graphical git clients), and the file holds only "
+        "your side: check with 'crmplan git-setup --check', then abort (git merge --abort) and "
+        "merge again.")),
     "tab": (Severity.ERROR, N_(
         "A line is indented with a tab. YAML indents with spaces only: replace the tab with "
         "spaces, as many as the lines around it use.")),
@@ -93,6 +102,10 @@ def explain(code: str) -> Explanation | None:
 
 def _silencing(code: str, severity: Severity) -> str:
     comment = f"# {MARK}[{code}]"
+    if code == UNMERGED:
+        return _("It cannot be acknowledged with a comment such as '{comment}': it comes from "
+                 "git's state, not from the file, and goes away once git counts the file as "
+                 "merged.").format(comment=comment)
     if severity is Severity.WARNING:
         return _("To acknowledge a warning where it stands (so that validate no longer shows "
                  "it, and counts it as acknowledged), write the comment '{comment}' at the end "

@@ -43,7 +43,12 @@ def problem(text: str, display: str) -> Problem | None:
     found = regions(text)
     if not found:
         return None
-    lines = ", ".join(f"{first}–{last}" for first, last in found)
-    return Problem(display, found[0][0], 1, Severity.ERROR, "merge-conflict", _(
-        "this file holds an unfinished merge at lines {lines}: keep one side, then delete the "
-        "markers").format(lines=lines))
+    if len(found) == 1 and found[0][0] == found[0][1]:  # one stray marker line
+        message = _("this file holds an unfinished merge at line {line}: keep one side, then "
+                    "delete the markers").format(line=found[0][0])
+    else:
+        message = _("this file holds an unfinished merge at lines {lines}: keep one side, then "
+                    "delete the markers").format(lines=", ".join(
+                        f"{first}–{last}" if last > first else str(first)
+                        for first, last in found))
+    return Problem(display, found[0][0], 1, Severity.ERROR, "merge-conflict", message)

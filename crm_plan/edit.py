@@ -167,6 +167,7 @@ class _Document:
             spans = item_spans(self.lines, activities) if activities else []
             for index, span in enumerate(spans):
                 if _id(span.node) == activity_id and objectives is not None:
+                    _refuse_braces(span.node, activity_id)
                     return _Found(key, objectives, objective, spans, index)
         raise EditRefused(_("{id} is not in the {part}").format(
             id=activity_id, part=_("active plan") if key == "objectives" else _("history")))
@@ -401,6 +402,15 @@ class _Document:
         if not self.final_newline and text.endswith(self.newline):
             text = text[: -len(self.newline)]
         return text
+
+
+def _refuse_braces(node: Node, activity_id: str) -> None:
+    """The moves edit an activity line by line (its status, `archived:`, `origin:`), which a
+    mapping written in braces on one line does not have."""
+    if isinstance(node, Mapping) and node.flow:
+        raise EditRefused(_("{id} is written in braces ({{...}}) on one line; archive and "
+                            "restore need it written with one field a line").format(
+                                id=activity_id))
 
 
 def _activities(objective: Span) -> Sequence | None:

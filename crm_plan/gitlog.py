@@ -19,6 +19,7 @@ from crm_plan.changes import Change, between
 from crm_plan.errors import UsageError
 from crm_plan.messages import _
 from crm_plan.model import Activity
+from crm_plan.text import fold
 
 _FIELDS, _RECORDS = "\x1f", "\x1e"
 _FORMAT = _FIELDS.join(["%H", "%P", "%an", "%aI", "%s"]) + _RECORDS
@@ -49,7 +50,8 @@ _UNREADABLE = object()
 
 
 def history(plan: Path, activity_id: str) -> History:
-    """Every change of the activity `activity_id` in the git history of the file `plan`."""
+    """Every change of the activity `activity_id` (case and accents ignored) in the git history
+    of the file `plan`; the history names it as the plan writes it."""
     top = git.top_level(plan.parent)
     path = plan.resolve().relative_to(top.resolve()).as_posix()
     commits = _commits(top, path)
@@ -63,7 +65,7 @@ def history(plan: Path, activity_id: str) -> History:
     if walk.latest is None:
         raise UsageError(_("no version of {path} in the git history has an activity '{id}'")
                          .format(path=path, id=activity_id))
-    return History(activity_id, path, walk.latest.text, tuple(walk.events),
+    return History(walk.latest.id, path, walk.latest.text, tuple(walk.events),
                    tuple(walk.unreadable))
 
 
@@ -134,7 +136,7 @@ class _Versions:
     """The activity in each revision, each distinct version of the file read once."""
 
     def __init__(self, blobs: dict[str, bytes | None], activity_id: str) -> None:
-        self.blobs, self.activity_id = blobs, activity_id
+        self.blobs, self.wanted = blobs, fold(activity_id)  # as `show` finds it (lookup.py)
         self._read: dict[bytes, object] = {}
 
     def at(self, revision: str) -> object:
@@ -154,7 +156,7 @@ class _Versions:
         if source.root is None:
             return _UNREADABLE
         plan, _problems = validate(source)
-        return next((a for a in plan.activities(archived=True) if a.id == self.activity_id),
+        return next((a for a in plan.activities(archived=True) if fold(a.id) == self.wanted),
                     None)
 
 

@@ -70,6 +70,19 @@ def load(location: PlanLocation) -> LoadedPlan:
     return read(read_bytes(location.path, location.display), location)
 
 
+def load_checked(location: PlanLocation) -> LoadedPlan:
+    """`load`, for `validate`: with a warning when git still counts the file as unmerged in
+    an unfinished merge (`unmerged.py`), which depends on git's state rather than on the file's
+    bytes, so is never cached nor acknowledged."""
+    loaded = load(location)
+    if location.bundled:
+        return loaded
+    from crm_plan import unmerged
+
+    found = unmerged.problems(location.path, location.display)
+    return loaded._replace(problems=sorted(found + loaded.problems)) if found else loaded
+
+
 def load_valid(location: PlanLocation) -> LoadedPlan:
     """Load the plan, refusing (PlanInvalid) when it has errors."""
     return valid(load(location))

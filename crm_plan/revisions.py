@@ -43,7 +43,12 @@ def from_git(location: PlanLocation, revision: str) -> tuple[Plan, str]:
     data = _git(folder, ["show", f"{revision}:./{path.name}"], _(
         "{path} is not in revision {revision} of the git repository (was it committed under "
         "another name?)").format(path=path.name, revision=revision))
-    return planfile.valid(planfile.read(data, PlanLocation(path, display))).plan, display
+    loaded = planfile.read(data, PlanLocation(path, display))
+    if loaded.has_errors:  # a committed version cannot be fixed, only named
+        raise planfile.invalid(_("the plan file as committed in revision {revision} ({path}) has "
+                                 "errors, so it cannot be compared").format(
+                                     revision=revision, path=display), loaded.problems)
+    return loaded.plan, display
 
 
 def _git(folder: Path, args: list[str], failure: str) -> bytes:

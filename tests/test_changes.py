@@ -309,6 +309,21 @@ def test_since_a_revision(repo: Path):
         "Changes from `HEAD~1:workplan.yaml` (updated 2009-11-26) to `")
 
 
+def test_since_in_a_folder_without_the_plan_refuses_as_log_does(
+        repo: Path, monkeypatch: pytest.MonkeyPatch):
+    """A subfolder of the plan's repository has no workplan.yaml: the plan bundled with crmplan
+    is not in git, so comparing it with REV would compare the wrong files."""
+    (repo / "notas").mkdir()
+    monkeypatch.chdir(repo / "notas")
+    refusal = ("No workplan.yaml here: using the CRM plan bundled with crmplan (read-only).\n"
+               "crmplan: name the plan file in your git repository (--file), or run this in its "
+               "folder\n")
+    result = run("changes", "--since", "HEAD")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", refusal)
+    log = run("log", "1.1")
+    assert (log.exit_code, log.stdout, log.stderr) == (2, "", refusal)
+
+
 def test_since_outside_a_repository(plan_file: PlanFile, monkeypatch: pytest.MonkeyPatch):
     path = plan_file()
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(path.parent.parent))
@@ -334,6 +349,21 @@ def test_since_a_revision_without_the_file(repo: Path):
     assert (result.exit_code, result.stderr) == (1, (
         "crmplan: otro.yaml is not in revision HEAD of the git repository (was it committed "
         "under another name?)\n"))
+
+
+def test_since_a_revision_whose_plan_has_errors(repo: Path):
+    """A committed version cannot be fixed: the refusal says it cannot be compared."""
+    plan = repo / "workplan.yaml"
+    plan.write_text(QUERY_PLAN.replace("status: continuo", "status: x"), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Estado mal escrito")
+    plan.write_text(QUERY_PLAN, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Estado corregido")
+    result = run("changes", "--since", "HEAD~1", "-f", str(plan))
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", (
+        "HEAD~1:workplan.yaml:33:17: error: 'x' is not a status (known: continuo, programado, "
+        "pendiente, por definir, completado) [status]\n"
+        "crmplan: the plan file as committed in revision HEAD~1 (HEAD~1:workplan.yaml) has "
+        "errors, so it cannot be compared\n"))
 
 
 def test_since_without_git(repo: Path, monkeypatch: pytest.MonkeyPatch):

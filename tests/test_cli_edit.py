@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -374,3 +375,32 @@ def test_mixed_line_endings_survive_archive_and_restore(tmp_path: Path, activity
     assert run("archive", activity_id, "--keep-updated", "-f", str(path)).exit_code == 0
     assert run("restore", activity_id, "--keep-updated", "-f", str(path)).exit_code == 0
     assert path.read_bytes() == original
+
+
+BRACED = ('      - {id: "1.2", text: Texto entre comillas simples, responsible: [Países miembros], '
+          'status: completado}\n')
+
+
+@pytest.mark.parametrize(("command", "activity", "text"), [
+    ("archive", "1.2", lambda text: text.replace(
+        "      - id: \"1.2\"\n        text: 'Texto entre comillas simples'\n"
+        "        responsible: [ Países miembros ]\n        status: Por Definir   # estado escrito "
+        "a mano\n", BRACED)),
+    ("restore", "I.A.1.2", lambda text: text.replace("# comentario final\n", (
+        '      - {id: I.A.1.2, text: Hecho, status: completado, archived: 2009-11-26, origin: '
+        '{section: A, objective: "1", position: 4, status: pendiente}}\n'
+        "# comentario final\n"))),
+])
+def test_an_activity_in_braces_is_refused_in_words(plan: Path, command: str, activity: str,
+                                                   text: Callable[[str], str]):
+    """archive and restore move an activity's lines, one field a line: one written in braces
+    is refused as `set` refuses it, naming it, and nothing is written."""
+    braced = text(plan.read_text(encoding="utf-8"))
+    assert braced != plan.read_text(encoding="utf-8")
+    plan.write_text(braced, encoding="utf-8")
+    assert run("validate", "-f", str(plan)).exit_code == 0
+    result = run(command, activity, "-f", str(plan))
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", (
+        f"crmplan: {plan}: {activity} is written in braces ({{...}}) on one line; archive and "
+        "restore need it written with one field a line\n"))
+    assert plan.read_text(encoding="utf-8") == braced

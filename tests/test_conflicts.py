@@ -53,3 +53,14 @@ def test_markers_deleted_in_part_and_text_that_only_looks_like_markers():
         "    title: Objetivo uno\n", "    title: Objetivo uno\n# <<<<<<< no\n")
     assert regions(text) == [] and problems_of(text) == []
     assert regions("a: 1\n========\n") == []
+
+
+def test_one_stray_marker_line_is_named_as_one_line():
+    """A marker left alone (the rest deleted by hand): "at line 28", not "lines 28–28"."""
+    stray = SMALL_PLAN.replace("        status: continuo\n", "        status: continuo\n=======\n")
+    source = from_bytes(stray.encode("utf-8"), "plan.yaml")
+    assert [(p.line, p.message) for p in source.problems] == [(28, (
+        "this file holds an unfinished merge at line 28: keep one side, then delete the "
+        "markers"))]
+    two = stray.replace("objectives:\n", "objectives:\n>>>>>>> theirs\n", 1)
+    assert "at lines 19, 29:" in from_bytes(two.encode("utf-8"), "plan.yaml").problems[0].message

@@ -160,6 +160,103 @@ def test_archived_on_one_side_and_edited_on_the_other_marks_both_ends(repo: Path
     assert run("validate", "-f", str(repo / "workplan.yaml")).exit_code == 0
 
 
+def test_merge_strategy_options_do_not_reach_the_driver(repo: Path):
+    """What docs/git-workflow.md says: `git merge -X theirs` is not passed to a merge driver,
+    so a true conflict in the plan keeps its markers and is resolved by hand."""
+    git(repo, "checkout", "-q", "-b", "mexico")
+    commit(repo, apply_all(SHIPPED, [("set", "9.5", "status", "por definir")]), "México")
+    git(repo, "checkout", "-q", "main")
+    commit(repo, apply_all(SHIPPED, [("set", "9.5", "status", "continuo")]), "Panamá")
+    merged = git(repo, "merge", "--no-edit", "-X", "theirs", "mexico", check=False)
+    assert merged.returncode != 0 and "CONFLICT (content)" in merged.stdout
+    assert (repo / "workplan.yaml").read_text(encoding="utf-8").count("<<<<<<<") == 1
+
+
+UNMERGED = ("workplan.yaml:1:1: warning: git still counts this file as unmerged: if you resolved "
+            "it, git add it; if it holds no conflict markers, git's merge driver may not have "
+            "run and the file may hold only one side (check with crmplan git-setup --check, "
+            "then git {operation} --abort and {operation} again) [unmerged]")
+SHIPPED_SUMMARY = "(13 objectives, 40 activities, 11 in the history)."
+
+
+def validated(repo: Path, *options: str) -> tuple[int, list[str]]:
+    """validate in the repository's folder: its exit code and its lines."""
+    result = run(*options, "validate", cwd=repo)
+    return result.exit_code, result.stdout.splitlines()
+
+
+def test_validate_warns_while_git_counts_the_plan_unmerged(repo: Path):
+    """git could not run the driver (crmplan not on its PATH): it reports a conflict and
+    leaves our side alone, without markers. validate says so until the file is added, even
+    though these bytes were validated (and cached) before."""
+    git(repo, "config", "merge.crmplan.driver", "crmplan-not-on-this-path merge %O %A %B %P")
+    ours = archive(SHIPPED, "9.3", ON)
+    ours_summary = "(13 objectives, 39 activities, 12 in the history)."
+    (repo / "workplan.yaml").write_text(ours, encoding="utf-8")
+    assert validated(repo)[1][-1] == f"workplan.yaml: 0 errors, 5 warnings {ours_summary}"
+    merged = branches(repo, ours, archive(SHIPPED, "9.5", ON))
+    assert merged.returncode != 0 and "CONFLICT" in merged.stdout
+    assert (repo / "workplan.yaml").read_text(encoding="utf-8") == ours  # no markers
+    code, lines = validated(repo)
+    assert (code, lines[0], lines[-1]) == (0, UNMERGED.format(operation="merge"),
+                                          f"workplan.yaml: 0 errors, 6 warnings {ours_summary}")
+    assert [line for line in lines if "[unmerged]" in line] == [lines[0]]
+    as_json = json.loads(run("validate", "--format", "json", cwd=repo).stdout)
+    assert [(p["line"], p["column"], p["code"]) for p in as_json][:1] == [(1, 1, "unmerged")]
+    assert validated(repo, "--lang", "es")[1][0].startswith(
+        "workplan.yaml:1:1: advertencia: git todavía cuenta este archivo como sin fusionar: ")
+    git(repo, "add", "workplan.yaml")  # resolved (here: kept as it is)
+    assert validated(repo, "--lang", "en")[1][-1] == (
+        f"workplan.yaml: 0 errors, 5 warnings {ours_summary}")
+
+
+def test_validate_says_which_operation_to_abort(repo: Path):
+    git(repo, "config", "merge.crmplan.driver", "crmplan-not-on-this-path merge %O %A %B %P")
+    git(repo, "checkout", "-q", "-b", "mexico")
+    commit(repo, archive(SHIPPED, "9.5", ON), "México")
+    git(repo, "checkout", "-q", "main")
+    commit(repo, archive(SHIPPED, "9.3", ON), "Panamá")
+    picked = git(repo, "cherry-pick", "mexico", check=False)
+    assert picked.returncode != 0
+    assert validated(repo)[1][0] == UNMERGED.format(operation="cherry-pick")
+    git(repo, "cherry-pick", "--abort")
+    assert "[unmerged]" not in run("validate", cwd=repo).stdout
+
+
+def test_validate_finds_the_merge_of_a_linked_worktree_from_a_subfolder(repo: Path):
+    """A worktree's `.git` is a file naming its git folder, where git keeps its MERGE_HEAD;
+    the plan may be named from another folder (-f)."""
+    git(repo, "config", "merge.crmplan.driver", "crmplan-not-on-this-path merge %O %A %B %P")
+    git(repo, "branch", "mexico")
+    tree = repo.parent / "arbol"
+    git(repo, "worktree", "add", "-q", str(tree), "mexico")
+    assert (tree / ".git").is_file()
+    commit(tree, archive(SHIPPED, "9.5", ON), "México")
+    commit(repo, archive(SHIPPED, "9.3", ON), "Panamá")
+    assert git(tree, "merge", "--no-edit", "main", check=False).returncode != 0
+    (tree / "notas").mkdir()
+    result = run("validate", "-f", "../workplan.yaml", cwd=tree / "notas")
+    assert result.stdout.splitlines()[0] == UNMERGED.format(operation="merge").replace(
+        "workplan.yaml:", "../workplan.yaml:", 1)
+    assert "[unmerged]" not in run("validate", cwd=repo).stdout  # the main tree is not merging
+
+
+def test_validate_starts_git_only_while_an_operation_is_in_progress(
+        repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Outside git, and in a repository with nothing in progress, nothing is started."""
+    from crm_plan import git as crmplan_git
+
+    def no_git(*args: object, **kwargs: object) -> None:
+        raise AssertionError("git was started")
+
+    monkeypatch.setattr(crmplan_git, "run", no_git)
+    (tmp_path / "solo").mkdir()
+    (tmp_path / "solo" / "workplan.yaml").write_text(SHIPPED, encoding="utf-8")
+    for folder in (repo, tmp_path / "solo"):
+        code, lines = validated(folder)
+        assert (code, lines[-1]) == (0, f"workplan.yaml: 0 errors, 5 warnings {SHIPPED_SUMMARY}")
+
+
 def test_an_unreadable_version_falls_back_to_git_merge_file(repo: Path):
     broken = SHIPPED.replace("sections:\n", "sections: [\n", 1)
     theirs = SHIPPED.replace("  updated: 2009-11-26\n", "  updated: 2010-03-01\n")
@@ -345,6 +442,19 @@ def test_log_of_an_unknown_activity_and_outside_git(history: Path, tmp_path: Pat
     (tmp_path / "solo" / "workplan.yaml").write_text(SHIPPED, encoding="utf-8")
     outside = run("log", "9.3", cwd=tmp_path / "solo")
     assert outside.exit_code == 1 and "is not in a git repository" in outside.stderr
+
+
+def test_log_finds_an_id_as_show_does(repo: Path):
+    """Case and spaces ignored, as `show` finds I.B.1.3 from i.b.1.3; the plan's own spelling
+    is shown."""
+    exact = run("log", "I.B.1.3", cwd=repo)
+    assert exact.exit_code == 0, exact.output
+    assert exact.stdout.startswith("I.B.1.3 ")
+    for typed in ("i.b.1.3", " I.b.1.3 "):
+        result = run("log", typed, cwd=repo)
+        assert (result.exit_code, result.stdout, result.stderr) == (0, exact.stdout, "")
+    data = json.loads(run("log", "i.b.1.3", "--format", "json", cwd=repo).stdout)
+    assert data["id"] == "I.B.1.3" and len(data["events"]) == 1
 
 
 def test_log_skips_a_commit_that_holds_an_unfinished_merge(repo: Path):

@@ -264,8 +264,13 @@ def _versions(ctx: typer.Context, files: list[str], since: str | None
                 "NEW_FILE"))
     older = planfile.locate(files[0]) if since is None else None
     given_newer = files[1:] if since is None else files
+    if given_newer:
+        return older, planfile.locate(given_newer[0])
     state: State = ctx.obj
-    return older, planfile.locate(given_newer[0]) if given_newer else state.location()
+    newer = state.location()
+    if since is not None and newer.bundled:  # git knows the user's file, not crmplan's copy
+        usage(_("name the plan file in your git repository (--file), or run this in its folder"))
+    return older, newer
 
 
 def _changes_table(comparison: "Comparison", old: str, new: str) -> None:

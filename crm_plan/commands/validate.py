@@ -37,7 +37,7 @@ def validate(
 
     state: State = ctx.obj
     locations = [planfile.locate(path) for path in paths] if paths else [state.location()]
-    plans = [planfile.load(location) for location in locations]
+    plans = [planfile.load_checked(location) for location in locations]
     _RENDERERS[format](plans)
     raise typer.Exit(EXIT_PROBLEMS if any(loaded.has_errors for loaded in plans) else EXIT_OK)
 

@@ -489,6 +489,10 @@ MESSAGES: dict[str, str] = {
     "; did you mean {hints}?": "; ¿quiso decir {hints}?",
     "{first} or {last}": "{first} o {last}",
     # edit.py
+    ("{id} is written in braces ({{...}}) on one line; archive and restore need it written with "
+     "one field a line"):
+        ("{id} está escrito entre llaves ({{...}}) en una sola línea; archive y restore necesitan "
+         "que esté escrito con un campo por línea"),
     "{id} is already in the history{when}; nothing was changed":
         "{id} ya está en el histórico{when}; no se cambió nada",
     " (archived {date})": " (archivada el {date})",
@@ -727,6 +731,10 @@ MESSAGES: dict[str, str] = {
         ("git no está instalado (o no está en el PATH); --since lo necesita para leer una "
          "versión anterior del plan"),
     "git could not be run ({reason})": "no se pudo ejecutar git ({reason})",
+    ("the plan file as committed in revision {revision} ({path}) has errors, so it cannot be "
+     "compared"):
+        ("el archivo del plan guardado en la revisión {revision} ({path}) tiene errores, así que "
+         "no se puede comparar"),
     ("'{revision}' is not a revision of this git repository; give a commit, a tag or a branch, "
      "e.g. --since HEAD~1"):
         ("'{revision}' no es una revisión de este repositorio de git; indique un commit, una "
@@ -1001,6 +1009,32 @@ MESSAGES: dict[str, str] = {
         ("El archivo contiene una fusión de git sin terminar: las líneas entre '<<<<<<<', "
          "'=======' y '>>>>>>>' son dos versiones de la misma parte. Conserve la versión "
          "correcta (o combínelas) y luego borre las tres líneas de marca."),
+    # codes.py: unmerged
+    ("git is in the middle of a merge (or a cherry-pick, revert or rebase) and still counts the "
+     "plan file as unmerged. If you have resolved it, run 'git add' on it. If it holds no "
+     "conflict markers, git probably could not run crmplan's merge driver (crmplan not on the "
+     "PATH git sees, as with some graphical git clients), and the file holds only your side: "
+     "check with 'crmplan git-setup --check', then abort (git merge --abort) and merge again."):
+        ("git está en medio de una fusión (o de un cherry-pick, un revert o un rebase) y todavía "
+         "cuenta el archivo del plan como sin fusionar. Si ya lo resolvió, ejecute 'git add' "
+         "sobre él. Si no tiene marcas de conflicto, es probable que git no haya podido "
+         "ejecutar el controlador de fusión de crmplan (crmplan no está en el PATH que ve git, "
+         "como ocurre con algunos programas gráficos de git) y que el archivo tenga solo su "
+         "lado: compruébelo con 'crmplan git-setup --check', luego cancele la fusión (git merge "
+         "--abort) y vuelva a fusionar."),
+    ("It cannot be acknowledged with a comment such as '{comment}': it comes from git's state, "
+     "not from the file, and goes away once git counts the file as merged."):
+        ("No se puede reconocer con un comentario como '{comment}': viene del estado de git, no "
+         "del archivo, y desaparece cuando git cuenta el archivo como fusionado."),
+    # unmerged.py
+    ("git still counts this file as unmerged: if you resolved it, git add it; if it holds no "
+     "conflict markers, git's merge driver may not have run and the file may hold only one side "
+     "(check with crmplan git-setup --check, then git {operation} --abort and {operation} "
+     "again)"):
+        ("git todavía cuenta este archivo como sin fusionar: si ya lo resolvió, hágale git add; "
+         "si no tiene marcas de conflicto, puede que el controlador de fusión de git no se haya "
+         "ejecutado y que el archivo tenga solo uno de los lados (compruébelo con crmplan "
+         "git-setup --check, luego git {operation} --abort y vuelva a hacer el {operation})"),
     # set / add / edit / apply
     # the plan's date (editing commands), fieldedit.py
     "Leave the plan's date (document.updated) as it is; by default a change sets it to today.":
@@ -1257,6 +1291,10 @@ MESSAGES: dict[str, str] = {
          "Ejemplo: crmplan apply respuestas/*.xlsx --yes"),
     # merge / git
     # conflicts.py
+    ("this file holds an unfinished merge at line {line}: keep one side, then delete the "
+     "markers"):
+        ("este archivo contiene una fusión sin terminar en la línea {line}: conserve uno de "
+         "los lados y luego borre las marcas"),
     ("this file holds an unfinished merge at lines {lines}: keep one side, then delete the "
      "markers"):
         ("este archivo contiene una fusión sin terminar en las líneas {lines}: conserve uno de "
