@@ -113,6 +113,7 @@ def merge_files(base: bytes, ours: bytes, theirs: bytes, display: str,
 
 def merge_texts(base: str, ours: str, theirs: str, labels: Labels = WORDS) -> Merged | None:
     """The structural merge of three texts, or None when one cannot be cut into blocks."""
+    base, ours, theirs = _line_endings(base, ours, theirs)
     versions = [_Version.of(text) for text in (base, ours, theirs)]
     trees = [tree(v.body) for v in versions]
     if trees[0] is None or trees[1] is None or trees[2] is None:
@@ -140,6 +141,33 @@ def _merged(base: Block, ours: Block, theirs: Block, b: _Version, o: _Version, t
     if not final and not (merged and isinstance(merged[-1], Conflict)):
         text = text[:-2] if text.endswith("\r\n") else text[:-1]
     return Merged((BOM if bom else "") + text, regions, bool(merge.contested))
+
+
+def _line_endings(base: str, ours: str, theirs: str) -> tuple[str, str, str]:
+    """The three texts with one side's change of every line ending (a Windows editor saving
+    with CRLF) made to the base and the other side too, so that it is not an edit of every
+    line; texts with mixed endings are left as they are."""
+    b, o, t = (_ending(text) for text in (base, ours, theirs))
+    if b is None or o is None or t is None:
+        return base, ours, theirs
+    if o != b == t:
+        return _ended(base, o), ours, _ended(theirs, o)
+    if t != b == o:
+        return _ended(base, t), _ended(ours, t), theirs
+    return base, ours, theirs
+
+
+def _ending(text: str) -> str | None:
+    """The line ending of every line of `text`, if all have the same (LF or CRLF)."""
+    crlf = text.count("\r\n")
+    if crlf == 0 and "\r" not in text:
+        return "\n"
+    return "\r\n" if crlf == text.count("\n") == text.count("\r") else None
+
+
+def _ended(text: str, newline: str) -> str:
+    text = text.replace("\r\n", "\n")
+    return text.replace("\n", newline) if newline != "\n" else text
 
 
 class _Version(NamedTuple):

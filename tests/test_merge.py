@@ -113,6 +113,16 @@ def test_line_endings_bom_and_final_newline_are_the_files_own():
     assert "\n" not in result.replace("\r\n", "")
 
 
+@pytest.mark.parametrize("converted", ["ours", "theirs"])
+def test_a_side_that_changed_every_line_ending_is_not_an_edit_of_every_line(converted: str):
+    """One officer's editor saved the file with CRLF while another archived: the archive
+    merges, and the whole file takes the new line endings."""
+    windows = QUERY_PLAN.replace("\n", "\r\n")
+    archived = archive(QUERY_PLAN, "2.2", ON)
+    ours, theirs = (windows, archived) if converted == "ours" else (archived, windows)
+    assert merged(QUERY_PLAN, ours, theirs) == archived.replace("\n", "\r\n")
+
+
 def test_the_plan_dated_on_two_days_takes_the_later_date():
     ours = archive(QUERY_PLAN, "1.1", ON).replace("  updated: 2009-11-26\n",
                                                   "  updated: 2010-03-05  # ST\n")
