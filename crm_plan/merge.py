@@ -95,9 +95,8 @@ def merge_files(base: bytes, ours: bytes, theirs: bytes, display: str,
     merged = merge_texts(b, o, t, labels) if b is not None and o is not None and t is not None \
         else None
     if merged is None:
-        return _by_lines(base, ours, theirs, display, labels)._replace(note=_(
-            "one of the three versions is not a plan file crmplan can read (crmplan validate "
-            "says why); merged line by line instead"))
+        return _by_lines(base, ours, theirs, display, labels)._replace(
+            note=_unreadable(base, ours, theirs))
     data = merged.text.encode("utf-8")
     if merged.conflicts:
         return Result(data, merged.conflicts, True, moved=merged.moved)
@@ -109,6 +108,26 @@ def merge_files(base: bytes, ours: bytes, theirs: bytes, display: str,
             "holds git's line merge instead, to finish by hand").format(problem=errors[0]),
             problems=tuple(errors))
     return Result(data, [], True)
+
+
+def _unreadable(base: bytes, ours: bytes, theirs: bytes) -> str:
+    """Why the merge was made line by line: which version is not a plan it can cut."""
+    def readable(data: bytes) -> bool:
+        text = _decoded(data)
+        return text is not None and tree(_Version.of(text).body) is not None
+
+    if not readable(ours):
+        return _("your version is not a plan file crmplan can read (crmplan validate says why); "
+                 "merged line by line instead")
+    if not readable(theirs):
+        return _("the version being merged in is not a plan file crmplan can read (check it out "
+                 "and run crmplan validate to see why); merged line by line instead")
+    if not base.strip():
+        return _("both sides added the file, with no version in common; merged line by line "
+                 "instead")
+    return _("the version both sides started from is not a plan file crmplan can read (in a "
+             "merge of several merges git builds it, and it may hold conflict markers); merged "
+             "line by line instead")
 
 
 def merge_texts(base: str, ours: str, theirs: str, labels: Labels = WORDS) -> Merged | None:

@@ -216,6 +216,24 @@ def test_a_version_that_is_not_a_plan_falls_back_to_git_merge_file():
     assert undecodable.data == b"\xff" + theirs.encode() and not undecodable.clean
 
 
+@pytest.mark.parametrize(("broken", "said"), [
+    ("ours", "your version is not a plan file crmplan can read (crmplan validate says why)"),
+    ("theirs", "the version being merged in is not a plan file crmplan can read (check it out "
+               "and run crmplan validate to see why)"),
+    ("base", "the version both sides started from is not a plan file crmplan can read (in a "
+             "merge of several merges git builds it, and it may hold conflict markers)"),
+    ("empty", "both sides added the file, with no version in common")])
+def test_the_fallback_says_which_version_it_could_not_read(broken: str, said: str):
+    texts = {"base": QUERY_PLAN, "ours": archive(QUERY_PLAN, "2.2", ON),
+             "theirs": QUERY_PLAN.replace("  updated: 2009-11-26\n", "  updated: 2010-03-01\n")}
+    if broken == "empty":
+        texts["base"] = ""
+    else:
+        texts[broken] = texts[broken].replace("objectives:\n", "objectives: [\n", 1)
+    result = merge_files(*(texts[k].encode() for k in ("base", "ours", "theirs")), "plan")
+    assert result.note == said + "; merged line by line instead"
+
+
 def test_trivial_merges_copy_a_side():
     a, b = QUERY_PLAN.encode(), QUERY_PLAN.replace("2009", "2010").encode()
     assert merge_files(a, a, b, "p").data == b and merge_files(a, b, a, "p").data == b

@@ -1305,10 +1305,24 @@ MESSAGES: dict[str, str] = {
     "git merge-file failed: {message}": "git merge-file falló: {message}",
     "{folder} is not in a git repository": "{folder} no está en un repositorio git",
     # merge.py
-    ("one of the three versions is not a plan file crmplan can read (crmplan validate says why); "
-     "merged line by line instead"):
-        ("una de las tres versiones no es un archivo del plan que crmplan pueda leer (crmplan "
-         "validate indica por qué); se fusionó línea por línea"),
+    ("your version is not a plan file crmplan can read (crmplan validate says why); merged line "
+     "by line instead"):
+        ("su versión no es un archivo del plan que crmplan pueda leer (crmplan validate indica por "
+         "qué); se fusionó línea por línea"),
+    ("the version being merged in is not a plan file crmplan can read (check it out and run "
+     "crmplan validate to see why); merged line by line instead"):
+        ("la versión que se fusiona no es un archivo del plan que crmplan pueda leer (obténgala "
+         "con git checkout y ejecute crmplan validate para ver por qué); se fusionó línea por "
+         "línea"),
+    "both sides added the file, with no version in common; merged line by line instead":
+        ("ambos lados agregaron el archivo, sin una versión en común; se fusionó línea por "
+         "línea"),
+    ("the version both sides started from is not a plan file crmplan can read (in a merge of "
+     "several merges git builds it, and it may hold conflict markers); merged line by line "
+     "instead"):
+        ("la versión de la que partieron ambos lados no es un archivo del plan que crmplan pueda "
+         "leer (en una fusión de varias fusiones git la construye, y puede tener marcas de "
+         "conflicto); se fusionó línea por línea"),
     "the merged plan would not validate ({problem})":
         "el plan fusionado no sería válido ({problem})",
     ("merged by the plan's structure, the plan would not validate ({problem}); the file holds "
