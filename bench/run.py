@@ -67,6 +67,7 @@ COMMANDS: dict[str, tuple[list[str], float | None]] = {
     "report": (["report", "--responsible", "México", "--as-of", "2009-11-26"], 1.6),
     "agenda": (["agenda", "GRCM-2009-12", "--as-of", "2009-11-26"], 1.6),  # report's budget
     "archive": (["archive", "{id}", "--date", "2026-11-28"], 1.6),
+    "archive (cold)": (["archive", "{id}", "--date", "2026-11-28"], None),  # <= 2.5 s on 10k
     "restore": (["restore", "{id}"], None),
 }
 TABLES = {"list table", "status --pending", "show", "report", "agenda"}  # drawn in colour
@@ -134,7 +135,9 @@ def job(name: str, path: Path, item: str, env: dict[str, str]) -> Job:
     into a fresh copy of the archived file; a "(cold)" command runs without the cache; a
     table, in colour."""
     argv = CRMPLAN + [a.replace("{id}", item) for a in COMMANDS[name][0]] + ["-f", str(path)]
-    if name == "archive":
+    if name.endswith("(cold)"):
+        env = {**env, "CRMPLAN_NO_CACHE": "1"}
+    if name.startswith("archive"):
         pristine = path.read_bytes()
         return argv, lambda: path.write_bytes(pristine), env
     if name == "restore":
@@ -145,7 +148,7 @@ def job(name: str, path: Path, item: str, env: dict[str, str]) -> Job:
         path.write_bytes(pristine)
         return argv, lambda: path.write_bytes(archived), env
     if name.endswith("(cold)"):
-        return argv, None, {**env, "CRMPLAN_NO_CACHE": "1"}
+        return argv, None, env
     if name in TABLES:  # as on a terminal: rich draws the lines in colour
         return argv, None, {**{k: v for k, v in env.items() if k != "NO_COLOR"},
                             "FORCE_COLOR": "1"}

@@ -13,8 +13,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from crm_plan.commands import documents, editing, listing, meetings, setup, sharing, usage
-from crm_plan.commands import validate as checking
+from crm_plan.commands import usage
 from crm_plan.commands.options import (
     FileOption,
     LangOption,
@@ -27,29 +26,64 @@ from crm_plan.errors import EXIT_OK, EXIT_PROBLEMS, CrmPlanError, NotInPlan, Pla
 from crm_plan.messages import _
 from crm_plan.text import visible
 
-# name -> (the command's function, its help), in the order `crmplan --help` lists them.
-COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
-    "validate": (checking.validate, checking.HELP),
-    "explain": (checking.explain, checking.EXPLAIN_HELP),
-    "list": (listing.list_, listing.LIST_HELP),
-    "status": (listing.status, listing.STATUS_HELP),
-    "show": (listing.show, listing.SHOW_HELP),
-    "export": (documents.export, documents.EXPORT_HELP),
-    "report": (documents.report, documents.REPORT_HELP),
-    "changes": (documents.changes, documents.CHANGES_HELP),
-    "meetings": (meetings.meetings, meetings.MEETINGS_HELP),
-    "agenda": (meetings.agenda, meetings.AGENDA_HELP),
-    "archive": (editing.archive, editing.ARCHIVE_HELP),
-    "restore": (editing.restore, editing.RESTORE_HELP),
-    "set": (editing.set_, editing.SET_HELP),
-    "add": (editing.add, editing.ADD_HELP),
-    "edit": (editing.edit, editing.EDIT_HELP),
-    "apply": (editing.apply, editing.APPLY_HELP),
-    "schema": (setup.schema, setup.SCHEMA_HELP),
-    "init": (setup.init, setup.INIT_HELP),
-    "merge": (sharing.merge, sharing.MERGE_HELP),
-    "git-setup": (sharing.git_setup, sharing.GIT_SETUP_HELP),
-    "log": (sharing.log, sharing.LOG_HELP),
+# A module of commands/: its commands' names -> (function, help).
+Family = dict[str, tuple[Callable[..., None], str]]
+
+
+# Each command's module is imported when the command is looked up: a run needs one command
+# (`--help` and completion need all), and importing the seven cost ~3 ms at every start.
+def _checking() -> Family:
+    from crm_plan.commands import validate
+
+    return validate.COMMANDS
+
+
+def _queries() -> Family:
+    from crm_plan.commands import listing
+
+    return listing.COMMANDS
+
+
+def _documents() -> Family:
+    from crm_plan.commands import documents
+
+    return documents.COMMANDS
+
+
+def _meetings() -> Family:
+    from crm_plan.commands import meetings
+
+    return meetings.COMMANDS
+
+
+def _editing() -> Family:
+    from crm_plan.commands import editing
+
+    return editing.COMMANDS
+
+
+def _setup() -> Family:
+    from crm_plan.commands import setup
+
+    return setup.COMMANDS
+
+
+def _sharing() -> Family:
+    from crm_plan.commands import sharing
+
+    return sharing.COMMANDS
+
+
+# name -> the module that holds it, in the order `crmplan --help` lists them.
+COMMANDS: dict[str, Callable[[], Family]] = {
+    "validate": _checking, "explain": _checking,
+    "list": _queries, "status": _queries, "show": _queries,
+    "export": _documents, "report": _documents, "changes": _documents,
+    "meetings": _meetings, "agenda": _meetings,
+    "archive": _editing, "restore": _editing, "set": _editing, "add": _editing,
+    "edit": _editing, "apply": _editing,
+    "schema": _setup, "init": _setup,
+    "merge": _sharing, "git-setup": _sharing, "log": _sharing,
 }
 
 
@@ -96,7 +130,7 @@ class _Commands(MutableMapping[str, Command]):
 
     def __getitem__(self, name: str) -> Command:
         if name not in self._built:
-            function, help_text = COMMANDS[name]
+            function, help_text = COMMANDS[name]()[name]
             one = typer.Typer(add_completion=False)
             one.command(name, help=help_text, cls=_Command,
                         context_settings={"allow_extra_args": True})(global_options(function))

@@ -16,6 +16,7 @@ given, so that edits can follow each other without stale positions.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -459,23 +460,66 @@ def _remove_item(text: str, target: Target, key: str, value: str) -> str:
 def set_updated(text: str, day: dt.date) -> str:
     """`document.updated` set to `day`, in the style it is written in."""
     doc = _Text(text)
-    document = doc.root.get("document")
-    node = document.get("updated") if isinstance(document, Mapping) else None
-    if not isinstance(node, Scalar) or node.value == day.isoformat() or node.style in ("|", ">"):
+    node = _updated(doc.root)
+    new = _new_date(node, day)
+    if node is None or new is None:
         return text
-    if _is_null(node):
-        return text  # a plan without a date does not validate; nothing to keep in step
-    new = day.isoformat() if node.style is None else written(day.isoformat(), node.style)
     return doc.spliced(doc.start(node), doc.end(node), new)
 
 
 def dated(change: PlanChange, day: dt.date) -> PlanChange:
-    """`change`, which also sets `document.updated` to `day` when it changes anything."""
+    """`change`, which also sets `document.updated` to `day` when it changes anything.
+
+    The date is set first, in the text the change is given: written in its own style, a date is
+    as long as the one it replaces, so every node of the parsed text keeps its position, and the
+    changed text is not parsed once more to find the date (on 10,000 activities that parse took
+    as long as reading the plan, 0.6 s of a cold archive's 2.9 s). A date of another length
+    (odd quoting) is set in the changed text, parsed again."""
     def with_date(plan: Plan, source: Source) -> tuple[str, list[str]]:
-        text, changed = change(plan, source)
-        return (set_updated(text, day) if text != source.text else text), changed
+        early = _with_date(source, day)
+        if early is None:
+            text, changed = change(plan, source)
+            return (set_updated(text, day) if text != source.text else text), changed
+        text, changed = change(plan, early)
+        return (text if text != early.text else source.text), changed
 
     return with_date
+
+
+def _with_date(source: Source, day: dt.date) -> Source | None:
+    """`source` with `document.updated` set to `day` in its text and its nodes as they are
+    (itself when there is nothing to set); None when the new date is not exactly as long as
+    the old one, so that the nodes after it on its line would not be where they say."""
+    node = _updated(source.root)
+    new = _new_date(node, day)
+    if node is None or new is None:
+        return source
+    if node.end_line != node.line or node.end_col - node.col != len(new):
+        return None
+    start = _offset(source.text, 1 if source.bom else 0, node.line, node.col)
+    return source._replace(text=source.text[:start] + new + source.text[start + len(new):])
+
+
+def _updated(root: Node | None) -> Scalar | None:
+    document = root.get("document") if isinstance(root, Mapping) else None
+    node = document.get("updated") if isinstance(document, Mapping) else None
+    return node if isinstance(node, Scalar) else None
+
+
+def _new_date(node: Scalar | None, day: dt.date) -> str | None:
+    """The text of `day` in the style of the date `node`, or None when it is to stay."""
+    if node is None or node.value == day.isoformat() or node.style in ("|", ">"):
+        return None
+    if _is_null(node):
+        return None  # a plan without a date does not validate; nothing to keep in step
+    return day.isoformat() if node.style is None else written(day.isoformat(), node.style)
+
+
+def _offset(text: str, start: int, line: int, col: int) -> int:
+    """The offset in `text` of a 1-based position counted from `start` (after a BOM)."""
+    for match in itertools.islice(_LINE.finditer(text, start), line - 1):
+        start = match.end()
+    return start + col - 1
 
 
 # -- the result -----------------------------------------------------------------------------------

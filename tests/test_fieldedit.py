@@ -142,6 +142,30 @@ def test_set_updated_keeps_the_style(written: str, expected: str):
         '"2009-11-26"', expected)
 
 
+@pytest.mark.parametrize(("written", "expected"), [
+    ('"2009-11-26"', '"2026-11-28"'), ("2009-11-26   # fecha", "2026-11-28   # fecha"),
+    ('"2009\\x2d11-26"', '"2026-11-28"'),  # another length: set after the change
+])
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+def test_a_change_is_dated_when_it_changes_something(written: str, expected: str, bom: str):
+    from crm_plan.source import Source, from_bytes
+
+    text = bom + PLAN.replace('"2009-11-26"', written)
+    source = from_bytes(text.encode("utf-8"), "plan.yaml")
+
+    def change(_plan: object, given: Source) -> tuple[str, list[str]]:
+        return fieldedit.set_scalar(given.text, A13, "status", "pendiente", ACTIVITY_FIELDS), []
+
+    def nothing(_plan: object, given: Source) -> tuple[str, list[str]]:
+        return given.text, []
+
+    day = dt.date(2026, 11, 28)
+    assert fieldedit.dated(change, day)(None, source) == (  # type: ignore[arg-type]
+        bom + PLAN.replace('"2009-11-26"', expected).replace(
+            "note:\n        status: continuo", "note:\n        status: pendiente"), [])
+    assert fieldedit.dated(nothing, day)(None, source) == (text, [])  # type: ignore[arg-type]
+
+
 def test_bom_crlf_and_no_final_newline():
     text = "\ufeff" + PLAN.replace("\n", "\r\n").rstrip("\r\n")
     result = fieldedit.set_scalar(text, A13, "status", "pendiente", ACTIVITY_FIELDS)

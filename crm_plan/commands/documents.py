@@ -321,3 +321,10 @@ CHANGES_HELP = _(
     "removed or edited. The older version is OLD_FILE, or with --since the plan file as "
     "committed in git; the newer one is NEW_FILE, else the plan file.\n\n"
     "Example: crmplan changes --since HEAD~1 --format markdown")
+
+# The commands of this module, for cli.py: name -> (function, help).
+COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
+    "export": (export, EXPORT_HELP),
+    "report": (report, REPORT_HELP),
+    "changes": (changes, CHANGES_HELP),
+}

@@ -4,6 +4,7 @@ the plan's date (`document.updated`) to today unless --keep-updated."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -309,3 +310,13 @@ def _visible_diff(diff: str) -> str:
         body = line.rstrip("\r\n")
         lines.append(visible(body) + line[len(body):])
     return "".join(lines)
+
+# The commands of this module, for cli.py: name -> (function, help).
+COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
+    "archive": (archive, ARCHIVE_HELP),
+    "restore": (restore, RESTORE_HELP),
+    "set": (set_, SET_HELP),
+    "add": (add, ADD_HELP),
+    "edit": (edit, EDIT_HELP),
+    "apply": (apply, APPLY_HELP),
+}

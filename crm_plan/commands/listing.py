@@ -141,3 +141,10 @@ STATUS_HELP = _("The state of the plan at a glance: counts by status, section an
                 "Example: crmplan status --pending --responsible OIM")
 SHOW_HELP = _("Everything about one activity or objective, active or historical.\n\n"
               "Example: crmplan show 9.3")
+
+# The commands of this module, for cli.py: name -> (function, help).
+COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
+    "list": (list_, LIST_HELP),
+    "status": (status, STATUS_HELP),
+    "show": (show, SHOW_HELP),
+}

@@ -129,3 +129,9 @@ AGENDA_HELP = _(
     "not dated yet; then what was completed since the previous meeting of the body. The format "
     "follows the -o file's extension unless --format is given.\n\n"
     "Example: crmplan agenda GRCM-2009-12 --format docx -o agenda.docx")
+
+# The commands of this module, for cli.py: name -> (function, help).
+COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
+    "meetings": (meetings, MEETINGS_HELP),
+    "agenda": (agenda, AGENDA_HELP),
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -55,3 +56,9 @@ INIT_HELP = _(
     "The new plan has the document data (dated today), the CRM member states and the "
     "Technical Secretariat as actors, and no objectives yet; it validates without problems.\n\n"
     "Example: crmplan init plans/workplan.yaml --git")
+
+# The commands of this module, for cli.py: name -> (function, help).
+COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
+    "schema": (schema, SCHEMA_HELP),
+    "init": (init, INIT_HELP),
+}

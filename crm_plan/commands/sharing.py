@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -187,3 +188,10 @@ LOG_HELP = _(
     "Follows the activity by its id through every commit of the plan file: when it was added, "
     "each field that changed, when it was archived (into the history part) or restored.\n\n"
     "Example: crmplan log 9.3 --format json")
+
+# The commands of this module, for cli.py: name -> (function, help).
+COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
+    "merge": (merge, MERGE_HELP),
+    "git-setup": (git_setup, GIT_SETUP_HELP),
+    "log": (log, LOG_HELP),
+}

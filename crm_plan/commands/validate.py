@@ -97,3 +97,9 @@ def explain(
 
 EXPLAIN_HELP = _("Say what the code of a problem means, how to fix it and whether it can be "
                  "silenced.\n\nExample: crmplan explain removal-note")
+
+# The commands of this module, for cli.py: name -> (function, help).
+COMMANDS: dict[str, tuple[Callable[..., None], str]] = {
+    "validate": (validate, HELP),
+    "explain": (explain, EXPLAIN_HELP),
+}
