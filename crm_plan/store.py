@@ -359,29 +359,34 @@ _NO_LOCKS_WINDOWS = {1, 50}
 @contextlib.contextmanager
 def _locked(target: Path, display: str, timeout: float) -> Iterator[None]:
     """An exclusive lock on a companion file beside the plan (the plan itself is replaced, so
-    it cannot hold one), waited for at most `timeout` seconds. filelock takes it with the
-    system's lock (flock, Windows' LockFileEx), which the system drops when the process ends,
-    however it ends: a crash leaves no stale lock. The file stays after the lock is released,
-    on every system (`preserve_lock_file`); and a file system without locks is refused rather
-    than served with a lock file whose mere existence would be the lock (`fallback_to_soft`),
-    which a crash would leave behind."""
-    from filelock import FileLock, Timeout
+    it cannot hold one), waited for at most `timeout` seconds. fasteners takes it with the
+    system's lock (`fcntl.lockf`; on Windows `msvcrt.locking`), which the system drops when the
+    process ends, however it ends: a crash leaves no stale lock. The file stays after the lock
+    is released; a file system without locks is refused (`_unlocked`), never served with a lock
+    file whose mere existence would be the lock, which a crash would leave behind."""
+    import threading
+
+    from fasteners import InterProcessLock
 
     lock_path = lock_file(target)
-    lock = FileLock(lock_path, timeout=timeout, poll_interval=0.02, preserve_lock_file=True,
-                    fallback_to_soft=False)
+    # sleep_func: looked up now, not when fasteners was imported (the tests' clock)
+    lock = InterProcessLock(str(lock_path), sleep_func=time.sleep)
     try:
-        lock.acquire()
-    except Timeout:
+        taken = lock.acquire(delay=0.02, max_delay=0.1, timeout=timeout)
+    except OSError as exc:  # the lock file cannot be created
+        raise _unlocked(lock_path, display, exc) from None
+    except threading.ThreadError as exc:  # the system refused the lock: fasteners says why so
+        cause = exc.__context__
+        raise _unlocked(lock_path, display, cause if isinstance(cause, OSError)
+                        else OSError(errno.ENOLCK, str(exc))) from None
+    if not taken:
         raise RefusedChange(_("another crmplan is changing {path} and has not finished after "
                               "{seconds:g} seconds; try again").format(path=display,
-                                                                      seconds=timeout)) from None
-    except OSError as exc:
-        raise _unlocked(lock_path, display, exc) from None
+                                                                      seconds=timeout))
     try:
         yield
     finally:
-        with contextlib.suppress(OSError):  # the system drops the lock when the process ends
+        with contextlib.suppress(OSError, threading.ThreadError):  # dropped at exit anyway
             lock.release()
 
 

@@ -238,11 +238,14 @@ def test_a_file_changed_by_an_editor_meanwhile_is_not_overwritten(plan: Path, mo
 
 
 def test_waits_for_the_lock_then_gives_up_with_a_sentence(plan: Path, monkeypatch):
-    from filelock import FileLock
+    from test_store import Holder
 
     monkeypatch.setenv("CRMPLAN_LOCK_TIMEOUT", "0.2")
-    with FileLock(plan.parent / ".workplan.yaml.lock"):  # another crmplan, as it holds it
+    other = Holder(plan)  # another crmplan, as it holds it
+    try:
         result = run("archive", "1.2", "-f", str(plan))
+    finally:
+        other.release()
     assert (result.exit_code, result.stderr) == (1, (
         f"crmplan: another crmplan is changing {plan} and has not finished after 0.2 seconds; "
         "try again\n"))

@@ -406,7 +406,30 @@ def test_killed_after_the_new_file_was_complete(plan: Path, tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [".workplan.yaml.lock", "workplan.yaml"]
 
 
-# -- the lock: filelock, beside the plan, dropped by the system however crmplan ends ---------------
+# -- the lock: fasteners, beside the plan, dropped by the system however crmplan ends --------------
+
+HOLDER = """import sys, fasteners
+lock = fasteners.InterProcessLock(sys.argv[1])
+assert lock.acquire(timeout=60)
+print("held", flush=True)
+sys.stdin.read()
+"""
+
+
+class Holder:
+    """Another process holding the plan's lock (the system's lock is the process's own: one
+    taken in this process would not keep crmplan, run here, out), until `release`."""
+
+    def __init__(self, plan: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(plan.parent / ".workplan.yaml.lock")],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert self.process.stdout is not None and self.process.stdout.readline() == "held\n"
+
+    def release(self) -> None:
+        self.process.communicate(timeout=60)  # stdin closed: it ends, and its lock with it
+
+
 
 def test_a_crmplan_killed_while_it_holds_the_lock_leaves_no_stale_lock(plan: Path, tmp_path: Path,
                                                                         monkeypatch):
@@ -436,10 +459,7 @@ def test_the_lock_is_waited_for_then_taken(plan: Path, monkeypatch):
     """Another crmplan holds the lock and lets it go: this one waits, then makes its change."""
     import threading
 
-    from filelock import FileLock
-
-    other = FileLock(plan.parent / ".workplan.yaml.lock")
-    other.acquire()
+    other = Holder(plan)
     taken = threading.Event()
     real_sleep = time.sleep
 
@@ -463,33 +483,34 @@ NO_LOCKS = ("crmplan: {plan}: the folder of the plan does not support locking fi
 
 @pytest.mark.parametrize("number", [errno.ENOLCK, errno.ENOSYS, errno.EOPNOTSUPP])
 def test_a_file_system_without_locks_is_a_sentence(plan: Path, monkeypatch, number: int):
-    """A network share without locking: filelock's own error, as it raises it."""
-    from filelock import FileLock
+    """A network share without locking: the system's refusal, as fasteners passes it on."""
+    from fasteners import InterProcessLock
 
-    def no_locks(self: FileLock, *args: object, **kwargs: object) -> None:
-        raise OSError(number, os.strerror(number), str(self.lock_file))
+    def no_locks(self: InterProcessLock) -> None:
+        raise OSError(number, os.strerror(number))
 
-    monkeypatch.setattr(FileLock, "acquire", no_locks)
+    monkeypatch.setattr(InterProcessLock, "trylock", no_locks)
     for command in ("archive", "restore"):
         result = runner.invoke(app, [command, "1.2", "-f", str(plan)])
         assert (result.exit_code, result.stderr) == (1, NO_LOCKS.format(plan=plan))
     assert plan.read_bytes() == ORIGINAL
-    assert [p.name for p in plan.parent.iterdir()] == ["workplan.yaml"]
+    assert [p.name for p in plan.parent.iterdir() if p.name != ".workplan.yaml.lock"] == [
+        "workplan.yaml"]
 
 
-@posix_only  # flock: the lock filelock takes on POSIX
+@posix_only  # lockf: the lock fasteners takes on POSIX
 @pytest.mark.parametrize("number", [errno.ENOLCK, errno.ENOSYS])
-def test_flock_refused_by_the_file_system_is_not_replaced_by_a_lock_file(plan: Path, monkeypatch,
+def test_lockf_refused_by_the_file_system_is_not_replaced_by_a_lock_file(plan: Path, monkeypatch,
                                                                         number: int):
-    """flock failing as on an NFS mount without its lock service (ENOLCK) or a file system
-    without it (ENOSYS): filelock would fall back to a lock whose existence is the lock, which a
-    crash leaves behind; crmplan asks it not to, and says why it cannot work there."""
+    """lockf failing as on an NFS mount without its lock service (ENOLCK) or a file system
+    without it (ENOSYS): no lock whose mere existence would be the lock (a crash would leave it
+    behind); crmplan says why it cannot work there."""
     import fcntl
 
-    def refused(fd: int, operation: int) -> None:
+    def refused(fd: object, operation: int, *args: object) -> None:
         raise OSError(number, os.strerror(number))
 
-    monkeypatch.setattr(fcntl, "flock", refused)
+    monkeypatch.setattr(fcntl, "lockf", refused)
     result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
     assert (result.exit_code, result.stderr) == (1, NO_LOCKS.format(plan=plan))
     assert plan.read_bytes() == ORIGINAL
@@ -498,12 +519,12 @@ def test_flock_refused_by_the_file_system_is_not_replaced_by_a_lock_file(plan: P
 
 
 def test_a_lock_file_that_cannot_be_created(plan: Path, monkeypatch):
-    from filelock import FileLock
+    from fasteners import InterProcessLock
 
-    def read_only_folder(self: FileLock, *args: object, **kwargs: object) -> None:
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self.lock_file))
+    def read_only_folder(self: InterProcessLock, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self.path))
 
-    monkeypatch.setattr(FileLock, "acquire", read_only_folder)
+    monkeypatch.setattr(InterProcessLock, "acquire", read_only_folder)
     result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
     assert (result.exit_code, result.stderr) == (1, (
         f"crmplan: cannot create the lock file {plan.resolve().parent / '.workplan.yaml.lock'} "
@@ -517,14 +538,14 @@ def test_windows_errors_without_locks(plan: Path, monkeypatch, winerror: int, re
     """On Windows Python calls EINVAL every error it has no name for; the Windows number says
     which are a file system without locks (1: ERROR_INVALID_FUNCTION, 50: ERROR_NOT_SUPPORTED)
     and which are not (87: ERROR_INVALID_PARAMETER). Played here with the attribute Windows sets."""
-    from filelock import FileLock
+    from fasteners import InterProcessLock
 
-    def windows_error(self: FileLock, *args: object, **kwargs: object) -> None:
-        exc = OSError(errno.EINVAL, "The request is not supported", str(self.lock_file))
+    def windows_error(self: InterProcessLock) -> None:
+        exc = OSError(errno.EINVAL, "The request is not supported", str(self.path))
         exc.winerror = winerror  # type: ignore[attr-defined]
         raise exc
 
-    monkeypatch.setattr(FileLock, "acquire", windows_error)
+    monkeypatch.setattr(InterProcessLock, "trylock", windows_error)
     result = runner.invoke(app, ["archive", "1.2", "-f", str(plan)])
     expected = NO_LOCKS.format(plan=plan) if refused_as == "no locks" else (
         f"crmplan: cannot create the lock file {plan.resolve().parent / '.workplan.yaml.lock'} "
