@@ -128,17 +128,18 @@ Plan de prueba
 2010-03-01.
 
 Overdue: programado, due date passed (1)
-Id    Activity                                     Role            Status
+Id    Activity                                   Role            Status
 ────────────────────────────────────────────────────────────────────────────────
-1.2   Realizar un taller de capacitación (Ref.:    responsible     programado,
-      pf. 21, CRM, Deci., mayo, 2003)                              due 2010-02
-                                                                   (overdue)
+1.2   Realizar un taller de capacitación         responsible     programado, due
+      (Ref.: pf. 21, CRM, Deci., mayo, 2003)                     2010-02
+                                                                 (overdue)
 
 Pending: pendiente or por definir (1)
-Id    Activity                                     Role            Status
+Id    Activity                                   Role            Status
 ────────────────────────────────────────────────────────────────────────────────
-2.1   Crear un directorio de albergues (Ref.: p.   responsible     por definir
-      i, Inf. Red Trata, GRCM, diciembre, 2009)
+2.1   Crear un directorio de albergues (Ref.:    responsible     por definir
+      p. i, Inf. Red Trata, GRCM, diciembre,
+      2009)
       Reunión de Tegucigalpa
 """
 

@@ -131,11 +131,10 @@ def test_a_report_and_changes_in_colour_take_the_same_styles() -> None:
     assert sheet[0] == "<1>Action sheet: OIM</>"
     assert sheet[6:8] == [
         "<1;7>Overdue: programado, due date passed (1)</>",
-        ("<1>Id </><1> </> <1> </><1>Activity                      </><1> </> <1> </>"
-         "<1>Role     </><1> </> <1> </><1>Status   </>")]
-    assert sheet[17:19] == [
-        "<1>2.1</><1> </>  <4>Crear un directorio de        </>   responsi…   por      ",
-        "<1>    </>  <4>albergues</><2;4> (Ref.: p. i, Inf. </><4>  </>               definir  "]
+        "<1>Id </>   <1>Activity                    </>   <1>Role     </>   <1>Status     </>"]
+    assert sheet[16:18] == [
+        "<1>2.1</>   <4>Crear un directorio de      </>   responsi…   por definir",
+        "      <4>albergues</><2;4> (Ref.: p. i, Inf. </>                          "]
     newer = plan_of(_edited())
     drawn = coloured(lambda out: changes.print_changes(compare(PLAN, newer), "a", "b", out), 100)
     assert drawn[2] == "<1;7>B. Intercambio de información</>"

@@ -1,5 +1,6 @@
-"""`crmplan agenda` and `crmplan meetings` on the terminal: a meeting's agenda as rich tables
-(or the same as plain text for a file, `-o agenda.txt`), and the calendar as one table."""
+"""`crmplan agenda` and `crmplan meetings` on the terminal: a meeting's agenda as tables
+(`grid.shared`; or the same as plain text for a file, `-o agenda.txt`), and the calendar as one
+rich table."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ import io
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from crm_plan.agenda import Agenda
 from crm_plan.meetings import CalendarRow
 from crm_plan.model import Plan
 from crm_plan.render import agenda_rows as wording
 from crm_plan.render.agenda_rows import AgendaRow
-from crm_plan.render.terminal.console import console, new_console, text
+from crm_plan.render.terminal.console import console, new_console, print_lines, text
+from crm_plan.render.terminal.grid import shared
 
 
 def print_agenda(plan: Plan, agenda: Agenda, out: Console | None = None) -> None:
@@ -27,24 +30,21 @@ def print_agenda(plan: Plan, agenda: Agenda, out: Console | None = None) -> None
         out.print(text(wording.actor_heading(actor), "heading.section"))
         for group, found in groups:
             out.print(text(wording.group_heading(group, found), "heading.objective"))
-            out.print(_table(found))
+            print_lines(out, _table(out, found))
     if agenda.completed:
         out.print()
         out.print(text(wording.completed_heading(agenda), "heading.section"))
-        out.print(_table(wording.completed_rows(plan, agenda)))
+        print_lines(out, _table(out, wording.completed_rows(plan, agenda)))
 
 
-def _table(found: list[AgendaRow]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    for index, header in enumerate(wording.headers()):
-        table.add_column(text(header), ratio=(None, 3, 1)[index], no_wrap=index == 0,
-                         style="activity.id" if index == 0 else None)
+def _table(out: Console, found: list[AgendaRow]) -> list[Text]:
+    cells = []
     for row in found:
         cell = text(row.text, "status.pending" if row.underline else "")
         for ref in row.refs:
             cell.append_text(text(" " + ref, "aside"))
-        table.add_row(text(row.id), cell, text(row.status))
-    return table
+        cells.append([text(row.id, "activity.id"), cell, text(row.status)])
+    return shared(out, [text(h, "label") for h in wording.headers()], cells, (3, 1), out.width)
 
 
 def agenda_text(plan: Plan, agenda: Agenda, width: int = 100) -> bytes:

@@ -4,7 +4,8 @@ Each cell is wrapped by rich (`Text.wrap`) to its column and the lines of a row 
 side. A rich `Table` does that and more: it measures and renders every cell several times to
 choose widths that these views know beforehand. Drawn as one `Table`, a listing of 8,000
 activities took 3.4 s against 1.1 s so; the two tables of `status` cost a fifth of a start
-(`report` and `changes`, whose columns share the width by ratios, are rich `Table`s).
+(`report` and `agenda` share the width by ratios here too, in `shared`; `changes` is a rich
+`Table`).
 """
 
 from __future__ import annotations
@@ -110,3 +111,21 @@ def table(out: Console, header: Sequence[Text], rows: Sequence[Sequence[Text] | 
     for cells in rows:
         lines += [Text()] if cells is None else row(out, cells, columns, "   ")
     return lines
+
+
+def shared(out: Console, header: Sequence[Text], rows: Sequence[Sequence[Text]],
+           ratios: Sequence[int], width: int) -> list[Text]:
+    """A header, a rule and the rows: the first column (ids) as wide as its widest cell, the
+    others sharing the rest of the width by `ratios`, as a rich `Table` with ratios shares it,
+    without measuring every cell (the tables of `report` and `agenda`)."""
+    gaps = 3 * len(ratios)
+    first = max(cell.cell_len for cell in [header[0], *(cells[0] for cells in rows)])
+    rest = max(len(ratios), width - first - gaps)
+    widths = [max(1, rest * ratio // sum(ratios)) for ratio in ratios[:-1]]
+    widths.append(max(1, rest - sum(widths)))
+    columns = [Column(first, wrap=False), *(Column(w) for w in widths)]
+    lines = [*row(out, header, columns, "   "), Text("─" * (first + gaps + sum(widths)))]
+    for cells in rows:
+        lines += row(out, cells, columns, "   ")
+    return lines
+
