@@ -108,7 +108,7 @@ def _set_activity(plan: Plan, text: str, target: Target, assignment: Assignment)
                        lookup.meeting(plan, value, field).id if value else "")
     if field == "due_each":
         return _set_names(text, target, field, value, lambda word: _body(plan, word))
-    if field == "days_before" and value and not value.isdigit():
+    if field == "days_before" and value and not (value.isascii() and value.isdigit()):
         raise UsageError(_("'days_before' is a whole number of days, e.g. 1"))
     return _scalar(text, target, field, value)
 

@@ -83,10 +83,12 @@ def setup(plan: Path) -> tuple[list[str], Setup]:
 
 def _pattern(relative: str) -> str:
     """The plan file as a .gitattributes pattern: its name when it is at the top (any file of
-    that name), else its path from the top; quoted as git reads it when it holds a space."""
-    if any(c in relative for c in ' \t"\\'):
-        return '"' + relative.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return relative
+    that name), else its path from the top; the characters of a pattern (`[`, `*`, `?`)
+    escaped, and quoted as git reads it when it holds a space or a backslash."""
+    escaped = "".join("\\" + c if c in "*?[]" else c for c in relative)
+    if any(c in escaped for c in ' \t"\\'):
+        return '"' + escaped.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return escaped
 
 
 def _ignore_pattern(relative: str) -> str:

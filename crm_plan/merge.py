@@ -40,6 +40,7 @@ from crm_plan.blocks import LEAF, LIST, Block, CutError, tree
 from crm_plan.diff3 import Conflict, Piece, merge_lines
 from crm_plan.errors import CrmPlanError
 from crm_plan.messages import _
+from crm_plan.model import id_key
 from crm_plan.problems import Problem
 from crm_plan.source import BOM
 
@@ -92,8 +93,14 @@ def merge_files(base: bytes, ours: bytes, theirs: bytes, display: str,
     if base == ours:
         return Result(theirs, [], False)
     b, o, t = (_decoded(data) for data in (base, ours, theirs))
-    merged = merge_texts(b, o, t, labels) if b is not None and o is not None and t is not None \
-        else None
+    try:
+        merged = merge_texts(b, o, t, labels) \
+            if b is not None and o is not None and t is not None else None
+    except Exception as exc:  # a bug of this merge must not leave git a file of one side only
+        return _by_lines(base, ours, theirs, display, labels)._replace(note=_(
+            "crmplan could not merge it by its structure (internal error {kind}: {detail}; "
+            "please report it); merged line by line instead").format(
+                kind=type(exc).__name__, detail=exc))
     if merged is None:
         return _by_lines(base, ours, theirs, display, labels)._replace(
             note=_unreadable(base, ours, theirs))
@@ -169,6 +176,8 @@ def _line_endings(base: str, ours: str, theirs: str) -> tuple[str, str, str]:
     b, o, t = (_ending(text) for text in (base, ours, theirs))
     if b is None or o is None or t is None:
         return base, ours, theirs
+    if o == t != b:  # both saved with the other endings: the base too
+        return _ended(base, o), ours, theirs
     if o != b == t:
         return _ended(base, o), ours, _ended(theirs, o)
     if t != b == o:
@@ -428,14 +437,16 @@ class _Merge:
         return [self.newline] if kind == LIST and len(path) == 1 else []
 
 
-_DATE = re.compile(r"""^[ \t]*[\w-]+:[ \t]*(["']?)(\d{4}-\d{2}-\d{2})\1[ \t]*(?:#.*)?$""")
+_DATE = re.compile(r"""^[ \t]*[\w-]+:[ \t]*(["']?)(\d{4}-\d{2}-\d{2})\1([ \t]*(?:#.*)?)$""")
 
 
 def _later(ours: Block, theirs: Block) -> Block | None:
     """Of two dates the plan was updated on, the later: every edit sets `document.updated` to its
-    day, so two people editing on two days would otherwise always conflict there."""
+    day, so two people editing on two days would otherwise always conflict there. Only when
+    both lines end alike: a comment on one line only is not dropped, it is a conflict."""
     found = [_DATE.match("".join(v.lines()).rstrip("\r\n")) for v in (ours, theirs)]
-    if found[0] is None or found[1] is None:
+    if found[0] is None or found[1] is None or \
+            found[0].group(3).strip() != found[1].group(3).strip():
         return None
     return theirs if found[1].group(2) > found[0].group(2) else ours
 
@@ -542,21 +553,16 @@ def _order(base: list[str], ours: list[str], theirs: list[str], kept: set[str]) 
     first, second = (theirs, ours) if moved[1] and not moved[0] else (ours, theirs)
     added = set(first) - set(base) - set(second)
     result = [k for k in first if k in kept]
-    ordered = result == sorted(result, key=_natural)
+    ordered = result == sorted(result, key=id_key)
     for index, key in enumerate(second):
         if key in result or key not in kept:
             continue
         at = next((result.index(p) + 1 for p in reversed(second[:index]) if p in result), 0)
         while at < len(result) and result[at] in added and (
-                not ordered or _natural(result[at]) < _natural(key)):
+                not ordered or id_key(result[at]) < id_key(key)):
             at += 1
         result.insert(at, key)
     return result
-
-
-def _natural(key: str) -> tuple[tuple[int, int | str], ...]:
-    """Ids in plan order: "9.10" after "9.9"."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in key.split("."))
 
 
 def _joined(pieces: list[Piece], newline: str, labels: Labels

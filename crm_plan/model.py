@@ -271,4 +271,5 @@ def id_key(item_id: str) -> tuple[tuple[int, int | str], ...]:
     """Ids in the order a reader expects, whatever their place in the file: part by part, 9.3
     before 9.10 before 10.1, numbers before letters (so active ids come before historical
     ones like I.B.1.2)."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in item_id.split("."))
+    return tuple((0, int(part)) if part.isascii() and part.isdigit() else (1, part)
+                 for part in item_id.split("."))

@@ -225,7 +225,10 @@ def test_a_deadline_tied_to_meetings(tmp_path: Path):
         "      - id: \"9.3\"")
     result = run("set", "9.2", "due_at=", "days_before=", "--keep-updated", "-f", str(plan))
     assert result.exit_code == 0
-    assert "due_at: GRCM" not in plan.read_text(encoding="utf-8")
+    assert plan.read_text(encoding="utf-8") == SHIPPED.replace(
+        "[Países miembros]\n        status: pendiente\n      - id: \"9.2\"",
+        "[Países miembros]\n        status: programado\n        due_each: [GRCM]\n"
+        "        days_before: 1\n      - id: \"9.2\"")
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -237,6 +240,8 @@ def test_a_deadline_tied_to_meetings(tmp_path: Path):
      "(GRCM,CRM) or the bodies to add and remove (+CRM,-GRCM), not both"),
     (["9.1", "due_each=GRCM", "days_before=tres"], "'days_before' is a whole number of days, "
                                                    "e.g. 1"),
+    (["9.1", "due_each=GRCM", "days_before=²"], "'days_before' is a whole number of days, "
+                                                "e.g. 1"),
     (["9.1", "status=programado", "due_each=GRCM", "due_each="],
      "9.1: the status 'programado' needs a due date; add it to the command, e.g. due=2010-06 "
      "(a year, a month or a day)"),

@@ -136,6 +136,7 @@ def test_the_shipped_plan_s_references_all_resolve_to_its_calendar():
     ("due_at: GRCM-2009-12", "due_at: GRCM-2009-11", (64, 17)),
     ("due_each: [GRCM]", "due_each: [GRMC]", (58, 19)),
     ("days_before: 2", "days_before: dos", (65, 22)),
+    ("days_before: 2", "days_before: ²", (65, 22)),  # a digit to str.isdigit, not to int
     ("date: 2010-06", "date: junio", (31, 11)),
     ("id: CRM-2009-05", "id: GRCM-2008-11", (23, 9)),
 ])

@@ -123,16 +123,43 @@ def test_a_side_that_changed_every_line_ending_is_not_an_edit_of_every_line(conv
     assert merged(QUERY_PLAN, ours, theirs) == archived.replace("\n", "\r\n")
 
 
+def test_both_sides_saved_with_crlf_merge_as_their_edits():
+    windows = [apply_all(QUERY_PLAN, [edit]).replace("\n", "\r\n") for edit in
+               (("set", "1.1", "status", "pendiente"), ("set", "2.2", "status", "continuo"))]
+    assert merged(QUERY_PLAN, *windows) == apply_all(
+        QUERY_PLAN, [("set", "1.1", "status", "pendiente"),
+                     ("set", "2.2", "status", "continuo")]).replace("\n", "\r\n")
+
+
+def test_a_failure_of_the_structural_merge_falls_back_to_the_line_merge(monkeypatch):
+    from crm_plan import merge
+
+    def broken(*args: object) -> None:
+        raise AssertionError("a bug")
+
+    monkeypatch.setattr(merge, "merge_texts", broken)
+    ours, theirs = archive(QUERY_PLAN, "2.2", ON), archive(QUERY_PLAN, "1.1", ON)
+    result = merge_files(*(t.encode() for t in (QUERY_PLAN, ours, theirs)), "plan")
+    assert result.note == ("crmplan could not merge it by its structure (internal error "
+                           "AssertionError: a bug; please report it); merged line by line instead")
+    assert not result.structural and not result.clean  # git's markers, or a plan to check
+
+
 def test_the_plan_dated_on_two_days_takes_the_later_date():
     ours = archive(QUERY_PLAN, "1.1", ON).replace("  updated: 2009-11-26\n",
                                                   "  updated: 2010-03-05  # ST\n")
     theirs = archive(QUERY_PLAN, "2.2", ON).replace("  updated: 2009-11-26\n",
-                                                    "  updated: '2010-03-02'\n")
+                                                    "  updated: '2010-03-02' # ST\n")
     assert merged(QUERY_PLAN, ours, theirs) == archive(ours, "2.2", ON)
     assert merged(QUERY_PLAN, theirs, ours) == archive(theirs, "1.1", ON).replace(
-        "  updated: '2010-03-02'\n", "  updated: 2010-03-05  # ST\n")
+        "  updated: '2010-03-02' # ST\n", "  updated: 2010-03-05  # ST\n")
     undated = ours.replace("  updated: 2010-03-05  # ST\n", "  updated: pronto\n")
     assert "<<<<<<< ours\n  updated: pronto\n" in conflicted(QUERY_PLAN, undated, theirs)
+    # a comment on one side only is not dropped for the later date: a conflict
+    commented = theirs.replace("  updated: '2010-03-02' # ST\n",
+                               "  updated: 2010-03-02  # revisado por México\n")
+    bare = ours.replace("  updated: 2010-03-05  # ST\n", "  updated: 2010-03-05\n")
+    assert "# revisado por México\n>>>>>>> theirs" in conflicted(QUERY_PLAN, bare, commented)
 
 
 # -- true conflicts: markers around the field, and nothing lost -----------------------------------
@@ -185,8 +212,9 @@ def test_the_same_id_added_twice_with_different_content():
         "        text: Nueva actividad 3.2\n",
         "<<<<<<< ours\n        text: Nueva actividad 3.2\n=======\n        text: Otra actividad\n"
         ">>>>>>> theirs\n")
-    same = merge_texts(QUERY_PLAN, ours, ours.replace("3.2\"", "3.2\""))
-    assert same is not None and same.text == ours  # added twice alike: once
+    dated = ours.replace("  updated: 2009-11-26\n", "  updated: 2010-03-01\n")
+    same = merge_texts(QUERY_PLAN, ours, dated)  # added twice alike, and another change
+    assert same is not None and same.conflicts == [] and same.text == dated
 
 
 # -- the driver: validation, and git's line merge when the structure cannot help -----------------

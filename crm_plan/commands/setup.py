@@ -41,8 +41,10 @@ def init(
         path=f'"{path}"' if " " in path else path))  # as it would be typed
     if git:
         from crm_plan.commands.sharing import set_git_up
+        from crm_plan.errors import EXIT_PROBLEMS
 
-        set_git_up(Path(path), path)
+        if not set_git_up(Path(path), path).complete:
+            raise typer.Exit(EXIT_PROBLEMS)  # said line by line above
 
 
 SCHEMA_HELP = _(

@@ -1314,6 +1314,10 @@ MESSAGES: dict[str, str] = {
         ("la versión que se fusiona no es un archivo del plan que crmplan pueda leer (obténgala "
          "con git checkout y ejecute crmplan validate para ver por qué); se fusionó línea por "
          "línea"),
+    ("crmplan could not merge it by its structure (internal error {kind}: {detail}; please "
+     "report it); merged line by line instead"):
+        ("crmplan no pudo fusionarlo por su estructura (error interno {kind}: {detail}; por "
+         "favor, repórtelo); se fusionó línea por línea"),
     "both sides added the file, with no version in common; merged line by line instead":
         ("ambos lados agregaron el archivo, sin una versión en común; se fusionó línea por "
          "línea"),

@@ -59,5 +59,10 @@ def _check_activities(read: Read, report: Report, ids: list[str]) -> None:
                     "no meeting of 'meetings' is of the body '{body}'").format(body=body)
                     + did_you_mean(body, list(bodies.values())))
         node = entry.fields.get("days_before")
-        if node is not None and not (activity.days_before or "").isdigit():
+        if node is not None and not _whole_number(activity.days_before or ""):
             report(node, _("'days_before' is a whole number of days, e.g. 1"))
+
+
+def _whole_number(text: str) -> bool:
+    """Digits 0-9 only (`str.isdigit` also takes ² and other digits `int` refuses)."""
+    return text.isascii() and text.isdigit()
