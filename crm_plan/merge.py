@@ -56,6 +56,7 @@ class Labels(NamedTuple):
 
 WORDS = Labels()
 
+
 class MergeConflict(CrmPlanError):
     """The merge left conflicts for a person to resolve (exit 1, as git expects of a driver)."""
 
