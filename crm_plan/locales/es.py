@@ -1031,10 +1031,11 @@ MESSAGES: dict[str, str] = {
      "conflict markers, git's merge driver may not have run and the file may hold only one side "
      "(check with crmplan git-setup --check, then git {operation} --abort and {operation} "
      "again)"):
-        ("git todavía cuenta este archivo como sin fusionar: si ya lo resolvió, hágale git add; "
-         "si no tiene marcas de conflicto, puede que el controlador de fusión de git no se haya "
-         "ejecutado y que el archivo tenga solo uno de los lados (compruébelo con crmplan "
-         "git-setup --check, luego git {operation} --abort y vuelva a hacer el {operation})"),
+        ("git todavía cuenta este archivo como sin fusionar: si ya lo resolvió, agréguelo con "
+         "git add; si no tiene marcas de conflicto, puede que el controlador de fusión de git no "
+         "se haya ejecutado y que el archivo tenga solo uno de los lados (compruébelo con "
+         "crmplan git-setup --check, luego git {operation} --abort y vuelva a hacer el "
+         "{operation})"),
     # set / add / edit / apply
     # the plan's date (editing commands), fieldedit.py
     "Leave the plan's date (document.updated) as it is; by default a change sets it to today.":
