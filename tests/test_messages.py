@@ -107,7 +107,7 @@ def test_plural_placeholders_match():
 def test_translations_are_spanish_not_copies():
     # Texts the same in both languages: formats, names, and words Spanish borrows.
     same = {text for text, spanish in es.MESSAGES.items() if text == spanish}
-    assert same == {"{path}: {errors}.", "{path}: {errors}, {warnings} ({counts}).",
+    assert same == {"{path}: {errors}.", "{path}: {errors}, {warnings}.", "{path}: {errors}, {warnings} ({counts}).",
                     "crmplan: {message}", "{path}: {message}", "'document'", "'actors'",
                     "'areas'", "'sections'", "error", "no", "Ref.: {ref}", "{actor} ({role})", "Id", "Total", "total",
                     "Actor", "{id} ({where}): {changes}"}

@@ -156,6 +156,9 @@ def test_archived_on_one_side_and_edited_on_the_other_marks_both_ends(repo: Path
     assert "an activity was archived or removed on one side and changed on the other; keep the " \
         "same side in each conflict" in merged.stderr
     assert kept(text, "ours") == ours and kept(text, "theirs") == theirs
+    said = run("validate", cwd=repo).stdout.splitlines()  # the markers, and git's own state
+    assert [line.rsplit("[", 1)[-1] for line in said[:-1]] == ["unmerged]", "merge-conflict]"]
+    assert said[-1] == "workplan.yaml: 1 error, 1 warning."
     (repo / "workplan.yaml").write_text(kept(text, "theirs"), encoding="utf-8")
     assert run("validate", "-f", str(repo / "workplan.yaml")).exit_code == 0
 

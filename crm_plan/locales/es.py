@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
          "GitHub Actions (::error file=...,line=...::...)."),
     "{objectives}, {activities}, {archived} in the history":
         "{objectives}, {activities}, {archived} en el histórico",
+    "{path}: {errors}, {warnings}.": "{path}: {errors}, {warnings}.",
     "{path}: {errors}.": "{path}: {errors}.",
     "{path}: no problems ({counts}).": "{path}: sin problemas ({counts}).",
     "{path}: {errors}, {warnings} ({counts}).": "{path}: {errors}, {warnings} ({counts}).",

@@ -55,6 +55,11 @@ def summary(loaded: LoadedPlan) -> str:
     errors = sum(p.severity is Severity.ERROR for p in loaded.problems)
     errors_text = ngettext("{n} error", "{n} errors", errors).format(n=errors)
     if not loaded.readable:
+        warned = sum(p.severity is Severity.WARNING for p in loaded.problems)
+        if warned:  # one said about the file, not its content (git counts it unmerged)
+            return _("{path}: {errors}, {warnings}.").format(
+                path=path, errors=errors_text,
+                warnings=ngettext("{n} warning", "{n} warnings", warned).format(n=warned))
         return _("{path}: {errors}.").format(path=path, errors=errors_text)
     acknowledged = loaded.acknowledged
     said = ngettext("{n} warning acknowledged in the file", "{n} warnings acknowledged in the file",
