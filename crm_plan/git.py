@@ -38,18 +38,18 @@ def run(args: list[str], cwd: Path, *, stdin: bytes | None = None, check: bool =
     return done
 
 
-def merge_file(base: bytes, ours: bytes, theirs: bytes, labels: tuple[str, str, str]
-               ) -> tuple[bytes, int]:
-    """git's line merge of three texts (`git merge-file`): the result, and how many conflicts
-    it holds between markers."""
+def merge_file(base: bytes, ours: bytes, theirs: bytes, labels: tuple[str, str, str], *,
+               diff3: bool = False) -> tuple[bytes, int]:
+    """git's line merge of three texts (`git merge-file`, with the base's lines in each
+    conflict with `diff3`): the result, and how many conflicts it holds between markers."""
     with tempfile.TemporaryDirectory(prefix="crmplan-merge-") as folder:
         paths = []
         for name, data in (("ours", ours), ("base", base), ("theirs", theirs)):
             path = Path(folder) / name
             path.write_bytes(data)
             paths.append(str(path))
-        done = run(["merge-file", "-p", "-L", labels[0], "-L", labels[1], "-L", labels[2],
-                    *paths], Path(folder), check=False)
+        done = run(["merge-file", "-p", *(["--diff3"] if diff3 else []), "-L", labels[0],
+                    "-L", labels[1], "-L", labels[2], *paths], Path(folder), check=False)
     if done.returncode < 0 or done.returncode > 127:
         raise GitError(_("git merge-file failed: {message}").format(
             message=done.stderr.decode("utf-8", "replace").strip()))

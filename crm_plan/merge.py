@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import NamedTuple
 
 from crm_plan import conflicts
@@ -46,15 +47,34 @@ from crm_plan.source import BOM
 
 
 class Labels(NamedTuple):
-    """What the conflict markers name each version by: git passes the branch or commit names
-    (`%X %S %Y`, since git 2.44); else these words."""
+    """How conflicts are marked: what the markers name each version by (git passes the branch
+    or commit names, `%X %S %Y`, since git 2.44; else these words), and whether the base's
+    lines stand between `|||||||` and `=======` (git's `merge.conflictStyle` diff3 or zdiff3)."""
 
     ours: str = "ours"
     base: str = "base"
     theirs: str = "theirs"
+    diff3: bool = False
 
 
 WORDS = Labels()
+
+
+def labels(given: tuple[str, str, str] | None, folder: Path) -> Labels:
+    """The markers for a merge git runs in `folder`: the names git gave (each one left out, or
+    left as its placeholder, as git before 2.44 passes `%X`, is the default word), and the
+    conflict style of the repository's configuration."""
+    from crm_plan import git
+
+    ours, base, theirs = (
+        word if word.strip() and word not in ("%X", "%S", "%Y") else default
+        for word, default in zip(given or ("", "", ""), (WORDS.ours, WORDS.base, WORDS.theirs),
+                                 strict=True))
+    try:
+        style = git.run(["config", "--get", "merge.conflictStyle"], folder, check=False)
+    except git.GitError:
+        return Labels(ours, base, theirs)
+    return Labels(ours, base, theirs, style.stdout.strip() in (b"diff3", b"zdiff3"))
 
 
 class MergeConflict(CrmPlanError):
@@ -576,8 +596,10 @@ def _joined(pieces: list[Piece], newline: str, labels: Labels
             lines.append(piece)
             continue
         first = len(lines) + 1
-        lines += [f"{conflicts.START} {labels.ours}{newline}", *piece.ours,
-                  f"{conflicts.MIDDLE}{newline}", *piece.theirs,
+        lines += [f"{conflicts.START} {labels.ours}{newline}", *piece.ours]
+        if labels.diff3:
+            lines += [f"{conflicts.BASE} {labels.base}{newline}", *piece.base]
+        lines += [f"{conflicts.MIDDLE}{newline}", *piece.theirs,
                   f"{conflicts.END} {labels.theirs}{newline}"]
         regions.append((first, len(lines)))
     return "".join(lines), regions
@@ -615,7 +637,8 @@ def _by_lines(base: bytes, ours: bytes, theirs: bytes, display: str, labels: Lab
     """git's line merge; a clean one that does not validate is a conflict too."""
     from crm_plan import git
 
-    data, count = git.merge_file(base, ours, theirs, (labels.ours, labels.base, labels.theirs))
+    data, count = git.merge_file(base, ours, theirs, (labels.ours, labels.base, labels.theirs),
+                                 diff3=labels.diff3)
     text = _decoded(data)
     regions = conflicts.regions(text) if text is not None else []
     if count and not regions:  # markers git wrote in a file that is not UTF-8 text

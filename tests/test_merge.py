@@ -262,6 +262,18 @@ def test_the_fallback_says_which_version_it_could_not_read(broken: str, said: st
     assert result.note == said + "; merged line by line instead"
 
 
+def test_the_line_merge_shows_the_base_in_the_diff3_style():
+    from crm_plan.merge import Labels
+
+    ours = QUERY_PLAN.replace("objectives:\n", "objectives: [\n", 1).replace(
+        "  updated: 2009-11-26\n", "  updated: 2010-03-05\n")
+    theirs = QUERY_PLAN.replace("  updated: 2009-11-26\n", "  updated: 2010-03-01\n")
+    result = merge_files(*(t.encode() for t in (QUERY_PLAN, ours, theirs)), "plan",
+                         Labels("HEAD", "base", "mexico", diff3=True))
+    assert "<<<<<<< HEAD\n  updated: 2010-03-05\n||||||| base\n  updated: 2009-11-26\n" \
+        "=======\n  updated: 2010-03-01\n>>>>>>> mexico\n" in result.data.decode()
+
+
 def test_trivial_merges_copy_a_side():
     a, b = QUERY_PLAN.encode(), QUERY_PLAN.replace("2009", "2010").encode()
     assert merge_files(a, a, b, "p").data == b and merge_files(a, b, a, "p").data == b

@@ -145,6 +145,22 @@ def test_a_true_conflict_has_markers_around_the_field_and_exit_1(repo: Path):
     assert result.exit_code == 1 and "[merge-conflict]" in result.stdout
 
 
+@pytest.mark.parametrize("style", ["diff3", "zdiff3"])
+def test_the_conflict_style_of_the_repository_shows_the_base(repo: Path, style: str):
+    git(repo, "config", "merge.conflictStyle", style)
+    ours = apply_all(SHIPPED, [("set", "9.5", "status", "continuo")])
+    theirs = apply_all(SHIPPED, [("set", "9.5", "status", "por definir")])
+    merged = branches(repo, ours, theirs)
+    assert merged.returncode != 0
+    lines = (repo / "workplan.yaml").read_text(encoding="utf-8").splitlines()
+    at = lines.index("<<<<<<< ours")
+    assert lines[at:at + 7] == [
+        "<<<<<<< ours", "        status: continuo", "||||||| base", "        status: pendiente",
+        "=======", "        status: por definir", ">>>>>>> theirs"]
+    result = run("validate", cwd=repo)
+    assert result.exit_code == 1 and "[merge-conflict]" in result.stdout
+
+
 def test_archived_on_one_side_and_edited_on_the_other_marks_both_ends(repo: Path):
     ours = archive(SHIPPED, "9.3", ON)
     theirs = apply_all(SHIPPED, [("set", "9.3", "status", "pendiente")])

@@ -38,7 +38,7 @@ def merge(
     display = path or ours
     result = plan_merge.merge_files(read_bytes(Path(base), base), read_bytes(Path(ours), ours),
                                     read_bytes(Path(theirs), theirs), display,
-                                    _labels(labels or ("", "", "")))
+                                    plan_merge.labels(labels, Path.cwd()))
     outfile.write(Path(ours), result.data)  # what git reads back, a conflict or not
     for note in (result.note, result.reason if result.conflicts else None):
         if note:
@@ -46,15 +46,6 @@ def merge(
                 path=display, message=note)), err=True)
     if not result.clean:
         raise plan_merge.MergeConflict(_merge_error(result, display))
-
-
-def _labels(given: tuple[str, str, str]) -> plan_merge.Labels:
-    """The labels git gave; each one it left out, or left as its placeholder (git before 2.44
-    passes `%X` as written), is the default word."""
-    from crm_plan.merge import WORDS, Labels
-
-    return Labels(*(word if word.strip() and word not in ("%X", "%S", "%Y") else default
-                    for word, default in zip(given, WORDS, strict=True)))
 
 
 def _merge_error(result: plan_merge.Result, display: str) -> str:
