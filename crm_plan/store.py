@@ -364,13 +364,19 @@ def _locked(target: Path, display: str, timeout: float) -> Iterator[None]:
     process ends, however it ends: a crash leaves no stale lock. The file stays after the lock
     is released; a file system without locks is refused (`_unlocked`), never served with a lock
     file whose mere existence would be the lock, which a crash would leave behind."""
+    import logging
     import threading
 
     from fasteners import InterProcessLock
 
     lock_path = lock_file(target)
+    # fasteners logs a failure to unlock with its traceback: said (or not) by crmplan instead
+    quiet = logging.getLogger("crm_plan.lock")
+    if not quiet.handlers:
+        quiet.addHandler(logging.NullHandler())
+        quiet.propagate = False
     # sleep_func: looked up now, not when fasteners was imported (the tests' clock)
-    lock = InterProcessLock(str(lock_path), sleep_func=time.sleep)
+    lock = InterProcessLock(str(lock_path), sleep_func=time.sleep, logger=quiet)
     try:
         taken = lock.acquire(delay=0.02, max_delay=0.1, timeout=timeout)
     except OSError as exc:  # the lock file cannot be created
