@@ -238,7 +238,7 @@ class _Merged(NamedTuple):
     pieces: list[Piece]
     emptied: bool = False  # a list keyed by id with no item left
     gone: bool = False  # an item that goes: its list of activities was emptied
-    marked: bool = False  # one Conflict: an item moved on one side (`_Merge.marking`)
+    alone: bool = False  # one Conflict with one side empty: an item one side added or deleted
 
 
 Children = list[tuple[str, "_Merged"]]
@@ -300,7 +300,8 @@ class _Merge:
         pieces = list(head)
         for index, (key, merged) in enumerate(kept):
             gap = self._gap(kept[index - 1][0], key, b, o, t, path) if index else []
-            if merged.marked and all(isinstance(line, str) for line in gap):
+            if merged.alone and gap and all(isinstance(line, str) and not line.strip()
+                                            for line in gap):
                 pieces += [_widened(merged.pieces[0], gap)]  # whichever side is kept, one gap
                 continue
             pieces += gap
@@ -337,7 +338,7 @@ class _Merge:
         if one.text() == b.text():
             return None
         ours, theirs = (one.lines(), []) if one is o else ([], one.lines())
-        whole = _Merged([Conflict(tuple(b.lines()), tuple(ours), tuple(theirs))])
+        whole = _Merged([Conflict(tuple(b.lines()), tuple(ours), tuple(theirs))], alone=True)
         if one.kind == LIST or one.holds_lists():  # deleted: every item of its lists deleted
             deleted = _emptied(b)
             self._deleted.add(id(deleted))
@@ -378,7 +379,7 @@ class _Merge:
                 self._all_marked(block, side):
             lines = tuple(block.lines())
             return _Merged([Conflict((), lines, ()) if side == 1 else Conflict((), (), lines)],
-                           marked=True)
+                           alone=True)
         pieces: list[Piece] = list(block.head)
         for index, child in enumerate(block.children):
             if index:
@@ -524,11 +525,11 @@ def _collect(block: Block, path: tuple[str, ...], styles: Styles, rank: int) -> 
 
 
 def _widened(piece: Piece, gap: list[Piece]) -> Conflict:
-    """A marked item's conflict with the lines before it inside, on the side that has it."""
+    """The conflict of an item one side does not have, with the lines before it inside, on the
+    sides that have it: whichever side is kept, one gap stands between its neighbours."""
     assert isinstance(piece, Conflict)
     before = tuple(str(line) for line in gap)
-    return Conflict(piece.base, before + piece.ours if piece.ours else (),
-                    before + piece.theirs if piece.theirs else ())
+    return Conflict(*(before + lines if lines else () for lines in piece))
 
 
 def _item_keys(block: Block) -> list[str]:
