@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from crm_plan.changes import Change, Comparison, Words, shorten
+from crm_plan.changes import Comparison, Words, shorten
 from crm_plan.messages import _
 from crm_plan.render.changes import by_activity, describe, headline, short_text
 from crm_plan.render.terminal.console import console, text
@@ -28,17 +28,17 @@ def print_changes(comparison: Comparison, old: str, new: str, out: Console | Non
             lines = text("")
             for change in group:
                 lines.append_text(text("\n" if lines else ""))
-                lines.append_text(_change_text(change))
+                lines.append_text(change_text(*describe(change), change.words))
             table.add_row(text(group[0].id), text(short_text(group[0])), lines)
         out.print(table)
 
 
-def _change_text(change: Change) -> Text:
-    what, how = describe(change)
+def change_text(what: str, how: str, words: Words) -> Text:
+    """What changed, in its style, then how: the word diff where there is one."""
     cell = text(what, "change.what")
-    if change.words:
+    if words:
         cell.append_text(text(": "))
-        cell.append_text(words_text(shorten(change.words)))
+        cell.append_text(words_text(shorten(words)))
     elif how:
         cell.append_text(text(": " + how))
     return cell

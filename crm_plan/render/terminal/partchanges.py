@@ -7,12 +7,11 @@ from __future__ import annotations
 from rich import box
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
-from crm_plan.changes import Comparison, Part, PartChange, shorten
+from crm_plan.changes import Comparison, Part
 from crm_plan.messages import _
 from crm_plan.render.changes import by_item, describe_part, part_heading, short_name
-from crm_plan.render.terminal.changes import words_text
+from crm_plan.render.terminal.changes import change_text
 from crm_plan.render.terminal.console import console, text
 
 
@@ -30,20 +29,10 @@ def print_part_changes(comparison: Comparison, out: Console | None = None) -> No
             cell = text("")
             for change in changes:
                 cell.append_text(text("\n" if cell else ""))
-                cell.append_text(_change_text(change))
+                cell.append_text(change_text(*describe_part(change), change.words))
             if part is Part.DOCUMENT:
                 table.add_row(cell)
             else:
                 table.add_row(text(changes[0].key), text(short_name(changes[0])), cell)
         out.print(table)
 
-
-def _change_text(change: PartChange) -> Text:
-    what, how = describe_part(change)
-    cell = text(what, "change.what")
-    if change.words:
-        cell.append_text(text(": "))
-        cell.append_text(words_text(shorten(change.words)))
-    elif how:
-        cell.append_text(text(": " + how))
-    return cell
