@@ -267,10 +267,7 @@ def _versions(ctx: typer.Context, files: list[str], since: str | None
     if given_newer:
         return older, planfile.locate(given_newer[0])
     state: State = ctx.obj
-    newer = state.location()
-    if since is not None and newer.bundled:  # git knows the user's file, not crmplan's copy
-        usage(_("name the plan file in your git repository (--file), or run this in its folder"))
-    return older, newer
+    return older, state.location_in_git() if since is not None else state.location()
 
 
 def _changes_table(comparison: "Comparison", old: str, new: str) -> None:

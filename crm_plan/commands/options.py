@@ -42,6 +42,14 @@ class State:
         self.looked_in = location
         return location
 
+    def location_in_git(self) -> PlanLocation:
+        """The plan file, for a command that asks git about it: not crmplan's own copy."""
+        location = self.location()
+        if location.bundled:
+            usage(_("name the plan file in your git repository (--file), or run this in its "
+                    "folder"))
+        return location
+
 
 def valid_plan(ctx: typer.Context) -> LoadedPlan:
     """The plan the command line names, refused when it has errors."""

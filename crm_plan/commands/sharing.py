@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from crm_plan.commands.options import State, complete_show_id, emit, usage
+from crm_plan.commands.options import State, complete_show_id, emit
 from crm_plan.messages import _
 
 if TYPE_CHECKING:
@@ -69,9 +69,7 @@ def git_setup(
     from crm_plan.errors import EXIT_OK, EXIT_PROBLEMS
 
     state: State = ctx.obj
-    location = state.location()
-    if location.bundled:
-        usage(_("name the plan file in your git repository (--file), or run this in its folder"))
+    location = state.location_in_git()
     if check:
         found = gitsetup.state(location.path)
         say_state(found)
@@ -143,9 +141,7 @@ def log(
     from crm_plan import gitlog
 
     state: State = ctx.obj
-    location = state.location()
-    if location.bundled:
-        usage(_("name the plan file in your git repository (--file), or run this in its folder"))
+    location = state.location_in_git()
     found = gitlog.history(location.path, activity_id.strip())
     if format is LogFormat.json:
         from crm_plan.render.documents import records
