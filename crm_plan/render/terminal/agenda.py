@@ -16,7 +16,13 @@ from crm_plan.meetings import CalendarRow
 from crm_plan.model import Plan
 from crm_plan.render import agenda_rows as wording
 from crm_plan.render.agenda_rows import AgendaRow
-from crm_plan.render.terminal.console import console, new_console, print_lines, text
+from crm_plan.render.terminal.console import (
+    activity_text,
+    console,
+    new_console,
+    print_lines,
+    text,
+)
 from crm_plan.render.terminal.grid import shared
 
 
@@ -38,12 +44,8 @@ def print_agenda(plan: Plan, agenda: Agenda, out: Console | None = None) -> None
 
 
 def _table(out: Console, found: list[AgendaRow]) -> list[Text]:
-    cells = []
-    for row in found:
-        cell = text(row.text, "status.pending" if row.underline else "")
-        for ref in row.refs:
-            cell.append_text(text(" " + ref, "aside"))
-        cells.append([text(row.id, "activity.id"), cell, text(row.status)])
+    cells = [[text(row.id, "activity.id"), activity_text(row.text, row.underline, row.refs),
+              text(row.status)] for row in found]
     return shared(out, [text(h, "label") for h in wording.headers()], cells, (3, 1), out.width)
 
 

@@ -50,6 +50,15 @@ def text(value: str, style: str = "") -> Text:
     return Text(visible(value), style)
 
 
+def activity_text(words: str, underline: bool, refs: Iterable[str]) -> Text:
+    """An activity's text as a sheet or an agenda shows it: underlined when pending, its
+    references after it, dimmed."""
+    cell = text(words, "status.pending" if underline else "")
+    for ref in refs:
+        cell.append_text(text(" " + ref, "aside"))
+    return cell
+
+
 def new_console(**options: Any) -> Console:
     """A console with crmplan's theme and printing rules; `options` as rich's Console takes
     them (`file`, `width`, `color_system`...)."""

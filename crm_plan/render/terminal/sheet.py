@@ -9,7 +9,13 @@ from rich.console import Console
 
 from crm_plan.model import Plan
 from crm_plan.render.sheet_rows import group_heading, headers, intro, rows, title
-from crm_plan.render.terminal.console import console, new_console, print_lines, text
+from crm_plan.render.terminal.console import (
+    activity_text,
+    console,
+    new_console,
+    print_lines,
+    text,
+)
 from crm_plan.render.terminal.grid import shared
 from crm_plan.sheet import Sheet
 
@@ -24,9 +30,7 @@ def print_sheet(plan: Plan, sheet: Sheet, out: Console | None = None) -> None:
         out.print(text(group_heading(group, found), "heading.section"))
         cells = []
         for row in found:
-            cell = text(row.text, "status.pending" if row.underline else "")
-            for ref in row.refs:
-                cell.append_text(text(" " + ref, "aside"))
+            cell = activity_text(row.text, row.underline, row.refs)
             for note in row.notes:
                 cell.append_text(text("\n" + note))
             cells.append([text(row.id, "activity.id"), cell, text(row.role), text(row.status)])
