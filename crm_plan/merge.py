@@ -372,11 +372,10 @@ class _Merge:
     def _added(self, block: Block, side: int, path: tuple[str, ...]) -> _Merged:
         """What one side added: as it is, but for the items to mark (`marking`), each in a
         conflict of its own, or the whole block when it holds nothing else."""
-        if not self._marks(block, side) and not (
-                _is_item(path) and self.marking.get(block.key) == side):
+        itself = _is_item(path) and self.marking.get(block.key) == side
+        if not itself and not self._marks(block, side):
             return _as_is(block)
-        if (_is_item(path) and self.marking.get(block.key) == side) or \
-                self._all_marked(block, side):
+        if itself or self._all_marked(block, side):
             lines = tuple(block.lines())
             return _Merged([Conflict((), lines, ()) if side == 1 else Conflict((), (), lines)],
                            alone=True)
